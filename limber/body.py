@@ -1,0 +1,100 @@
+"""Reading Markdown bodies as text: [[slug]] links, raw HTML and `## ` sections, with lines.
+
+Linking uses this to check references before anything renders; the Markdown renderer uses
+the same section split so the page shows the sections the checker saw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+# An HTML tag, closing tag, comment or declaration; autolinks (<https://...>) do not match.
+RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|!--|!\[CDATA\[|![A-Za-z]|\?)")
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    slug: str
+    text: str | None
+    line: int  # file line
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str | None  # None for the introduction before the first `## `
+    text: str  # Markdown source, heading line included
+    line: int  # file line of its first line
+
+
+def prose_lines(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(file line, text) of every body line outside fenced code, with code spans blanked."""
+    out: list[tuple[int, str]] = []
+    fence: str | None = None
+    for i, line in enumerate(body.split("\n")):
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * len(match.group(1))
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if line.startswith(("    ", "\t")) and (not out or not out[-1][1].strip()):
+            continue  # an indented code block
+        out.append((first_line + i, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)))
+    return out
+
+
+def find_links(body: str, first_line: int) -> list[Link]:
+    return [
+        Link(m.group(1).strip(), m.group(2).strip() if m.group(2) else None, line)
+        for line, text in prose_lines(body, first_line)
+        for m in WIKILINK.finditer(text)
+    ]
+
+
+def find_raw_html(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(file line, the tag as written) for each piece of raw HTML in the body."""
+    found = []
+    for line, text in prose_lines(body, first_line):
+        for match in RAW_HTML.finditer(text):
+            end = text.find(">", match.start())
+            found.append((line, text[match.start() : end + 1 if end != -1 else match.end() + 10]))
+    return found
+
+
+def split_sections(body: str, first_line: int) -> list[Section]:
+    """The introduction, then one Section per `## ` heading (code fences respected)."""
+    prose = {line for line, _ in prose_lines(body, first_line)}
+    sections: list[Section] = []
+    heading: str | None = None
+    start, chunk = first_line, []
+    for i, line in enumerate(body.split("\n")):
+        number = first_line + i
+        if number in prose and line.startswith("## "):
+            sections.append(Section(heading, "\n".join(chunk), start))
+            heading, start, chunk = line[3:].strip().rstrip("#").strip(), number, []
+        chunk.append(line)
+    sections.append(Section(heading, "\n".join(chunk), start))
+    return [s for s in sections if s.heading is not None or s.text.strip()]
+
+
+ORDERED_ITEM = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+(.*)")
+
+
+def ordered_items(section: str) -> list[str]:
+    """The Markdown text of each top-level numbered item (continuation lines joined)."""
+    items: list[str] = []
+    for line in section.split("\n"):
+        match = ORDERED_ITEM.match(line)
+        if match:
+            items.append(match.group(1).strip())
+        elif items and line.strip() and line.startswith((" ", "\t")):
+            items[-1] += " " + line.strip()
+        elif items and line.strip() and not line.startswith("#"):
+            break
+    return items

@@ -1,0 +1,34 @@
+"""Site settings: read once from content/site.yaml, then passed down as a value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str
+    description: str
+    language: str
+    base_url: str  # absolute, ends with "/", may include a sub-path: https://example.org/guide/
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under, such as "/guide/" (always ends with "/")."""
+        return urlsplit(self.base_url).path or "/"
+
+    def url(self, path: str) -> str:
+        """Root-relative URL of a site path ("exercises/x/" -> "/guide/exercises/x/")."""
+        return self.base_path + path
+
+    def absolute_url(self, path: str) -> str:
+        return self.base_url + path
+
+
+def normalise_base_url(value: str) -> str | None:
+    """The base URL with a trailing slash, or None if it is not an absolute http(s) URL."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return None
+    return value if value.endswith("/") else value + "/"

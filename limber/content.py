@@ -1,0 +1,223 @@
+"""Stage 1 (load): read content/ into SourceDocs (front matter, body, line numbers).
+
+Only this module reads the content folder. It reads bytes, so it can name the byte where a
+file stops being UTF-8, caps sizes before parsing, and reports every problem as a Diagnostic.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from limber.diagnostics import Diagnostic, KeyPath, Origin, Severity
+from limber.yaml_reader import StrictYAMLHandler, YamlProblem, parse_yaml
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_FRONT_MATTER_BYTES = 32 * 1024
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+KINDS = {"exercises": "exercise", "routines": "routine", "pages": "page"}
+DATA_FILES = {"taxonomies.yaml": "taxonomies", "site.yaml": "site"}
+GUIDE_FILE = "README.md"  # the editors' guide to the fields; not content
+IMAGE_DIR = "images"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
+
+_HANDLER = StrictYAMLHandler()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDoc:
+    """One content file as read: its kind, front matter (plain data) and Markdown body."""
+
+    kind: str  # exercise | routine | page | taxonomies | site
+    path: PurePosixPath  # relative to the project root
+    meta: Any
+    body: str
+    origin: Origin
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """Everything under content/ that the build reads."""
+
+    docs: tuple[SourceDoc, ...] = ()
+    images: dict[str, bytes] = field(default_factory=dict)  # path under images/ -> bytes
+
+
+def load_sources(project: Path, content_dir: str = "content") -> tuple[Sources, list[Diagnostic]]:
+    """Read every content file under *project*/*content_dir*; never raises for content problems."""
+    root = project / content_dir
+    problems: list[Diagnostic] = []
+    docs: list[SourceDoc] = []
+    images: dict[str, bytes] = {}
+    if not root.is_dir():
+        rel = PurePosixPath(content_dir)
+        return Sources(), [Diagnostic(rel, None, "missing-content", f"no '{rel}/' folder here")]
+    for file in _walk(root):
+        rel = PurePosixPath(content_dir, file.relative_to(root).as_posix())
+        inside = rel.relative_to(content_dir)
+        if file.is_symlink() and not _stays_inside(file, root):
+            problems.append(
+                Diagnostic(
+                    rel,
+                    None,
+                    "symlink-outside",
+                    "symlink points outside content/; copy the file in instead",
+                )
+            )
+            continue
+        kind = _kind_of(inside)
+        if kind == "image":
+            data, problem = _read_capped(file, rel, MAX_IMAGE_BYTES)
+            if problem:
+                problems.append(problem)
+            else:
+                images[inside.relative_to(IMAGE_DIR).as_posix()] = data
+        elif kind in ("exercise", "routine", "page", "taxonomies", "site"):
+            doc, found = read_doc(file, rel, kind)
+            problems += found
+            if doc:
+                docs.append(doc)
+        elif kind is None:
+            problems.append(
+                Diagnostic(
+                    rel,
+                    None,
+                    "ignored-file",
+                    "not content: ignored, and not copied to the site",
+                    Severity.WARNING,
+                )
+            )
+    return Sources(tuple(docs), images), problems
+
+
+def _walk(root: Path) -> list[Path]:
+    """Every file under *root*, sorted, without following symlinked folders."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        found.extend(Path(folder, name) for name in files)
+        found.extend(Path(folder, name) for name in dirs if Path(folder, name).is_symlink())
+    return sorted(found)
+
+
+def _stays_inside(file: Path, root: Path) -> bool:
+    return file.resolve().is_relative_to(root.resolve())
+
+
+def _kind_of(inside: PurePosixPath) -> str | None:
+    """What a file under content/ is: a doc kind, "image", "guide", or None (not content)."""
+    parts = inside.parts
+    if len(parts) == 1:
+        if parts[0] == GUIDE_FILE:
+            return "guide"
+        return DATA_FILES.get(parts[0])
+    if parts[0] == IMAGE_DIR:
+        return "image" if inside.suffix.lower() in IMAGE_SUFFIXES else None
+    if len(parts) == 2 and parts[0] in KINDS and inside.suffix == ".md":
+        return KINDS[parts[0]]
+    return None
+
+
+def _read_capped(file: Path, rel: PurePosixPath, limit: int) -> tuple[bytes, Diagnostic | None]:
+    if file.is_dir():
+        return b"", Diagnostic(rel, None, "not-a-file", "expected a file, found a folder")
+    size = file.stat().st_size
+    if size > limit:
+        message = f"file is {size // 1024} KiB; the limit is {limit // 1024} KiB"
+        return b"", Diagnostic(rel, None, "file-too-large", message)
+    return file.read_bytes(), None
+
+
+def read_doc(file: Path, rel: PurePosixPath, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
+    """Read one content file from disk."""
+    data, problem = _read_capped(file, rel, MAX_FILE_BYTES)
+    if problem:
+        return None, [problem]
+    return parse_doc(rel, data, kind)
+
+
+def decode(rel: PurePosixPath, data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 text with one optional BOM removed and CRLF line ends made LF."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        message = f"not valid UTF-8 at byte {err.start} (0x{data[err.start]:02x}); save the file as UTF-8"
+        return None, Diagnostic(rel, line, "not-utf8", message)
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")), None
+
+
+def parse_doc(rel: PurePosixPath, data: bytes | str, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
+    """Split a file into front matter and body and read the front matter strictly."""
+    if isinstance(data, bytes):
+        text, problem = decode(rel, data)
+        if text is None:
+            return None, [problem] if problem else []
+    else:
+        text = data
+    if kind in ("taxonomies", "site"):
+        return _parse_data(rel, text, kind)
+    return _parse_markdown(rel, text, kind)
+
+
+def _parse_data(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
+    meta, lines, problem = _yaml(rel, text, 1)
+    if problem:
+        return None, [problem]
+    if not isinstance(meta, dict):
+        return None, [Diagnostic(rel, 1, "not-a-mapping", "the file must be a mapping of names to values")]
+    return SourceDoc(kind, rel, meta, "", Origin(rel, lines)), []
+
+
+def _parse_markdown(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
+    boundary = _HANDLER.FM_BOUNDARY
+    assert boundary is not None
+    opening = boundary.match(text)
+    closing = boundary.search(text, opening.end()) if opening else None
+    if not opening or not closing:
+        message = "no front matter: start the file with a line '---', the fields, then another '---'"
+        return None, [Diagnostic(rel, 1, "missing-front-matter", message)]
+    front = text[opening.end() : closing.start()]
+    if len(front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        message = f"front matter is over {MAX_FRONT_MATTER_BYTES // 1024} KiB; keep long text in the body"
+        return None, [Diagnostic(rel, 1, "front-matter-too-large", message)]
+    # The front matter text starts right after the opening '---', on the file's first line.
+    meta, lines, problem = _yaml(rel, front, text.count("\n", 0, opening.end()) + 1)
+    if problem:
+        return None, [problem]
+    if meta is None:
+        return None, [
+            Diagnostic(
+                rel,
+                1,
+                "empty-front-matter",
+                "the front matter between the '---' lines is empty",
+            )
+        ]
+    if not isinstance(meta, dict):
+        message = f"front matter must be a mapping of fields ('title: ...'), got {type(meta).__name__}"
+        return None, [Diagnostic(rel, 2, "front-matter-not-mapping", message)]
+    body = text[closing.end() :]
+    body_line = text.count("\n", 0, closing.end()) + 1
+    if body.startswith("\n"):
+        body, body_line = body[1:], body_line + 1
+    return SourceDoc(kind, rel, meta, body, Origin(rel, lines, body_line)), []
+
+
+def _yaml(
+    rel: PurePosixPath, text: str, first_line: int
+) -> tuple[Any, dict[KeyPath, int], Diagnostic | None]:
+    try:
+        value, lines = parse_yaml(text, first_line)
+    except YamlProblem as problem:
+        return None, {}, Diagnostic(rel, problem.line, "bad-yaml", problem.message)
+    return value, lines, None

@@ -1,0 +1,255 @@
+"""Stage 3 (link): index records by slug, resolve every reference, compute backlinks.
+
+Returns one frozen Site. Every cross-reference problem is reported at its line, with a
+suggestion, so broken links fail before anything renders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from limber.body import find_links, find_raw_html, split_sections
+from limber.config import SiteConfig
+from limber.diagnostics import Diagnostic, Origin, did_you_mean
+from limber.dosage import apply_overrides
+from limber.model import Exercise, Page, Record, Routine, RoutineStep, Site, Vocabulary
+
+MAX_RELATED = 6
+EXERCISE_SECTIONS = ("How to do it", "Tips", "Avoid")
+_SVG_DANGER = re.compile(
+    rb"<script|\son[a-z]+\s*=|javascript:|(?:href|src)\s*=\s*[\"'](?!#)|<foreignObject|@import|url\(\s*['\"]?(?!#)",
+    re.I,
+)
+
+
+def link(
+    config: SiteConfig,
+    vocabularies: Mapping[str, Vocabulary],
+    records: Iterable[Record],
+    images: Mapping[str, bytes],
+    taxonomies_origin: Origin | None = None,
+) -> tuple[Site, list[Diagnostic]]:
+    """Build the Site from validated records; report every unresolved reference."""
+    problems: list[Diagnostic] = []
+    exercises: dict[str, Exercise] = {}
+    routines: dict[str, Routine] = {}
+    pages: dict[str, Page] = {}
+    seen: dict[str, Record] = {}
+    for record in sorted(records, key=lambda r: (r.kind, r.slug)):
+        if isinstance(record, Page):
+            pages[record.slug] = record
+            continue
+        first = seen.get(record.slug.lower())
+        if first is not None:
+            message = f"slug '{record.slug}' is already used by {first.origin.path}; rename one of the files"
+            problems.append(record.origin.error("duplicate-slug", message))
+            continue
+        seen[record.slug.lower()] = record
+        if isinstance(record, Exercise):
+            exercises[record.slug] = record
+        else:
+            routines[record.slug] = record
+
+    for exercise in exercises.values():
+        problems += _check_exercise_refs(exercise, exercises)
+    problems += _check_aliases(exercises)
+    steps: dict[str, tuple[RoutineStep, ...]] = {}
+    levels = vocabularies["levels"]
+    for routine in routines.values():
+        resolved, found = _resolve_steps(routine, exercises, levels)
+        problems += found
+        steps[routine.slug] = resolved
+
+    linked: dict[str, set[str]] = defaultdict(set)
+    for record in (*exercises.values(), *routines.values(), *pages.values()):
+        problems += _check_body(record)
+        for found_link in find_links(record.body, record.origin.body_line):
+            target = seen.get(found_link.slug.lower())
+            if target is None or target.slug != found_link.slug:
+                hint = (
+                    f" (did you mean '{target.slug}'?)"
+                    if target
+                    else did_you_mean(found_link.slug, [r.slug for r in seen.values()])
+                )
+                message = f"link [[{found_link.slug}]] names no exercise or routine{hint}"
+                problems.append(Diagnostic(record.origin.path, found_link.line, "unknown-link", message))
+            elif target.slug != record.slug:
+                linked[target.slug].add(record.slug)
+
+    problems += _check_images(exercises.values(), images)
+    members = _members(vocabularies, exercises, routines)
+    problems += _unused_terms(vocabularies, members, taxonomies_origin)
+    used_in: dict[str, list[str]] = defaultdict(list)
+    for routine in sorted(routines.values(), key=lambda r: r.title.lower()):
+        for step in steps[routine.slug]:
+            if routine.slug not in used_in[step.exercise]:
+                used_in[step.exercise].append(routine.slug)
+
+    site = Site(
+        config=config,
+        vocabularies=vocabularies,
+        exercises=exercises,
+        routines=routines,
+        pages=pages,
+        steps=steps,
+        related={slug: _related(exercise, exercises) for slug, exercise in exercises.items()},
+        used_in={slug: tuple(v) for slug, v in sorted(used_in.items())},
+        linked_from={slug: tuple(sorted(v)) for slug, v in sorted(linked.items())},
+        members=members,
+        images=dict(images),
+    )
+    return site, problems
+
+
+def _unknown_exercise(
+    origin: Origin, field: str, key: tuple[str | int, ...], slug: str, exercises: Mapping[str, Exercise]
+) -> Diagnostic:
+    message = f"'{field}' names unknown exercise '{slug}'{did_you_mean(slug, exercises)}"
+    return origin.error("unknown-exercise", message, key)
+
+
+def _check_exercise_refs(exercise: Exercise, exercises: Mapping[str, Exercise]) -> list[Diagnostic]:
+    problems = []
+    origin = exercise.origin
+    for i, slug in enumerate(exercise.related):
+        if slug not in exercises:
+            problems.append(_unknown_exercise(origin, "related", ("related", i), slug, exercises))
+    for name in ("easier", "harder"):
+        slug = getattr(exercise, name)
+        if slug is None:
+            continue
+        other = exercises.get(slug)
+        if other is None:
+            problems.append(_unknown_exercise(origin, name, (name,), slug, exercises))
+        elif not set(other.areas) & set(exercise.areas):
+            message = (
+                f"'{name}' exercise '{slug}' shares no body area with this one ({', '.join(exercise.areas)})"
+            )
+            problems.append(origin.error("unrelated-progression", message, (name,)))
+    return problems
+
+
+def _check_aliases(exercises: Mapping[str, Exercise]) -> list[Diagnostic]:
+    problems = []
+    titles = {e.title.lower(): e for e in exercises.values()}
+    owners: dict[str, Exercise] = {}
+    for exercise in exercises.values():
+        for i, alias in enumerate(exercise.aliases):
+            key = alias.lower()
+            other = titles.get(key)
+            if other is not None and other.slug != exercise.slug:
+                message = f"alias '{alias}' is the title of {other.origin.path}; an alias must not name another exercise"
+                problems.append(exercise.origin.error("duplicate-alias", message, ("aliases", i)))
+            elif key in owners and owners[key].slug != exercise.slug:
+                message = f"alias '{alias}' is also an alias in {owners[key].origin.path}; keep it in one"
+                problems.append(exercise.origin.error("duplicate-alias", message, ("aliases", i)))
+            owners.setdefault(key, exercise)
+    return problems
+
+
+def _resolve_steps(
+    routine: Routine, exercises: Mapping[str, Exercise], levels: Vocabulary
+) -> tuple[tuple[RoutineStep, ...], list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    resolved = []
+    for spec in routine.steps:
+        exercise = exercises.get(spec.exercise)
+        if exercise is None:
+            key = ("steps", spec.index, "exercise")
+            problems.append(
+                _unknown_exercise(
+                    routine.origin, f"steps[{spec.index + 1}].exercise", key, spec.exercise, exercises
+                )
+            )
+            continue
+        resolved.append(
+            RoutineStep(spec.exercise, apply_overrides(exercise.dosage, spec.overrides), spec.note)
+        )
+    hardest = max((exercises[s.exercise] for s in resolved), key=lambda e: levels.rank(e.level), default=None)
+    if hardest and levels.rank(hardest.level) > levels.rank(routine.level):
+        message = f"level '{routine.level}' is easier than step '{hardest.slug}' ({hardest.level}); set level: {hardest.level}"
+        problems.append(routine.origin.error("level-too-low", message, ("level",)))
+    return tuple(resolved), problems
+
+
+def _check_body(record: Record) -> list[Diagnostic]:
+    origin = record.origin
+    problems = [
+        Diagnostic(origin.path, line, "raw-html", f"raw HTML {tag!r} is not allowed; use Markdown instead")
+        for line, tag in find_raw_html(record.body, origin.body_line)
+    ]
+    if isinstance(record, Exercise):
+        headings = [s.heading for s in split_sections(record.body, origin.body_line)]
+        for heading in EXERCISE_SECTIONS:
+            if heading not in headings:
+                message = f"the body has no '## {heading}' section; exercises have '## How to do it' (a numbered list), '## Tips' and '## Avoid'"
+                problems.append(Diagnostic(origin.path, origin.body_line, "missing-section", message))
+    return problems
+
+
+def _check_images(exercises: Iterable[Exercise], images: Mapping[str, bytes]) -> list[Diagnostic]:
+    problems = []
+    for exercise in exercises:
+        if exercise.image is None:
+            continue
+        src = exercise.image.src
+        data = images.get(src)
+        if data is None:
+            message = f"image 'content/images/{src}' does not exist{did_you_mean(src, images)}"
+            problems.append(exercise.origin.error("missing-image", message, ("image", "src")))
+        elif src.lower().endswith(".svg") and _SVG_DANGER.search(data):
+            message = f"SVG 'content/images/{src}' holds a script, an event handler or an external reference; remove it"
+            problems.append(exercise.origin.error("unsafe-svg", message, ("image", "src")))
+    return problems
+
+
+def _members(
+    vocabularies: Mapping[str, Vocabulary], exercises: Mapping[str, Exercise], routines: Mapping[str, Routine]
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(vocabulary, term) -> member slugs, sorted by title; goals hold routines."""
+    members: dict[tuple[str, str], list[str]] = {
+        (v, t.slug): [] for v, vocab in vocabularies.items() for t in vocab.terms
+    }
+    for exercise in sorted(exercises.values(), key=lambda e: e.title.lower()):
+        for key in exercise.terms():
+            if exercise.slug not in members[key]:
+                members[key].append(exercise.slug)
+    for routine in sorted(routines.values(), key=lambda r: r.title.lower()):
+        members[("goals", routine.goal)].append(routine.slug)
+        members[("levels", routine.level)].append(routine.slug)
+    return {key: tuple(slugs) for key, slugs in members.items()}
+
+
+def _unused_terms(
+    vocabularies: Mapping[str, Vocabulary],
+    members: Mapping[tuple[str, str], tuple[str, ...]],
+    origin: Origin | None,
+) -> list[Diagnostic]:
+    if origin is None:
+        return []
+    problems = []
+    for name, vocabulary in vocabularies.items():
+        for i, term in enumerate(vocabulary.terms):
+            if not members[(name, term.slug)]:
+                message = f"{name} term '{term.slug}' is used by no content, so its page would be empty"
+                problems.append(origin.warning("unused-term", message, (name, i, "slug")))
+    return problems
+
+
+def _related(exercise: Exercise, exercises: Mapping[str, Exercise]) -> tuple[str, ...]:
+    """The explicit list first, then the closest by shared muscles and areas."""
+    chosen = [slug for slug in exercise.related if slug in exercises]
+    muscles = set(exercise.muscles) | set(exercise.secondary_muscles)
+
+    def score(other: Exercise) -> int:
+        shared_muscles = len(muscles & (set(other.muscles) | set(other.secondary_muscles)))
+        return 2 * shared_muscles + len(set(exercise.areas) & set(other.areas))
+
+    candidates = sorted(
+        (e for e in exercises.values() if e.slug != exercise.slug and e.slug not in chosen and score(e) > 0),
+        key=lambda e: (-score(e), e.slug),
+    )
+    chosen += [e.slug for e in candidates[: max(0, MAX_RELATED - len(chosen))]]
+    return tuple(chosen[:MAX_RELATED])

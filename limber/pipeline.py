@@ -1,0 +1,103 @@
+"""The build: load -> validate -> link -> render -> write, gated on errors between stages."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from limber import schema
+from limber.content import SourceDoc, load_sources
+from limber.diagnostics import Diagnostic, Severity, has_errors
+from limber.linking import link
+from limber.model import Record, Site
+from limber.output import check_out_dir, check_outputs, write_site
+from limber.render import Output, make_env, render_site
+
+VALIDATORS = {
+    "exercise": schema.validate_exercise,
+    "routine": schema.validate_routine,
+    "page": schema.validate_page,
+}
+
+
+@dataclass
+class BuildResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    site: Site | None = None
+    outputs: list[Output] = field(default_factory=list)
+    wrote: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def build(
+    project: Path, out_dir: Path | None = None, *, base_url: str | None = None, write: bool = True
+) -> BuildResult:
+    """Build the site in *project* into *out_dir*; with write=False, check only.
+
+    Nothing is written unless every stage finished without errors.
+    """
+    if write:
+        assert out_dir is not None
+        check_out_dir(out_dir, project)
+    result = BuildResult()
+    site = load_and_link(project, base_url, result.diagnostics)
+    if site is None or has_errors(result.diagnostics):
+        return result
+    result.site = site
+    outputs, problems = render_site(site, make_env(project / "templates"), project)
+    image_paths = [PurePosixPath("images", src) for src in site.images]
+    result.diagnostics += problems + check_outputs(outputs, image_paths)
+    if has_errors(result.diagnostics):
+        return result
+    result.outputs = outputs
+    if write:
+        assert out_dir is not None
+        write_site(outputs, project / "assets", site.images, out_dir)
+        result.wrote = True
+    return result
+
+
+def promote(diagnostic: Diagnostic) -> Diagnostic:
+    """The same diagnostic as an error (for --strict)."""
+    return dataclasses.replace(diagnostic, severity=Severity.ERROR)
+
+
+def load_and_link(project: Path, base_url: str | None, diagnostics: list[Diagnostic]) -> Site | None:
+    """Stages 1-3. Appends every problem to *diagnostics*; returns None if linking is impossible."""
+    sources, problems = load_sources(project)
+    diagnostics += problems
+    by_kind: dict[str, list[SourceDoc]] = {}
+    for doc in sources.docs:
+        by_kind.setdefault(doc.kind, []).append(doc)
+    config = vocabularies = None
+    for kind, name in (("site", "site.yaml"), ("taxonomies", "taxonomies.yaml")):
+        if kind not in by_kind and not any(d.path.name == name for d in diagnostics):
+            diagnostics.append(
+                Diagnostic(PurePosixPath("content", name), None, "missing-file", f"content/{name} is missing")
+            )
+    if "site" in by_kind:
+        config, found = schema.validate_config(by_kind["site"][0], base_url)
+        diagnostics += found
+    if "taxonomies" in by_kind:
+        vocabularies, found = schema.validate_taxonomies(by_kind["taxonomies"][0])
+        diagnostics += found
+        if has_errors(found):
+            vocabularies = None  # every term check would be guesswork; fix the vocabularies first
+    if config is None or vocabularies is None:
+        return None
+    records: list[Record] = []
+    for doc in sources.docs:
+        validator = VALIDATORS.get(doc.kind)
+        if validator is not None:
+            record, found = validator(doc, vocabularies)
+            diagnostics += found
+            if record is not None:
+                records.append(record)
+    taxonomies_origin = by_kind["taxonomies"][0].origin
+    site, found = link(config, vocabularies, records, sources.images, taxonomies_origin)
+    diagnostics += found
+    return site
