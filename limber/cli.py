@@ -55,6 +55,10 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
@@ -74,27 +78,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     write = options.command == "build"
     out_dir = (options.out or project / "site") if write else None
     try:
-        result = build(project, out_dir, base_url=options.base_url, write=False)
-        if write and result.ok and not (options.strict and result.diagnostics):
-            result = build(project, out_dir, base_url=options.base_url, write=True)
+        result = build(project, out_dir, base_url=options.base_url, write=write, strict=options.strict)
     except UnsafeOutput as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
-    diagnostics = result.diagnostics
-    if options.strict:
-        diagnostics = [
-            d if d.is_error else type(d)(d.path, d.line, d.code, d.message, Severity.ERROR)
-            for d in diagnostics
-        ]
-    errors = report(diagnostics, sys.stderr)
+    errors = report(result.diagnostics, sys.stderr)
     if errors:
         return EXIT_CONTENT
     site = result.site
     assert site is not None
-    summary = f"{len(site.exercises)} exercises, {len(site.routines)} routines, {len(site.pages)} pages"
+    summary = ", ".join(
+        plural(n, word)
+        for n, word in (
+            (len(site.exercises), "exercise"),
+            (len(site.routines), "routine"),
+            (len(site.pages), "page"),
+        )
+    )
     if result.wrote:
         assert out_dir is not None
-        print(f"Built {len(result.outputs)} pages ({summary}) into {out_dir}.")
+        pages = sum(o.path.suffix == ".html" for o in result.outputs)
+        print(f"Built {plural(pages, 'page')} ({summary}) into {out_dir}.")
     else:
         print(f"Checked {summary}: no errors.")
     return EXIT_OK

@@ -30,8 +30,13 @@ def link(
     records: Iterable[Record],
     images: Mapping[str, bytes],
     taxonomies_origin: Origin | None = None,
+    broken: frozenset[str] = frozenset(),
 ) -> tuple[Site, list[Diagnostic]]:
-    """Build the Site from validated records; report every unresolved reference."""
+    """Build the Site from validated records; report every unresolved reference.
+
+    *broken* holds the slugs of files that failed validation: references to them count as
+    resolved, so one bad file is reported once and not again by everything that names it.
+    """
     problems: list[Diagnostic] = []
     exercises: dict[str, Exercise] = {}
     routines: dict[str, Routine] = {}
@@ -52,13 +57,14 @@ def link(
         else:
             routines[record.slug] = record
 
+    known = {**exercises, **dict.fromkeys(broken)}
     for exercise in exercises.values():
-        problems += _check_exercise_refs(exercise, exercises)
+        problems += _check_exercise_refs(exercise, known)
     problems += _check_aliases(exercises)
     steps: dict[str, tuple[RoutineStep, ...]] = {}
     levels = vocabularies["levels"]
     for routine in routines.values():
-        resolved, found = _resolve_steps(routine, exercises, levels)
+        resolved, found = _resolve_steps(routine, exercises, levels, broken)
         problems += found
         steps[routine.slug] = resolved
 
@@ -67,6 +73,8 @@ def link(
         problems += _check_body(record)
         for found_link in find_links(record.body, record.origin.body_line):
             target = seen.get(found_link.slug.lower())
+            if found_link.slug in broken:
+                continue
             if target is None or target.slug != found_link.slug:
                 hint = (
                     f" (did you mean '{target.slug}'?)"
@@ -80,7 +88,8 @@ def link(
 
     problems += _check_images(exercises.values(), images)
     members = _members(vocabularies, exercises, routines)
-    problems += _unused_terms(vocabularies, members, taxonomies_origin)
+    if not broken:  # with records missing, "unused" would be a guess
+        problems += _unused_terms(vocabularies, members, taxonomies_origin)
     used_in: dict[str, list[str]] = defaultdict(list)
     for routine in sorted(routines.values(), key=lambda r: r.title.lower()):
         for step in steps[routine.slug]:
@@ -104,13 +113,13 @@ def link(
 
 
 def _unknown_exercise(
-    origin: Origin, field: str, key: tuple[str | int, ...], slug: str, exercises: Mapping[str, Exercise]
+    origin: Origin, field: str, key: tuple[str | int, ...], slug: str, exercises: Mapping[str, object]
 ) -> Diagnostic:
     message = f"'{field}' names unknown exercise '{slug}'{did_you_mean(slug, exercises)}"
     return origin.error("unknown-exercise", message, key)
 
 
-def _check_exercise_refs(exercise: Exercise, exercises: Mapping[str, Exercise]) -> list[Diagnostic]:
+def _check_exercise_refs(exercise: Exercise, exercises: Mapping[str, Exercise | None]) -> list[Diagnostic]:
     problems = []
     origin = exercise.origin
     for i, slug in enumerate(exercise.related):
@@ -120,10 +129,11 @@ def _check_exercise_refs(exercise: Exercise, exercises: Mapping[str, Exercise]) 
         slug = getattr(exercise, name)
         if slug is None:
             continue
-        other = exercises.get(slug)
-        if other is None:
+        if slug not in exercises:
             problems.append(_unknown_exercise(origin, name, (name,), slug, exercises))
-        elif not set(other.areas) & set(exercise.areas):
+            continue
+        other = exercises[slug]
+        if other is not None and not set(other.areas) & set(exercise.areas):
             message = (
                 f"'{name}' exercise '{slug}' shares no body area with this one ({', '.join(exercise.areas)})"
             )
@@ -150,12 +160,14 @@ def _check_aliases(exercises: Mapping[str, Exercise]) -> list[Diagnostic]:
 
 
 def _resolve_steps(
-    routine: Routine, exercises: Mapping[str, Exercise], levels: Vocabulary
+    routine: Routine, exercises: Mapping[str, Exercise], levels: Vocabulary, broken: frozenset[str]
 ) -> tuple[tuple[RoutineStep, ...], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     resolved = []
     for spec in routine.steps:
         exercise = exercises.get(spec.exercise)
+        if exercise is None and spec.exercise in broken:
+            continue
         if exercise is None:
             key = ("steps", spec.index, "exercise")
             problems.append(

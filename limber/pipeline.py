@@ -34,24 +34,36 @@ class BuildResult:
 
 
 def build(
-    project: Path, out_dir: Path | None = None, *, base_url: str | None = None, write: bool = True
+    project: Path,
+    out_dir: Path | None = None,
+    *,
+    base_url: str | None = None,
+    write: bool = True,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the site in *project* into *out_dir*; with write=False, check only.
 
-    Nothing is written unless every stage finished without errors.
+    Nothing is written unless every stage finished without errors (or, with *strict*,
+    without warnings either).
     """
     if write:
         assert out_dir is not None
         check_out_dir(out_dir, project)
     result = BuildResult()
+
+    def blocked() -> bool:
+        if strict:
+            result.diagnostics[:] = [promote(d) for d in result.diagnostics]
+        return has_errors(result.diagnostics)
+
     site = load_and_link(project, base_url, result.diagnostics)
-    if site is None or has_errors(result.diagnostics):
-        return result
     result.site = site
+    if site is None or blocked():
+        return result
     outputs, problems = render_site(site, make_env(project / "templates"), project)
     image_paths = [PurePosixPath("images", src) for src in site.images]
     result.diagnostics += problems + check_outputs(outputs, image_paths)
-    if has_errors(result.diagnostics):
+    if blocked():
         return result
     result.outputs = outputs
     if write:
@@ -90,6 +102,7 @@ def load_and_link(project: Path, base_url: str | None, diagnostics: list[Diagnos
     if config is None or vocabularies is None:
         return None
     records: list[Record] = []
+    broken: set[str] = set()
     for doc in sources.docs:
         validator = VALIDATORS.get(doc.kind)
         if validator is not None:
@@ -97,7 +110,10 @@ def load_and_link(project: Path, base_url: str | None, diagnostics: list[Diagnos
             diagnostics += found
             if record is not None:
                 records.append(record)
+            elif doc.kind != "page":
+                broken.add(doc.slug)
+    broken |= {d.path.stem for d in problems if d.is_error and d.path.suffix == ".md"}
     taxonomies_origin = by_kind["taxonomies"][0].origin
-    site, found = link(config, vocabularies, records, sources.images, taxonomies_origin)
+    site, found = link(config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken))
     diagnostics += found
     return site

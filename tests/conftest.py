@@ -1,0 +1,70 @@
+"""Shared fixtures: inline documents, fixture projects built in tmp_path, the golden option."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path, PurePosixPath
+from textwrap import dedent
+
+import pytest
+
+from limber.content import SourceDoc, parse_doc
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output instead of comparing",
+    )
+
+
+@pytest.fixture
+def make_doc():
+    """Build a SourceDoc from inline text, as if read from content/<kind>s/<slug>.md."""
+
+    def _make(text: str, slug: str = "pigeon", kind: str = "exercise") -> SourceDoc:
+        folder = {"exercise": "exercises", "routine": "routines", "page": "pages"}[kind]
+        path = PurePosixPath(f"content/{folder}/{slug}.md")
+        doc, problems = parse_doc(path, dedent(text).lstrip().encode("utf-8"), kind)
+        assert not problems, problems
+        assert doc is not None
+        return doc
+
+    return _make
+
+
+def copy_project(target: Path, site: str = "minimal", overlay: Path | None = None) -> Path:
+    """A project folder in *target*: fixture content, the repository's templates and assets.
+
+    Files under *overlay* (a folder holding content/...) are laid over the fixture's, so an
+    invalid-site case holds only the file it breaks.
+    """
+    shutil.copytree(FIXTURES / "sites" / site, target)
+    shutil.copytree(ROOT / "templates", target / "templates")
+    shutil.copytree(ROOT / "assets", target / "assets")
+    if overlay is not None:
+        for file in sorted(overlay.rglob("*")):
+            if file.is_file() and file.name != "expected.txt":
+                dest = target / file.relative_to(overlay)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file, dest)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the minimal fixture site, ready to build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def real_project(tmp_path: Path) -> Path:
+    """A copy of the repository's own content, templates and assets (never built in place)."""
+    target = tmp_path / "real"
+    for name in ("content", "templates", "assets"):
+        shutil.copytree(ROOT / name, target / name)
+    return target

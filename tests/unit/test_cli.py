@@ -1,0 +1,66 @@
+from pathlib import Path
+
+from limber.cli import main
+
+
+def test_build_writes_the_site_and_exits_0(project: Path, capsys):
+    code = main(["build", "--project", str(project)])
+
+    assert code == 0
+    assert (project / "site" / "index.html").is_file()
+    assert (
+        capsys.readouterr().out
+        == f"Built 29 pages (3 exercises, 1 routine, 2 pages) into {project / 'site'}.\n"
+    )
+
+
+def test_no_command_means_build(project: Path):
+    assert main(["--project", str(project), "--out", str(project / "out")]) == 0
+    assert (project / "out" / "exercises" / "chin-tuck" / "index.html").is_file()
+
+
+def test_check_writes_nothing(project: Path, capsys):
+    code = main(["check", "--project", str(project)])
+
+    assert code == 0
+    assert not (project / "site").exists()
+    assert capsys.readouterr().out == "Checked 3 exercises, 1 routine, 2 pages: no errors.\n"
+
+
+def test_content_errors_exit_1_with_every_error_and_a_count(project: Path, capsys):
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    chin.write_text(chin.read_text().replace("level: beginner", "level: no").replace("hold: 3", "hold: 1:30"))
+
+    code = main(["check", "--project", str(project)])
+
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/exercises/chin-tuck.md:7: error[unknown-term]: unknown level 'no' in 'level'; allowed: beginner, intermediate",
+        "content/exercises/chin-tuck.md:11: error[wrong-type]: 'dosage.hold' should be a whole number of seconds, got '1:30'; durations are whole seconds: write 90",
+        "2 error(s) in 1 file(s); nothing was written.",
+    ]
+
+
+def test_strict_turns_warnings_into_errors(project: Path, capsys):
+    (project / "content" / "notes.txt").write_text("scratch")
+
+    assert main(["check", "--project", str(project)]) == 0
+    assert main(["build", "--strict", "--project", str(project)]) == 1
+    assert "content/notes.txt: error[ignored-file]" in capsys.readouterr().err
+    assert not (project / "site").exists()
+
+
+def test_usage_errors_exit_2(project: Path, capsys):
+    assert main(["check", "--project", str(project), "--base-url", "not a url"]) == 2
+    assert main(["build", "--project", str(project), "--out", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert "--base-url 'not a url' must be an absolute http(s) URL" in err
+    assert "refusing to write the site to" in err
+
+
+def test_base_url_override_changes_every_link(project: Path):
+    main(["build", "--project", str(project), "--base-url", "https://other.example/sub/path"])
+
+    page = (project / "site" / "exercises" / "chin-tuck" / "index.html").read_text()
+    assert 'href="/sub/path/exercises/"' in page
+    assert '<link rel="canonical" href="https://other.example/sub/path/exercises/chin-tuck/">' in page

@@ -1,0 +1,40 @@
+from limber.markdown import LinkTarget, plain_text, render_markdown
+
+TARGETS = {"chin-tuck": LinkTarget("/guide/exercises/chin-tuck/", "Chin tucks")}
+
+
+def test_wikilinks_become_links_with_the_title_or_the_given_text():
+    html = render_markdown("Try [[chin-tuck]] or [[chin-tuck|this one]].", TARGETS)
+
+    assert html == (
+        '<p>Try <a class="xref" href="/guide/exercises/chin-tuck/">Chin tucks</a> or '
+        '<a class="xref" href="/guide/exercises/chin-tuck/">this one</a>.</p>'
+    )
+
+
+def test_headings_get_stable_ids():
+    assert (
+        render_markdown("## How to do it\n\n1. Sit", TARGETS)
+        == '<h2 id="how-to-do-it">How to do it</h2>\n<ol>\n<li>Sit</li>\n</ol>'
+    )
+
+
+def test_raw_html_that_slips_through_is_escaped_and_bad_urls_are_dropped():
+    html = render_markdown(
+        '<script>alert(1)</script>\n\nA [link](javascript:alert(1)) and <b onclick="x">b</b>', TARGETS
+    )
+
+    assert "<script" not in html and "<b" not in html  # no element made from raw HTML
+    assert "&lt;script&gt;" in html and "&lt;b onclick" in html  # shown as text instead
+    assert "javascript:" not in html
+
+
+def test_attribute_syntax_is_not_enabled():
+    assert (
+        render_markdown("## Title {: onclick=x }", TARGETS)
+        == '<h2 id="title-onclickx">Title {: onclick=x }</h2>'
+    )
+
+
+def test_plain_text_strips_markup():
+    assert plain_text("Sit **tall**, then do [[chin-tuck]].", TARGETS) == "Sit tall, then do Chin tucks."
