@@ -72,7 +72,7 @@ def split_sections(body: str, first_line: int) -> list[Section]:
     prose = {line for line, _ in prose_lines(body, first_line)}
     sections: list[Section] = []
     heading: str | None = None
-    start, chunk = first_line, []
+    start, chunk = first_line, list[str]()
     for i, line in enumerate(body.split("\n")):
         number = first_line + i
         if number in prose and line.startswith("## "):

@@ -61,7 +61,7 @@ def plural(count: int, word: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
+    if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "build")
     options = parser().parse_args(args)
     project = options.project.resolve()

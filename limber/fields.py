@@ -265,3 +265,56 @@ SITE = (
 
 # Which vocabulary-term keys each vocabulary allows beyond slug, name and description.
 TERM_EXTRAS = {"muscles": ("anatomical", "areas", "view"), "equipment": ("household",)}
+
+
+def _rule(kind: Kind) -> str:
+    if kind.name == "int":
+        return f"whole number {kind.lo}–{kind.hi}" + (" (seconds)" if "seconds" in kind.expected else "")
+    if kind.name == "text":
+        return (
+            f"text, {kind.hi} characters at most"
+            if kind.lo in (None, 1)
+            else f"text, {kind.lo}–{kind.hi} characters"
+        )
+    if kind.name == "lines":
+        return f"list of {kind.lo}–{kind.hi} lines, each ≤ {kind.item_max} characters"
+    if kind.name == "terms":
+        return f"list of {kind.lo}–{kind.hi} terms from `{kind.vocabulary}`"
+    if kind.name == "term":
+        return f"one term from `{kind.vocabulary}`"
+    if kind.name == "choice":
+        return "one of " + ", ".join(f"`{c}`" for c in kind.choices)
+    if kind.name == "slugs":
+        return f"list of up to {kind.hi} exercise slugs"
+    if kind.name == "steps":
+        return f"list of {kind.lo}–{kind.hi} steps"
+    return {
+        "flag": "`true` or `false`",
+        "date": "date `YYYY-MM-DD` (quoted or not)",
+        "slug": "an exercise slug",
+        "group": "mapping",
+    }[kind.name]
+
+
+def _table(title: str, specs: tuple[Field, ...]) -> list[str]:
+    rows = [f"### {title}", "", "| field | required | rule | what it is |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{s.name}` | {'yes' if s.required else 'no'} | {_rule(s.kind)} | {s.doc} |" for s in specs]
+    return [*rows, ""]
+
+
+def reference() -> str:
+    """The field reference for content/README.md, generated from the tables above."""
+    lines: list[str] = []
+    for title, specs in (
+        ("Exercise (`content/exercises/<slug>.md`)", EXERCISE),
+        ("Exercise `dosage`", DOSAGE),
+        ("`frequency` (in `dosage` and in routines)", FREQUENCY),
+        ("Exercise `image`", IMAGE),
+        ("Routine (`content/routines/<slug>.md`)", ROUTINE),
+        ("Routine step (each item of `steps`)", STEP),
+        ("Page (`content/pages/<slug>.md`)", PAGE),
+        ("Vocabulary term (`content/taxonomies.yaml`)", TERM),
+        ("Site settings (`content/site.yaml`)", SITE),
+    ):
+        lines += _table(title, specs)
+    return "\n".join(lines)

@@ -30,6 +30,11 @@ EXERCISE_TYPE = {
 SIDES = {"each": "each side", "alternating": "alternating sides", "both": "both sides together"}
 
 
+def _graph(node: dict[str, Any]) -> dict[str, Any]:
+    pruned: dict[str, Any] = _prune(node)
+    return pruned
+
+
 def _prune(value: Any) -> Any:
     """Drop empty properties: None, "", [] and {} never reach the page."""
     if isinstance(value, dict):
@@ -70,7 +75,7 @@ def website(site: Site) -> dict[str, Any]:
         "description": config.description,
         "inLanguage": config.language,
     }
-    return _prune({"@context": "https://schema.org", **node})
+    return _graph({"@context": "https://schema.org", **node})
 
 
 def _muscles(site: Site, slugs: Sequence[str]) -> list[dict[str, str]]:
@@ -115,7 +120,7 @@ def exercise(
         "isPartOf": {"@id": _website_id(site)},
     }
     crumbs = _crumbs(site, ("Exercises", "exercises/"), (record.title, None))
-    return _prune({"@context": "https://schema.org", "@graph": [node, crumbs]})
+    return _graph({"@context": "https://schema.org", "@graph": [node, crumbs]})
 
 
 def routine(site: Site, record: Routine, view: RoutineView, total: int) -> dict[str, Any]:
@@ -150,7 +155,7 @@ def routine(site: Site, record: Routine, view: RoutineView, total: int) -> dict[
         "isPartOf": {"@id": _website_id(site)},
     }
     crumbs = _crumbs(site, ("Routines", "routines/"), (record.title, None))
-    return _prune({"@context": "https://schema.org", "@graph": [node, crumbs]})
+    return _graph({"@context": "https://schema.org", "@graph": [node, crumbs]})
 
 
 def term(site: Site, record: Term, member_urls: Sequence[str]) -> dict[str, Any]:
@@ -181,4 +186,4 @@ def term(site: Site, record: Term, member_urls: Sequence[str]) -> dict[str, Any]
         },
         "isPartOf": {"@id": _website_id(site)},
     }
-    return _prune({"@context": "https://schema.org", **node})
+    return _graph({"@context": "https://schema.org", **node})

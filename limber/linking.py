@@ -69,7 +69,8 @@ def link(
         steps[routine.slug] = resolved
 
     linked: dict[str, set[str]] = defaultdict(set)
-    for record in (*exercises.values(), *routines.values(), *pages.values()):
+    every: list[Record] = [*exercises.values(), *routines.values(), *pages.values()]
+    for record in every:
         problems += _check_body(record)
         for found_link in find_links(record.body, record.origin.body_line):
             target = seen.get(found_link.slug.lower())

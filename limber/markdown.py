@@ -46,7 +46,9 @@ class _WikiLinks(InlineProcessor):
         super().__init__(WIKILINK.pattern)
         self.targets = targets
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int, int]:  # noqa: N802
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | None, int, int]:
         target = self.targets.get(m.group(1).strip())
         if target is None:  # linking has reported it; keep the text visible
             return None, m.start(0), m.end(0)
@@ -60,7 +62,7 @@ class _LimberMarkdown(Extension):
         super().__init__()
         self.targets = targets
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         # Before 'link' so "[[x|y]]" is not read as a reference link.

@@ -110,12 +110,14 @@ class Checker:
         """One field's value converted, or None (after reporting) if it is invalid."""
         name = dotted(key)
         if kind.name in ("text", "date", "choice", "term", "slug") and not isinstance(value, str):
-            return self.wrong_type(name, kind, value, key)
+            self.wrong_type(name, kind, value, key)
+            return None
         if kind.name in ("lines", "terms", "slugs", "steps") and not isinstance(value, list):
             if isinstance(value, str) and kind.name != "steps":
                 value = [value]  # a single item without brackets is a list of one
             else:
-                return self.wrong_type(name, kind, value, key)
+                self.wrong_type(name, kind, value, key)
+                return None
         check = getattr(self, f"check_{kind.name}")
         return check(value, kind, key, name)
 
@@ -155,13 +157,14 @@ class Checker:
         return value if self.length(name, len(value), kind, key, "characters") else None
 
     def check_lines(self, value: list[Any], kind: F.Kind, key: KeyPath, name: str) -> tuple[str, ...] | None:
+        item_kind = F.text(1, kind.item_max or 200)
         items = []
         for i, item in enumerate(value):
-            line = (
-                self.check_text(item, F.text(1, kind.item_max or 200), (*key, i), f"{name}[{i + 1}]")
-                if isinstance(item, str)
-                else self.wrong_type(f"{name}[{i + 1}]", F.text(1, 1), item, (*key, i))
-            )
+            label = f"{name}[{i + 1}]"
+            if not isinstance(item, str):
+                self.wrong_type(label, item_kind, item, (*key, i))
+                return None
+            line = self.check_text(item, item_kind, (*key, i), label)
             if line is None:
                 return None
             items.append(line)
@@ -170,7 +173,8 @@ class Checker:
     def check_int(self, value: Any, kind: F.Kind, key: KeyPath, name: str) -> int | None:
         # bool is a subclass of int: 'hold: true' must not pass as 1.
         if isinstance(value, bool) or not isinstance(value, int):
-            return self.wrong_type(name, kind, value, key)
+            self.wrong_type(name, kind, value, key)
+            return None
         assert kind.lo is not None and kind.hi is not None
         if not kind.lo <= value <= kind.hi:
             self.error(
@@ -183,7 +187,8 @@ class Checker:
 
     def check_flag(self, value: Any, kind: F.Kind, key: KeyPath, name: str) -> bool | None:
         if not isinstance(value, bool):
-            return self.wrong_type(name, kind, value, key)
+            self.wrong_type(name, kind, value, key)
+            return None
         return value
 
     def check_choice(self, value: str, kind: F.Kind, key: KeyPath, name: str) -> str | None:

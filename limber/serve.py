@@ -6,6 +6,7 @@ rebuild raises for content reasons escapes the callback. `site/` is never touche
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -37,8 +38,6 @@ def serve(project: Path, host: str, port: int, base_url: str | None = None) -> i
         for folder in WATCHED:
             server.watch(str(project / folder), rebuild, delay=0.3)
         print(f"Serving {project.name} at {url} (Ctrl+C to stop)", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve(host=host, port=port, root=str(out_dir), open_url_delay=None)
-        except KeyboardInterrupt:
-            pass
     return 0

@@ -14,7 +14,7 @@ from limber import jsonld
 from limber.body import ordered_items, split_sections
 from limber.dosage import dosage_line, duration_text, frequency_text, minutes_text, routine_seconds, seconds
 from limber.markdown import LinkTarget, plain_text, render_markdown
-from limber.model import VOCABULARIES, Exercise, Routine, Site, Term
+from limber.model import VOCABULARIES, Exercise, Page, Routine, Site, Term
 
 INTENSITY = {
     "gentle": "Gentle and slow, within a pain-free range",
@@ -198,7 +198,8 @@ class Views:
     targets: dict[str, LinkTarget] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for record in (*self.site.exercises.values(), *self.site.routines.values()):
+        records: list[Exercise | Routine] = [*self.site.exercises.values(), *self.site.routines.values()]
+        for record in records:
             self.targets[record.slug] = LinkTarget(self.url(record.path), record.title)
 
     def url(self, path: str) -> str:
@@ -255,7 +256,7 @@ class Views:
     def links(self, slugs: tuple[str, ...]) -> tuple[Link, ...]:
         out = []
         for slug in slugs:
-            record = self.site.record(slug) or self.site.pages.get(slug)
+            record: Exercise | Routine | Page | None = self.site.record(slug) or self.site.pages.get(slug)
             if record is not None:
                 out.append(Link(record.title, self.url(record.path)))
         return tuple(out)
@@ -483,7 +484,7 @@ class Views:
 
     def site_view(self) -> SiteView:
         config = self.site.config
-        nav = (
+        nav: tuple[Link, ...] = (
             Link("Exercises", self.url("exercises/")),
             Link("Routines", self.url("routines/")),
             Link("Body areas", self.url("areas/")),

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from limber.diagnostics import KeyPath
@@ -36,8 +36,8 @@ class _Loader(yaml.SafeLoader):
 
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's class-level table)
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         line = event.start_mark.line
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
@@ -48,7 +48,7 @@ class _Loader(yaml.SafeLoader):
         if tag not in (None, "!"):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(line, f"explicit tags ({shown}) are not allowed; remove the tag")
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
@@ -118,7 +118,7 @@ def _scalar(node: ScalarNode) -> Any:
     return text
 
 
-class StrictYAMLHandler(frontmatter.YAMLHandler):
+class StrictYAMLHandler(YAMLHandler):
     """python-frontmatter's `---` fences, read with the strict loader above."""
 
     def load(self, fm: str, **kwargs: object) -> Any:

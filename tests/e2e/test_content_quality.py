@@ -61,7 +61,9 @@ def runs(tokens: list[str], size: int = SEED_RUN) -> list[tuple[str, ...]]:
 
 
 def content_files() -> list[Path]:
-    return sorted([*CONTENT.rglob("*.md"), *CONTENT.glob("*.yaml")])
+    """What readers see; content/README.md is the editors' guide, not guide content."""
+    files = [*CONTENT.rglob("*.md"), *CONTENT.glob("*.yaml")]
+    return sorted(f for f in files if f != CONTENT / "README.md")
 
 
 class LinkCollector(HTMLParser):

@@ -38,7 +38,7 @@ def test_a_folder_holding_a_repository_is_refused(tmp_path: Path):
     out = tmp_path / "elsewhere"
     (out / ".git").mkdir(parents=True)
 
-    with pytest.raises(UnsafeOutput, match="it holds .git"):
+    with pytest.raises(UnsafeOutput, match=r"it holds \.git"):
         check_out_dir(out, tmp_path / "p")
 
 
