@@ -7,13 +7,11 @@ escapes <, >, & and ' (and our policy adds U+2028/U+2029) so nothing breaks out 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from limber.dosage import iso_duration
 from limber.model import Exercise, Routine, Site, Term
-
-if TYPE_CHECKING:
-    from limber.views import ExerciseView, RoutineView
+from limber.view_models import ExerciseView, RoutineView
 
 CATEGORY = {
     "stretch": "https://schema.org/Flexibility",

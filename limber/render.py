@@ -17,7 +17,8 @@ import jinja2
 from limber.diagnostics import Diagnostic
 from limber.dosage import duration_text
 from limber.model import Site
-from limber.views import View, Views
+from limber.view_models import View
+from limber.views import Views
 
 
 @dataclass(frozen=True, slots=True)

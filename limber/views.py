@@ -1,7 +1,6 @@
-"""What templates see: one frozen view per page, built from the Site, already sorted and counted.
+"""Build the page views (limber.view_models) from the Site: all sorting, counting and wording.
 
-Templates present these and compute nothing. `*_html` fields hold HTML this module produced
-from Markdown (sanitised); they are the only values a template marks safe.
+Templates present these and compute nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +14,23 @@ from limber.body import ordered_items, split_sections
 from limber.dosage import dosage_line, duration_text, frequency_text, minutes_text, routine_seconds, seconds
 from limber.markdown import LinkTarget, plain_text, render_markdown
 from limber.model import VOCABULARIES, Exercise, Page, Routine, Site, Term
+from limber.view_models import (
+    Card,
+    Chip,
+    ExerciseView,
+    HomeView,
+    Link,
+    ListView,
+    RoutineView,
+    Section,
+    SiteView,
+    StepView,
+    TermSummary,
+    TermView,
+    TextView,
+    View,
+    VocabularyView,
+)
 
 INTENSITY = {
     "gentle": "Gentle and slow, within a pain-free range",
@@ -38,156 +54,6 @@ SINGULAR = {
     "goals": "Goal",
 }
 BROWSE = ("areas", "muscles", "equipment", "levels", "positions", "types")
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    title: str
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class Chip:
-    label: str  # "Area"
-    name: str  # "Upper back"
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """An exercise or routine in a list: title, link, one line of summary and facts."""
-
-    title: str
-    url: str
-    summary: str
-    facts: str  # "Beginner · Seated · Hold 30 s · 2 times · each side"
-
-
-@dataclass(frozen=True, slots=True)
-class TermSummary:
-    name: str
-    url: str
-    description: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class SiteView:
-    title: str
-    description: str
-    language: str
-    home_url: str
-    css_url: str
-    safety_url: str
-    nav: tuple[Link, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class View:
-    """One output page: which template shows it and the facts every page has."""
-
-    template: str
-    path: str  # site path, "" for home, "exercises/x/"
-    title: str
-    description: str
-    canonical: str
-    breadcrumbs: tuple[Link, ...] = ()
-    jsonld: Mapping[str, Any] | None = None
-    data: Any = None  # the page-kind view below
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    heading: str
-    html: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseView:
-    title: str
-    aliases: tuple[str, ...]
-    summary: str
-    chips: tuple[Chip, ...]
-    dosage: str
-    frequency: str | None
-    intensity: str
-    time: str  # "About 3 min"
-    exact_time: str  # "2 min 13 s"
-    cues: tuple[str, ...]
-    cautions: tuple[str, ...]
-    intro_html: str
-    sections: tuple[Section, ...]  # How to do it, Tips, Avoid, then any others
-    related: tuple[Card, ...]
-    easier: Link | None
-    harder: Link | None
-    used_in: tuple[Link, ...]
-    linked_from: tuple[Link, ...]
-    image: Mapping[str, str] | None
-    reviewed: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StepView:
-    number: int
-    title: str
-    url: str
-    dosage: str
-    time: str
-    cues: tuple[str, ...]
-    note: str | None
-    caution: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class RoutineView:
-    title: str
-    summary: str
-    chips: tuple[Chip, ...]
-    time: str
-    exact_time: str
-    frequency: str
-    equipment: str  # "a sturdy chair (no wheels), a wall" or "nothing"
-    intro_html: str
-    steps: tuple[StepView, ...]
-    linked_from: tuple[Link, ...]
-    reviewed: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ListView:
-    intro: str
-    groups: tuple[tuple[str, tuple[Card, ...]], ...]  # (heading, cards)
-
-
-@dataclass(frozen=True, slots=True)
-class VocabularyView:
-    intro: str
-    terms: tuple[TermSummary, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TermView:
-    name: str
-    description: str
-    facts: tuple[str, ...]  # "Anatomical name: ...", "Seen from the back"
-    exercises: tuple[Card, ...]
-    secondary: tuple[Card, ...]  # muscles: exercises that work it as a secondary muscle
-    routines: tuple[Card, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class HomeView:
-    intro_html: str
-    areas: tuple[TermSummary, ...]
-    routines: tuple[Card, ...]
-    browse: tuple[Link, ...]
-    exercise_count: int
-    exercises_url: str
-
-
-@dataclass(frozen=True, slots=True)
-class TextView:
-    body_html: str
 
 
 @dataclass

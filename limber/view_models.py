@@ -1,0 +1,161 @@
+"""What templates see: one frozen record per page kind, already sorted, counted and worded.
+
+views.py builds these from the Site. `*_html` fields hold HTML produced from Markdown by
+limber.markdown (sanitised); they are the only values a template marks safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    label: str  # "Area"
+    name: str  # "Upper back"
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """An exercise or routine in a list: title, link, one line of summary and facts."""
+
+    title: str
+    url: str
+    summary: str
+    facts: str  # "Beginner · Seated · Hold 30 s · 2 times · each side"
+
+
+@dataclass(frozen=True, slots=True)
+class TermSummary:
+    name: str
+    url: str
+    description: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    title: str
+    description: str
+    language: str
+    home_url: str
+    css_url: str
+    safety_url: str
+    nav: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One output page: which template shows it and the facts every page has."""
+
+    template: str
+    path: str  # site path, "" for home, "exercises/x/"
+    title: str
+    description: str
+    canonical: str
+    breadcrumbs: tuple[Link, ...] = ()
+    jsonld: Mapping[str, Any] | None = None
+    data: Any = None  # the page-kind view below
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseView:
+    title: str
+    aliases: tuple[str, ...]
+    summary: str
+    chips: tuple[Chip, ...]
+    dosage: str
+    frequency: str | None
+    intensity: str
+    time: str  # "About 3 min"
+    exact_time: str  # "2 min 13 s"
+    cues: tuple[str, ...]
+    cautions: tuple[str, ...]
+    intro_html: str
+    sections: tuple[Section, ...]  # How to do it, Tips, Avoid, then any others
+    related: tuple[Card, ...]
+    easier: Link | None
+    harder: Link | None
+    used_in: tuple[Link, ...]
+    linked_from: tuple[Link, ...]
+    image: Mapping[str, str] | None
+    reviewed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    number: int
+    title: str
+    url: str
+    dosage: str
+    time: str
+    cues: tuple[str, ...]
+    note: str | None
+    caution: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineView:
+    title: str
+    summary: str
+    chips: tuple[Chip, ...]
+    time: str
+    exact_time: str
+    frequency: str
+    equipment: str  # "a sturdy chair (no wheels), a wall" or "nothing"
+    intro_html: str
+    steps: tuple[StepView, ...]
+    linked_from: tuple[Link, ...]
+    reviewed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ListView:
+    intro: str
+    groups: tuple[tuple[str, tuple[Card, ...]], ...]  # (heading, cards)
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyView:
+    intro: str
+    terms: tuple[TermSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TermView:
+    name: str
+    description: str
+    facts: tuple[str, ...]  # "Anatomical name: ...", "Seen from the back"
+    exercises: tuple[Card, ...]
+    secondary: tuple[Card, ...]  # muscles: exercises that work it as a secondary muscle
+    routines: tuple[Card, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView:
+    intro_html: str
+    areas: tuple[TermSummary, ...]
+    routines: tuple[Card, ...]
+    browse: tuple[Link, ...]
+    exercise_count: int
+    exercises_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextView:
+    body_html: str
