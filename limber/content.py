@@ -145,13 +145,13 @@ def read_doc(file: Path, rel: PurePosixPath, kind: str) -> tuple[SourceDoc | Non
 
 def decode(rel: PurePosixPath, data: bytes) -> tuple[str | None, Diagnostic | None]:
     """UTF-8 text with one optional BOM removed and CRLF line ends made LF."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = data.decode("utf-8")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        message = f"not valid UTF-8 at byte {err.start} (0x{data[err.start]:02x}); save the file as UTF-8"
+        offset = err.start + bom  # a byte offset in the file as saved
+        line = data.count(b"\n", 0, offset) + 1
+        message = f"not valid UTF-8 at byte {offset} (0x{data[offset]:02x}); save the file as UTF-8"
         return None, Diagnostic(rel, line, "not-utf8", message)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n")), None
 

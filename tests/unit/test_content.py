@@ -70,6 +70,12 @@ def test_invalid_utf8_names_the_byte_offset_and_line():
     ]
 
 
+def test_the_byte_offset_counts_a_leading_bom():
+    assert problems_of(b"\xef\xbb\xbf---\ntitle: Pigeon\n---\ncaf\xe9\n") == [
+        "content/exercises/pigeon.md:4: error[not-utf8]: not valid UTF-8 at byte 28 (0xe9); save the file as UTF-8"
+    ]
+
+
 def test_yaml_syntax_error_points_at_the_file_line():
     assert problems_of(b"---\ntitle: Pigeon\nareas: [neck\n---\n") == [
         "content/exercises/pigeon.md:4: error[bad-yaml]: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence on line 3)"

@@ -1,0 +1,43 @@
+"""Invalid-site fixtures: each tests/fixtures/invalid/<case>/ breaks one thing in the minimal site.
+
+A case folder holds the files it lays over the minimal site and `expected.txt`, the exact
+stderr of `build.py check`: every diagnostic, then the summary line.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from limber.cli import main
+from tests.conftest import FIXTURES, copy_project
+
+CASES = sorted(path for path in (FIXTURES / "invalid").iterdir() if path.is_dir())
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
+def test_check_reports_exactly_the_expected_diagnostics(case, tmp_path, capsys):
+    project = copy_project(tmp_path / "p", overlay=case)
+
+    code = main(["check", "--project", str(project)])
+
+    assert code == 1
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert capsys.readouterr().err.splitlines() == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
+def test_failed_build_leaves_the_previous_site_byte_identical(case, tmp_path):
+    out = tmp_path / "site"
+    valid = copy_project(tmp_path / "valid")
+    assert main(["build", "--project", str(valid), "--out", str(out)]) == 0
+    before = snapshot(out)
+    broken = copy_project(tmp_path / "p", overlay=case)
+
+    code = main(["build", "--project", str(broken), "--out", str(out)])
+
+    assert code == 1
+    assert snapshot(out) == before
