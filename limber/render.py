@@ -55,7 +55,7 @@ def output_path(view: View) -> PurePosixPath:
 
 
 def render_site(site: Site, env: jinja2.Environment, project: Path) -> tuple[list[Output], list[Diagnostic]]:
-    """Render every page, the sitemap and robots.txt; report template errors at their line."""
+    """Render every page, the sitemap, the feed and robots.txt; report template errors at their line."""
     views = Views(site)
     common = {"site": views.site_view()}
     outputs: list[Output] = []
@@ -83,6 +83,8 @@ def render_site(site: Site, env: jinja2.Environment, project: Path) -> tuple[lis
         outputs.append(
             Output(PurePosixPath("sitemap.xml"), env.get_template("sitemap.xml").render(urls=sorted(urls)))
         )
+        feed = env.get_template("feed.xml").render(feed=views.feed())
+        outputs.append(Output(PurePosixPath("feed.xml"), feed))
         robots = f"User-agent: *\nAllow: /\nSitemap: {site.config.absolute_url('sitemap.xml')}\n"
         outputs.append(Output(PurePosixPath("robots.txt"), robots))
     return outputs, problems

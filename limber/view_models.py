@@ -48,8 +48,9 @@ class SiteView:
     description: str
     language: str
     home_url: str
-    css_url: str
+    assets_url: str
     safety_url: str
+    feed_url: str
     nav: tuple[Link, ...]
 
 
@@ -128,6 +129,24 @@ class RoutineView:
 class ListView:
     intro: str
     groups: tuple[tuple[str, tuple[Card, ...]], ...]  # (heading, cards)
+    has_letters: bool = False  # show the A–Z jump links
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    title: str
+    url: str  # absolute
+    summary: str
+    updated: str  # YYYY-MM-DD, from the content's `reviewed`
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    title: str
+    url: str  # the feed's own absolute URL
+    site_url: str
+    updated: str
+    entries: tuple[FeedEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,8 @@ from limber.view_models import (
     Card,
     Chip,
     ExerciseView,
+    Feed,
+    FeedEntry,
     HomeView,
     Link,
     ListView,
@@ -241,7 +243,9 @@ class Views:
         for exercise in sorted(self.site.exercises.values(), key=lambda e: e.title.lower()):
             groups.setdefault(exercise.title[0].upper(), []).append(self.exercise_card(exercise))
         intro = f"All {len(self.site.exercises)} exercises, A to Z."
-        data = ListView(intro, tuple((letter, tuple(cards)) for letter, cards in groups.items()))
+        data = ListView(
+            intro, tuple((letter, tuple(cards)) for letter, cards in groups.items()), has_letters=True
+        )
         crumbs = self.crumbs(Link("Exercises", self.url("exercises/")))
         return self.view("list.html", "exercises/", "Exercises A–Z", intro, data, crumbs)
 
@@ -348,6 +352,19 @@ class Views:
         text = "There is no page at this address. It may have moved, or the link may have a typo."
         return self.view("404.html", "404.html", "Page not found", text, TextView(""), ())
 
+    def feed(self) -> Feed:
+        """Exercises and routines with a `reviewed` date, newest first (no build-time dates)."""
+        config = self.site.config
+        records: list[Exercise | Routine] = [*self.site.exercises.values(), *self.site.routines.values()]
+        dated = sorted(
+            (r for r in records if r.reviewed), key=lambda r: (r.reviewed or "", r.slug), reverse=True
+        )
+        entries = tuple(
+            FeedEntry(r.title, config.absolute_url(r.path), r.summary, r.reviewed or "") for r in dated
+        )
+        updated = entries[0].updated if entries else "1970-01-01"
+        return Feed(config.title, config.absolute_url("feed.xml"), config.base_url, updated, entries)
+
     def site_view(self) -> SiteView:
         config = self.site.config
         nav: tuple[Link, ...] = (
@@ -364,6 +381,7 @@ class Views:
             self.url(""),
             self.url("assets/"),
             self.url("safety/"),
+            self.url("feed.xml"),
             nav,
         )
 
