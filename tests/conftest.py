@@ -9,6 +9,7 @@ from textwrap import dedent
 import pytest
 
 from limber.content import SourceDoc, parse_doc
+from limber.pipeline import BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -61,10 +62,16 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture
-def real_project(tmp_path: Path) -> Path:
+def copy_real_project(target: Path) -> Path:
     """A copy of the repository's own content, templates and assets (never built in place)."""
-    target = tmp_path / "real"
     for name in ("content", "templates", "assets"):
         shutil.copytree(ROOT / name, target / name)
     return target
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, BuildResult]:
+    """The real guide built once per session with --strict: (project, site folder, result)."""
+    project = copy_real_project(tmp_path_factory.mktemp("real") / "project")
+    out = project / "site"
+    return project, out, build(project, out, strict=True)

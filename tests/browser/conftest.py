@@ -7,7 +7,6 @@ sub-path only, so a link that ignores the base path fails here as it would on a 
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from limber.pipeline import build
-from tests.conftest import ROOT
+from tests.conftest import copy_real_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 SUB_PATH = "/guide/"
@@ -45,9 +44,7 @@ class SubPathHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
-    project = tmp_path_factory.mktemp("browser")
-    for name in ("content", "templates", "assets"):
-        shutil.copytree(ROOT / name, project / name)
+    project = copy_real_project(tmp_path_factory.mktemp("browser") / "project")
     out = project / "site"
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(out)))
     url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"

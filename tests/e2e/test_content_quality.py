@@ -7,7 +7,6 @@ content must keep (STYLE.md §2.6, CONTENT-MODEL.md §3 and §7).
 from __future__ import annotations
 
 import re
-import shutil
 from collections import deque
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 from limber.dosage import routine_seconds
 from limber.model import VOCABULARIES, Exercise, Routine, Site
-from limber.pipeline import BuildResult, build
+from limber.pipeline import BuildResult
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -106,15 +105,9 @@ def url_to_file(path: str, out: Path, base_path: str) -> Path | None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path]:
-    """The repository's content, templates and assets, copied and built once for this module."""
-    project = tmp_path_factory.mktemp("quality") / "real"
-    for name in ("content", "templates", "assets"):
-        shutil.copytree(ROOT / name, project / name)
-    out = project / "site"
-
-    result = build(project, out, write=True)
-
+def built(real_build: tuple[Path, Path, BuildResult]) -> tuple[BuildResult, Path]:
+    """The repository's guide, built once per session (see tests/conftest.py)."""
+    _, out, result = real_build
     return result, out
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,7 +11,6 @@ import pytest
 
 from limber.cli import main
 from limber.pipeline import build
-from tests.conftest import ROOT
 
 
 class LinksAndIds(HTMLParser):
@@ -45,13 +43,8 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = tmp_path_factory.mktemp("real")
-    for name in ("content", "templates", "assets"):
-        shutil.copytree(ROOT / name, project / name)
-    out = project / "site"
-    result = build(project, out, strict=True)
-    return project, out, result
+def built(real_build):
+    return real_build
 
 
 def test_the_guide_builds_with_zero_diagnostics(built):
