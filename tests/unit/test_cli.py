@@ -64,3 +64,22 @@ def test_base_url_override_changes_every_link(project: Path):
     page = (project / "site" / "exercises" / "chin-tuck" / "index.html").read_text()
     assert 'href="/sub/path/exercises/"' in page
     assert '<link rel="canonical" href="https://other.example/sub/path/exercises/chin-tuck/">' in page
+
+
+def test_an_exercise_image_is_copied_and_shown_with_its_alt_text(project: Path):
+    (project / "content" / "images").mkdir()
+    (project / "content" / "images" / "chin.png").write_bytes(b"\x89PNG fake")
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    chin.write_text(
+        chin.read_text().replace(
+            "reviewed:",
+            "image:\n  src: chin.png\n  alt: Chin drawn back\n  credit: Ana\n  license: CC-BY-4.0\nreviewed:",
+        )
+    )
+
+    assert main(["build", "--project", str(project)]) == 0
+
+    assert (project / "site" / "images" / "chin.png").read_bytes() == b"\x89PNG fake"
+    page = (project / "site" / "exercises" / "chin-tuck" / "index.html").read_text()
+    assert '<img src="/guide/images/chin.png" alt="Chin drawn back">' in page
+    assert "<figcaption>Ana (CC-BY-4.0)</figcaption>" in page

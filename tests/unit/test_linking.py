@@ -121,3 +121,41 @@ def test_an_unused_term_is_a_warning_at_its_line(project):
     assert problems == [
         "content/taxonomies.yaml:55: warning[unused-term]: goals term 'spare' is used by no content, so its page would be empty"
     ]
+
+
+def add_image(project: Path, name: str, data: bytes, alt: str = "A person tucking the chin") -> None:
+    images = project / "content" / "images"
+    images.mkdir(exist_ok=True)
+    (images / name).write_bytes(data)
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    chin.write_text(
+        chin.read_text().replace(
+            "reviewed:", f"image:\n  src: {name}\n  alt: {alt}\n  license: own\nreviewed:"
+        )
+    )
+
+
+def test_an_image_is_linked_from_content_images(project):
+    add_image(project, "chin.png", b"\x89PNG fake")
+
+    site, problems = link_project(project)
+
+    assert problems == []
+    assert site.images == {"chin.png": b"\x89PNG fake"}
+    assert site.exercises["chin-tuck"].image.alt == "A person tucking the chin"
+
+
+def test_a_missing_image_and_an_svg_with_script_are_errors(project):
+    add_image(project, "chin.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+
+    _, problems = link_project(project)
+
+    assert problems == [
+        "content/exercises/chin-tuck.md:21: error[unsafe-svg]: SVG 'content/images/chin.svg' holds a script, an event handler or an external reference; remove it"
+    ]
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    chin.write_text(chin.read_text().replace("src: chin.svg", "src: chin.webp"))
+    _, problems = link_project(project)
+    assert problems == [
+        "content/exercises/chin-tuck.md:21: error[missing-image]: image 'content/images/chin.webp' does not exist"
+    ]
