@@ -84,19 +84,25 @@ def frequency_text(frequency: Frequency) -> str:
     return ("up to " if frequency.up_to else "") + f"{times} a {frequency.per}"
 
 
-def dosage_parts(dosage: Dosage, time_verb: str = "Keep going for") -> list[str]:
+# How the words change with the exercise type: rolling is "Roll for 60 s", and mobility reps
+# are slow by definition ("10 slow reps").
+TIME_VERBS = {"release": "Roll for"}
+REP_WORDS = {"mobility": "slow rep"}
+
+
+def dosage_parts(dosage: Dosage, kind: str = "") -> list[str]:
     """The dosage in plain words, one part per fact: ["Hold 30 s", "2 times", "each side"]."""
     parts: list[str] = []
     reps = rounds(dosage)
     if dosage.time is not None:
-        parts.append(f"{time_verb} {duration_text(dosage.time)}")
+        parts.append(f"{TIME_VERBS.get(kind, 'Keep going for')} {duration_text(dosage.time)}")
         if dosage.reps is not None and reps > 1:
             parts.append(f"{reps} rounds")
     elif dosage.hold:
         parts.append(f"Hold {duration_text(dosage.hold)}")
         parts.append("once" if reps == 1 else f"{reps} times")
     else:
-        parts.append(f"{reps} slow rep{'s' if reps != 1 else ''}")
+        parts.append(f"{reps} {REP_WORDS.get(kind, 'rep')}{'s' if reps != 1 else ''}")
     if dosage.sets > 1:
         parts.append(f"{dosage.sets} sets")
         if dosage.rest:
@@ -106,9 +112,9 @@ def dosage_parts(dosage: Dosage, time_verb: str = "Keep going for") -> list[str]
     return parts
 
 
-def dosage_line(dosage: Dosage, *, with_frequency: bool = True, time_verb: str = "Keep going for") -> str:
+def dosage_line(dosage: Dosage, *, with_frequency: bool = True, kind: str = "") -> str:
     """The dosage as one line: "Hold 30 s · 2 times · each side · up to 3× a day"."""
-    parts = dosage_parts(dosage, time_verb)
+    parts = dosage_parts(dosage, kind)
     if with_frequency and dosage.frequency:
         parts.append(frequency_text(dosage.frequency))
     return " · ".join(parts)

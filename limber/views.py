@@ -205,7 +205,7 @@ class Views:
                     number,
                     exercise.title,
                     self.url(exercise.path),
-                    dosage_line(step.dosage, with_frequency=False, time_verb=time_verb(exercise)),
+                    dosage_line(step.dosage, with_frequency=False, kind=exercise.type),
                     duration_text(seconds(step.dosage)),
                     exercise.cues,
                     step.note,
@@ -213,11 +213,7 @@ class Views:
                 )
             )
             equipment += [s for s in exercise.equipment if s not in equipment and s != "none"]
-        ordered = [
-            t.name[0].lower() + t.name[1:]
-            for t in self.site.vocabularies["equipment"].terms
-            if t.slug in equipment
-        ]
+        ordered = [t.name for t in self.site.vocabularies["equipment"].terms if t.slug in equipment]
         total = self.routine_total(routine)
         data = RoutineView(
             title=routine.title,
@@ -411,9 +407,5 @@ def intensity_of(exercise: Exercise) -> str:
     return exercise.dosage.intensity or DEFAULT_INTENSITY[exercise.type]
 
 
-def time_verb(exercise: Exercise) -> str:
-    return "Roll for" if exercise.type == "release" else "Keep going for"
-
-
 def exercise_dosage(exercise: Exercise, *, with_frequency: bool = True) -> str:
-    return dosage_line(exercise.dosage, with_frequency=with_frequency, time_verb=time_verb(exercise))
+    return dosage_line(exercise.dosage, with_frequency=with_frequency, kind=exercise.type)

@@ -53,24 +53,25 @@ def test_a_step_time_replaces_the_exercise_hold_and_the_other_way_round():
 
 
 @pytest.mark.parametrize(
-    ("dosage", "verb", "line"),
+    ("dosage", "kind", "line"),
     [
-        (UPPER_TRAP, None, "Hold 30 s · 2 times · each side · up to 3× a day"),
+        (UPPER_TRAP, "stretch", "Hold 30 s · 2 times · each side · up to 3× a day"),
         (
             Dosage(sides="both", time=60, frequency=Frequency(1, "day", True)),
-            "Roll for",
+            "release",
             "Roll for 1 min · up to once a day",
         ),
-        (Dosage(sides="alternating", reps=10), None, "10 slow reps · alternating sides"),
+        (Dosage(sides="both", time=30), "mobility", "Keep going for 30 s"),
+        (Dosage(sides="alternating", reps=10), "mobility", "10 slow reps · alternating sides"),
         (
             Dosage(sides="both", reps=12, sets=3, rest=45, frequency=Frequency(3, "week", False)),
-            None,
-            "12 slow reps · 3 sets · rest 45 s between sets · 3× a week",
+            "strength",
+            "12 reps · 3 sets · rest 45 s between sets · 3× a week",
         ),
     ],
 )
-def test_the_dosage_reads_in_plain_words(dosage, verb, line):
-    assert dosage_line(dosage, **({"time_verb": verb} if verb else {})) == line
+def test_the_dosage_reads_in_plain_words(dosage, kind, line):
+    assert dosage_line(dosage, kind=kind) == line
 
 
 def test_durations_read_naturally():
