@@ -97,9 +97,7 @@ def load_and_link(project: Path, base_url: str | None, diagnostics: list[Diagnos
     if "taxonomies" in by_kind:
         vocabularies, found = schema.validate_taxonomies(by_kind["taxonomies"][0])
         diagnostics += found
-        if has_errors(found):
-            vocabularies = None  # every term check would be guesswork; fix the vocabularies first
-    if config is None or vocabularies is None:
+    if vocabularies is None:
         return None
     records: list[Record] = []
     broken: set[str] = set()
@@ -114,6 +112,8 @@ def load_and_link(project: Path, base_url: str | None, diagnostics: list[Diagnos
                 broken.add(doc.slug)
     broken |= {d.path.stem for d in problems if d.is_error and d.path.suffix == ".md"}
     taxonomies_origin = by_kind["taxonomies"][0].origin
+    if config is None or has_errors(d for d in diagnostics if d.path == taxonomies_origin.path):
+        return None  # the records are checked; linking needs whole vocabularies and settings
     site, found = link(config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken))
     diagnostics += found
     return site

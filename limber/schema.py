@@ -66,7 +66,7 @@ def validate_taxonomies(
         for i, item in enumerate(raw):
             clean = checker.group(item, specs, (name, i))
             slug = clean.get("slug")
-            if slug is None or len(clean) < 3:
+            if slug is None:
                 continue
             if not SLUG.fullmatch(slug):
                 checker.error(
@@ -86,8 +86,9 @@ def validate_taxonomies(
                 Term(
                     name,
                     slug,
-                    clean["name"],
-                    clean["description"],
+                    # A term with a broken name is kept (and reported) so content naming it still checks.
+                    clean.get("name", slug),
+                    clean.get("description", ""),
                     clean.get("anatomical"),
                     tuple(clean.get("areas", ())),
                     clean.get("view"),
