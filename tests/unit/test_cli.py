@@ -83,3 +83,27 @@ def test_an_exercise_image_is_copied_and_shown_with_its_alt_text(project: Path):
     page = (project / "site" / "exercises" / "chin-tuck" / "index.html").read_text()
     assert '<img src="/guide/images/chin.png" alt="Chin drawn back">' in page
     assert "<figcaption>Ana (CC-BY-4.0)</figcaption>" in page
+
+
+def test_a_template_error_names_the_template_line_and_writes_nothing(project: Path, capsys):
+    template = project / "templates" / "term.html"
+    lines = template.read_text().split("\n")
+    lines.insert(4, "{{ page.data.no_such_field }}")
+    template.write_text("\n".join(lines))
+
+    code = main(["build", "--project", str(project)])
+
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "templates/term.html:5: error[template-error]: 'limber.view_models.TermView object' has no attribute 'no_such_field'",
+        "1 error(s) in 1 file(s); nothing was written.",
+    ]
+    assert not (project / "site").exists()
+
+
+def test_a_template_syntax_error_is_reported_at_its_line(project: Path, capsys):
+    template = project / "templates" / "page.html"
+    template.write_text(template.read_text().replace("{% endblock %}", "{% endblok %}"))
+
+    assert main(["check", "--project", str(project)]) == 1
+    assert capsys.readouterr().err.splitlines()[0].startswith("templates/page.html:7: error[template-error]: Encountered unknown tag 'endblok'.")
