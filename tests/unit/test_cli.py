@@ -106,4 +106,8 @@ def test_a_template_syntax_error_is_reported_at_its_line(project: Path, capsys):
     template.write_text(template.read_text().replace("{% endblock %}", "{% endblok %}"))
 
     assert main(["check", "--project", str(project)]) == 1
-    assert capsys.readouterr().err.splitlines()[0].startswith("templates/page.html:7: error[template-error]: Encountered unknown tag 'endblok'.")
+    assert (
+        capsys.readouterr()
+        .err.splitlines()[0]
+        .startswith("templates/page.html:7: error[template-error]: Encountered unknown tag 'endblok'.")
+    )
