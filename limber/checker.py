@@ -141,16 +141,9 @@ class Checker:
 
     def check_lines(self, value: list[Any], kind: F.Kind, key: KeyPath, name: str) -> tuple[str, ...] | None:
         item_kind = F.text(1, kind.item_max or 200)
-        items = []
-        for i, item in enumerate(value):
-            label = f"{name}[{i + 1}]"
-            if not isinstance(item, str):
-                self.wrong_type(label, item_kind, item, (*key, i))
-                return None
-            line = self.check_text(item, item_kind, (*key, i), label)
-            if line is None:
-                return None
-            items.append(line)
+        items = [self.value(item, item_kind, (*key, i)) for i, item in enumerate(value)]
+        if None in items:
+            return None
         return tuple(items) if self.length(name, len(items), kind, key, "items") else None
 
     def check_int(self, value: Any, kind: F.Kind, key: KeyPath, name: str) -> int | None:

@@ -75,6 +75,7 @@ FREQUENCY = (
     Field("up_to", FLAG, False, '`true` reads "up to 3× a day"; default false'),
 )
 SIDES = choice("each", "alternating", "both")
+SIDES_DOC = "`each`: all reps one side, then the other; `alternating`: left-right within the reps (reps count per side); `both`: symmetrical"
 LICENSES = ("CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "own")
 
 # Fields a routine step may override, shared with the exercise's dosage.
@@ -99,12 +100,7 @@ OVERRIDABLE = (
     ),
     Field("sets", whole(1, 10), False, "sets; default 1"),
     Field("rest", whole(0, 300, SECONDS), False, "seconds of rest between sets; default 0"),
-    Field(
-        "sides",
-        SIDES,
-        False,
-        "`each`: all reps one side, then the other; `alternating`: left-right within the reps (reps count per side); `both`: symmetrical",
-    ),
+    Field("sides", SIDES, False, SIDES_DOC),
 )
 
 DOSAGE = (
@@ -115,7 +111,7 @@ DOSAGE = (
         False,
         "seconds per unheld rep, for the time estimate; default 3",
     ),
-    Field("sides", SIDES, True, OVERRIDABLE[5].doc),
+    Field("sides", SIDES, True, SIDES_DOC),
     Field(
         "frequency",
         group(*FREQUENCY),

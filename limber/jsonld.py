@@ -156,7 +156,7 @@ def routine(site: Site, record: Routine, view: RoutineView, total: int) -> dict[
     return _graph({"@context": "https://schema.org", "@graph": [node, crumbs]})
 
 
-def term(site: Site, record: Term, member_urls: Sequence[str]) -> dict[str, Any]:
+def term(site: Site, record: Term, member_paths: Sequence[str]) -> dict[str, Any]:
     vocab = site.vocabularies[record.vocabulary]
     about: dict[str, Any]
     if record.vocabulary == "muscles":
@@ -169,7 +169,6 @@ def term(site: Site, record: Term, member_urls: Sequence[str]) -> dict[str, Any]
             "description": record.description,
             "inDefinedTermSet": {"@type": "DefinedTermSet", "@id": set_url, "name": vocab.title},
         }
-    origin = site.config.absolute_url("")[: -len(site.config.base_path)]
     node = {
         "@type": "CollectionPage",
         "url": site.config.absolute_url(record.path),
@@ -178,8 +177,8 @@ def term(site: Site, record: Term, member_urls: Sequence[str]) -> dict[str, Any]
         "mainEntity": {
             "@type": "ItemList",
             "itemListElement": [
-                {"@type": "ListItem", "position": i, "url": origin + u}
-                for i, u in enumerate(member_urls, start=1)
+                {"@type": "ListItem", "position": i, "url": site.config.absolute_url(p)}
+                for i, p in enumerate(member_paths, start=1)
             ],
         },
         "isPartOf": {"@id": _website_id(site)},

@@ -31,7 +31,6 @@ from limber.model import (
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG = 80
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
-CAUTION_STARTS = ("If",)  # besides an imperative verb, which the wording test checks
 
 
 # --- vocabularies and site config -------------------------------------------------------

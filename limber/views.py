@@ -298,9 +298,8 @@ class Views:
         )
         vocab = self.site.vocabularies[vocabulary]
         crumbs = self.crumbs(Link(vocab.title, self.url(vocab.path)), Link(term.name, self.url(term.path)))
-        graph = jsonld.term(
-            self.site, term, [self.url(e.path) for e in exercises] + [c.url for c in routines]
-        )
+        routine_paths = [self.site.routines[s].path for s in members if s in self.site.routines]
+        graph = jsonld.term(self.site, term, [e.path for e in exercises] + routine_paths)
         return self.view(
             "term.html",
             term.path,

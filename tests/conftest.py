@@ -38,6 +38,11 @@ def make_doc():
     return _make
 
 
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under *root* and its bytes, to show a folder was left exactly as it was."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
 def copy_project(target: Path, site: str = "minimal", overlay: Path | None = None) -> Path:
     """A project folder in *target*: fixture content, the repository's templates and assets.
 

@@ -4,18 +4,12 @@ A case folder holds the files it lays over the minimal site and `expected.txt`, 
 stderr of `build.py check`: every diagnostic, then the summary line.
 """
 
-from pathlib import Path
-
 import pytest
 
 from limber.cli import main
-from tests.conftest import FIXTURES, copy_project
+from tests.conftest import FIXTURES, copy_project, snapshot
 
 CASES = sorted(path for path in (FIXTURES / "invalid").iterdir() if path.is_dir())
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)

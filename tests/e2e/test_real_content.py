@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,6 +10,7 @@ import pytest
 
 from limber.cli import main
 from limber.pipeline import build
+from tests.conftest import snapshot
 
 
 class LinksAndIds(HTMLParser):
@@ -32,14 +32,6 @@ def parse(file: Path) -> LinksAndIds:
     parser = LinksAndIds()
     parser.feed(file.read_text(encoding="utf-8"))
     return parser
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
