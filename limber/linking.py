@@ -6,7 +6,6 @@ suggestion, so broken links fail before anything renders.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -15,13 +14,10 @@ from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic, Origin, did_you_mean
 from limber.dosage import apply_overrides
 from limber.model import Exercise, Page, Record, Routine, RoutineStep, Site, Vocabulary
+from limber.svg import svg_problem
 
 MAX_RELATED = 6
 EXERCISE_SECTIONS = ("How to do it", "Tips", "Avoid")
-_SVG_DANGER = re.compile(
-    rb"<script|\son[a-z]+\s*=|javascript:|(?:href|src)\s*=\s*[\"'](?!#)|<foreignObject|@import|url\(\s*['\"]?(?!#)",
-    re.I,
-)
 
 
 def link(
@@ -212,8 +208,8 @@ def _check_images(exercises: Iterable[Exercise], images: Mapping[str, bytes]) ->
         if data is None:
             message = f"image 'content/images/{src}' does not exist{did_you_mean(src, images)}"
             problems.append(exercise.origin.error("missing-image", message, ("image", "src")))
-        elif src.lower().endswith(".svg") and _SVG_DANGER.search(data):
-            message = f"SVG 'content/images/{src}' holds a script, an event handler or an external reference; remove it"
+        elif src.lower().endswith(".svg") and (reason := svg_problem(data)):
+            message = f"SVG 'content/images/{src}' is unsafe: {reason}; remove it"
             problems.append(exercise.origin.error("unsafe-svg", message, ("image", "src")))
     return problems
 

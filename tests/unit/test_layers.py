@@ -8,7 +8,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "limber"
 # Half steps order modules within one layer of STYLE.md's diagram.
 LAYERS = {
-    "diagnostics": 0, "config": 0, "fields": 0,
+    "diagnostics": 0, "config": 0, "fields": 0, "svg": 0,
     "yaml_reader": 1, "model": 1, "body": 1, "content": 1.5, "dosage": 1.5,
     "checker": 2, "schema": 2.5,
     "linking": 3,

@@ -151,7 +151,7 @@ def test_a_missing_image_and_an_svg_with_script_are_errors(project):
     _, problems = link_project(project)
 
     assert problems == [
-        "content/exercises/chin-tuck.md:21: error[unsafe-svg]: SVG 'content/images/chin.svg' holds a script, an event handler or an external reference; remove it"
+        "content/exercises/chin-tuck.md:21: error[unsafe-svg]: SVG 'content/images/chin.svg' is unsafe: element <script> is not allowed (scripts run when the file is opened); remove it"
     ]
     chin = project / "content" / "exercises" / "chin-tuck.md"
     chin.write_text(chin.read_text().replace("src: chin.svg", "src: chin.webp"))
