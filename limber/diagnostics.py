@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import enum
+import os
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -29,8 +31,17 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
+        """One line, control characters shown escaped, so no text can rewrite a terminal or log."""
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.severity.value}[{self.code}]: {self.message}"
+        return visible(f"{where}: {self.severity.value}[{self.code}]: {self.message}")
+
+    def annotation(self) -> str:
+        """The GitHub Actions workflow command that shows this problem on its file and line."""
+        properties = [f"file={_github(visible(str(self.path)), True)}"]
+        if self.line:
+            properties.append(f"line={self.line}")
+        properties.append(f"title={_github(self.code, True)}")
+        return f"::{self.severity.value} {','.join(properties)}::{_github(visible(self.message))}"
 
     @property
     def is_error(self) -> bool:
@@ -74,11 +85,17 @@ def sort_key(d: Diagnostic) -> tuple[str, int, str, str]:
     return (str(d.path), d.line or 0, d.code, d.message)
 
 
-def report(diagnostics: Iterable[Diagnostic], out: TextIO) -> int:
-    """Print every diagnostic, sorted by place, then a summary; return the error count."""
+def report(diagnostics: Iterable[Diagnostic], out: TextIO, *, github: bool | None = None) -> int:
+    """Print every diagnostic, sorted by place, then a summary; return the error count.
+
+    Under GitHub Actions (or with *github*) each diagnostic is a workflow command, so the
+    problem appears on the changed line of a pull request; otherwise `path:line: ...`.
+    """
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
     ordered = sorted(set(diagnostics), key=sort_key)
     for diagnostic in ordered:
-        print(diagnostic, file=out)
+        print(diagnostic.annotation() if github else diagnostic, file=out)
     errors = sum(d.is_error for d in ordered)
     warnings = len(ordered) - errors
     files = len({d.path for d in ordered if d.is_error})
@@ -87,3 +104,89 @@ def report(diagnostics: Iterable[Diagnostic], out: TextIO) -> int:
     elif warnings:
         print(f"{warnings} warning(s).", file=out)
     return errors
+
+
+# Control characters by their Unicode name aliases (unicodedata gives them no name).
+_CONTROL_NAMES = (
+    "NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY",
+    "ACKNOWLEDGE", "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION",
+    "FORM FEED", "CARRIAGE RETURN", "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE",
+    "DEVICE CONTROL ONE", "DEVICE CONTROL TWO", "DEVICE CONTROL THREE", "DEVICE CONTROL FOUR",
+    "NEGATIVE ACKNOWLEDGE", "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL",
+    "END OF MEDIUM", "SUBSTITUTE", "ESCAPE", "FILE SEPARATOR", "GROUP SEPARATOR",
+    "RECORD SEPARATOR", "UNIT SEPARATOR",
+)  # fmt: skip
+# Invisible characters that hide or reorder text. Bidi embeddings, overrides and isolates can make
+# text read differently from what it is; zero-width and tag characters hide text; line and
+# paragraph separators break lines in YAML and JavaScript but not on screen.
+_HIDDEN = frozenset(
+    (
+        *(0x180E, 0x200B, 0x2028, 0x2029, 0xFEFF, 0xE0001),
+        *range(0x202A, 0x202F),  # embeddings and overrides
+        *range(0x2060, 0x2065),  # word joiner, invisible operators
+        *range(0x2066, 0x2070),  # isolates, deprecated format characters
+        *range(0xFFF9, 0xFFFC),  # interlinear annotation
+        *range(0xE0020, 0xE0080),  # tags
+    )
+)
+_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def is_unsafe_char(char: str) -> bool:
+    """True for a character that content may not hold.
+
+    That is C0 controls other than tab and newline, DEL, C1 controls, the bidi controls and
+    invisible characters of _HIDDEN, and noncharacters.
+    """
+    code = ord(char)
+    if code < 0x20:
+        return char not in "\t\n"
+    return 0x7F <= code <= 0x9F or code in _HIDDEN or _is_noncharacter(code)
+
+
+def _is_noncharacter(code: int) -> bool:
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def char_name(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE', 'U+001B ESCAPE', 'U+0085 (a C1 control character)'."""
+    code = ord(char)
+    if code < 0x20:
+        name = _CONTROL_NAMES[code]
+    elif code == 0x7F:
+        name = "DELETE"
+    elif 0x80 <= code <= 0x9F:
+        name = "(a C1 control character)"
+    elif _is_noncharacter(code):
+        name = "(a noncharacter)"
+    else:
+        name = unicodedata.name(char, "(unnamed)")
+    return f"U+{code:04X} {name}"
+
+
+def visible(text: str) -> str:
+    r"""*text* with control, format and separator characters written as escapes (\x1b, \r, \u202e)."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if _shown_escaped(c) else c for c in text)
+
+
+def _shown_escaped(char: str) -> bool:
+    return is_unsafe_char(char) or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Cn")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _github(text: str, in_property: bool = False) -> str:
+    """GitHub's escaping of a workflow command's message, or of a property value."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if in_property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text

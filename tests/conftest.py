@@ -23,6 +23,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _plain_diagnostics(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Diagnostics print as plain lines even when the suite runs under GitHub Actions."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture
 def make_doc():
     """Build a SourceDoc from inline text, as if read from content/<kind>s/<slug>.md."""
