@@ -57,7 +57,7 @@ class Checker:
         self.problems.append(self.origin.warning(code, message, key))
 
     def group(self, meta: Any, specs: tuple[F.Field, ...], key: KeyPath = ()) -> dict[str, Any]:
-        """Check a mapping against *specs*; return the valid fields, converted."""
+        """Check a mapping against *specs* (limber.fields.declared); return the valid fields."""
         if not isinstance(meta, dict):
             self.error(
                 "wrong-type",
@@ -229,9 +229,13 @@ class Checker:
             return None
         return value
 
+    def check_data(self, value: Any, kind: F.Kind, key: KeyPath, name: str) -> Any:
+        return value  # checked by its own validator once the record is built
+
     def check_group(self, value: Any, kind: F.Kind, key: KeyPath, name: str) -> dict[str, Any] | None:
+        assert kind.record is not None
         before = len(self.problems)
-        clean = self.group(value, kind.fields, key)
+        clean = self.group(value, F.declared(kind.record), key)
         return clean if len(self.problems) == before else None
 
     def check_steps(

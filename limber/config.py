@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from limber.fields import declare, text
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SiteConfig:
-    title: str
-    description: str
-    language: str
-    base_url: str  # absolute, ends with "/", may include a sub-path: https://example.org/guide/
+    title: str = field(metadata=declare(text(1, 80), "the site's name"))
+    description: str = field(metadata=declare(text(1, 200), "one line about the site"))
+    language: str = field(metadata=declare(text(2, 20), "language code, e.g. `en`"))
+    # Absolute, ends with "/", may include a sub-path: https://example.org/guide/
+    base_url: str = field(
+        metadata=declare(text(8, 200), "absolute URL the site is served from; may include a sub-path")
+    )
 
     @property
     def base_path(self) -> str:

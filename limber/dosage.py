@@ -10,7 +10,7 @@ import dataclasses
 import math
 from collections.abc import Iterable, Mapping
 
-from limber.model import Dosage, Frequency
+from limber.model import SIDES, Dosage, Frequency, Term
 
 MOVE_IN_AND_OUT = 2  # seconds added to each hold
 DEFAULT_TEMPO = 3  # seconds for one slow, controlled rep
@@ -75,44 +75,39 @@ def iso_duration(total: int) -> str:
     return text + (f"{secs}S" if secs or text == "PT" else "")
 
 
-SIDES_TEXT = {"each": "each side", "alternating": "alternating sides", "both": ""}
-
-
 def frequency_text(frequency: Frequency) -> str:
     """{times: 3, per: day, up_to: true} -> "up to 3× a day"."""
     times = "once" if frequency.times == 1 else f"{frequency.times}×"
     return ("up to " if frequency.up_to else "") + f"{times} a {frequency.per}"
 
 
-# How the words change with the exercise type: rolling is "Roll for 60 s", and mobility reps
-# are slow by definition ("10 slow reps").
-TIME_VERBS = {"release": "Roll for"}
-REP_WORDS = {"mobility": "slow rep"}
+def dosage_parts(dosage: Dosage, kind: Term) -> list[str]:
+    """The dosage in plain words, one part per fact: ["Hold 30 s", "2 times", "each side"].
 
-
-def dosage_parts(dosage: Dosage, kind: str = "") -> list[str]:
-    """The dosage in plain words, one part per fact: ["Hold 30 s", "2 times", "each side"]."""
+    The words for reps and timed work come from the exercise's type term ("10 slow reps",
+    "Roll for 60 s").
+    """
     parts: list[str] = []
     reps = rounds(dosage)
     if dosage.time is not None:
-        parts.append(f"{TIME_VERBS.get(kind, 'Keep going for')} {duration_text(dosage.time)}")
+        parts.append(f"{kind.time_verb} {duration_text(dosage.time)}")
         if dosage.reps is not None and reps > 1:
             parts.append(f"{reps} rounds")
     elif dosage.hold:
         parts.append(f"Hold {duration_text(dosage.hold)}")
         parts.append("once" if reps == 1 else f"{reps} times")
     else:
-        parts.append(f"{reps} {REP_WORDS.get(kind, 'rep')}{'s' if reps != 1 else ''}")
+        parts.append(f"{reps} {kind.rep_word}{'s' if reps != 1 else ''}")
     if dosage.sets > 1:
         parts.append(f"{dosage.sets} sets")
         if dosage.rest:
             parts.append(f"rest {duration_text(dosage.rest)} between sets")
-    if SIDES_TEXT[dosage.sides]:
-        parts.append(SIDES_TEXT[dosage.sides])
+    if SIDES[dosage.sides]:
+        parts.append(SIDES[dosage.sides])
     return parts
 
 
-def dosage_line(dosage: Dosage, *, with_frequency: bool = True, kind: str = "") -> str:
+def dosage_line(dosage: Dosage, kind: Term, *, with_frequency: bool = True) -> str:
     """The dosage as one line: "Hold 30 s · 2 times · each side · up to 3× a day"."""
     parts = dosage_parts(dosage, kind)
     if with_frequency and dosage.frequency:

@@ -7,7 +7,6 @@ and nh3 drops anything outside the tag and attribute allow-list.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
@@ -69,25 +68,32 @@ class _LimberMarkdown(Extension):
         md.inlinePatterns.register(_WikiLinks(self.targets), "wikilink", 175)
 
 
+class Converter:
+    """Markdown to sanitised HTML with one reused Python-Markdown instance.
+
+    An instance keeps state between documents (footnotes, the table of contents), so it is
+    reset before each conversion; [[slug]] links resolve through *targets*.
+    """
+
+    def __init__(self, targets: Mapping[str, LinkTarget]) -> None:
+        self.markdown = markdown.Markdown(
+            extensions=[*EXTENSIONS, _LimberMarkdown(targets)],
+            extension_configs={"toc": {"permalink": False}},
+            output_format="html",
+        )
+
+    def convert(self, text: str) -> str:
+        """HTML for *text*, sanitised; headings get stable ids from their text."""
+        produced = self.markdown.reset().convert(text)
+        return nh3.clean(
+            produced,
+            tags=TAGS,
+            attributes=ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            link_rel=None,
+        )
+
+
 def render_markdown(text: str, targets: Mapping[str, LinkTarget]) -> str:
-    """HTML for *text*, sanitised; headings get stable ids from their text."""
-    # A fresh converter per document: Markdown instances keep state (footnotes, toc).
-    converter = markdown.Markdown(
-        extensions=[*EXTENSIONS, _LimberMarkdown(targets)],
-        extension_configs={"toc": {"permalink": False}},
-        output_format="html",
-    )
-    produced = converter.convert(text)
-    return nh3.clean(
-        produced,
-        tags=TAGS,
-        attributes=ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel=None,
-    )
-
-
-def plain_text(markdown_text: str, targets: Mapping[str, LinkTarget]) -> str:
-    """The words of a short Markdown fragment, without markup (for JSON-LD and search)."""
-    rendered = render_markdown(markdown_text, targets)
-    return html.unescape(nh3.clean(rendered, tags=set())).strip()
+    """HTML for one piece of Markdown (tests and one-off use; the build reuses a Converter)."""
+    return Converter(targets).convert(text)

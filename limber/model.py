@@ -1,37 +1,108 @@
-"""The typed records validated content becomes, and the frozen Site that links them."""
+"""The typed records validated content becomes, and the frozen Site that links them.
+
+Each front-matter field is declared here, once, as dataclass metadata (limber.fields): its
+kind and limits, its editors' text and (through the dataclass default) its default. The
+checker, the record builder, the editors' field reference, the JSON Schema and the `new`
+scaffold all read these declarations.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
 
 from limber.config import SiteConfig
 from limber.diagnostics import Origin
+from limber.fields import (
+    DATA,
+    DATE,
+    FLAG,
+    SECONDS,
+    SLUG,
+    SLUG_TEXT,
+    choice,
+    declare,
+    group,
+    lines,
+    slugs,
+    steps,
+    term,
+    terms,
+    text,
+    whole,
+)
 
-# Vocabulary name -> the heading readers see on its index page, in display order.
-VOCABULARIES: Mapping[str, str] = {
-    "areas": "Body areas",
-    "muscles": "Muscles",
-    "equipment": "Equipment",
-    "levels": "Levels",
-    "positions": "Positions",
-    "types": "Types",
-    "goals": "Routine goals",
+# --- the vocabularies -------------------------------------------------------------------
+
+# How strong an exercise should feel, in the words the exercise page shows.
+INTENSITIES: Mapping[str, str] = {
+    "gentle": "Gentle and slow, within a pain-free range",
+    "mild-to-moderate": "A mild to moderate stretch, pain-free",
+    "moderate": "Moderate pressure, never sharp, pain-free",
+    "light-resistance": "Light resistance, pain-free",
 }
+# schema.org PhysicalActivityCategory values a type may map to.
+ACTIVITY_CATEGORIES = (
+    "AerobicActivity",
+    "AnaerobicActivity",
+    "Balance",
+    "Flexibility",
+    "LeisureTimeActivity",
+    "OccupationalActivity",
+    "StrengthTraining",
+)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Term:
-    """One entry of a controlled vocabulary (an area, a muscle, a piece of equipment, ...)."""
+    """One entry of a controlled vocabulary (an area, a muscle, a piece of equipment, ...).
 
-    vocabulary: str
-    slug: str
-    name: str
-    description: str
-    anatomical: str | None = None  # muscles
-    areas: tuple[str, ...] = ()  # muscles
-    view: str | None = None  # muscles: front or back
-    household: bool | None = None  # equipment
+    Behaviour that depends on a term (dosage wording, default intensity, whether a caution
+    is required) is written on the term in taxonomies.yaml, so a new term needs no code.
+    """
+
+    vocabulary: str = ""
+    slug: str = field(metadata=declare(SLUG_TEXT, "lowercase words joined by hyphens"))
+    name: str = field(metadata=declare(text(1, 60), "display name"))
+    description: str = field(metadata=declare(text(1, 200), "one line"))
+    anatomical: str | None = field(default=None, metadata=declare(text(1, 100), "the anatomical name"))
+    areas: tuple[str, ...] = field(
+        default=(), metadata=declare(terms("areas", 1, 3), "the body areas it belongs to")
+    )
+    view: str | None = field(
+        default=None, metadata=declare(choice("front", "back"), "seen from the front or the back")
+    )
+    household: bool | None = field(default=None, metadata=declare(FLAG, "found in most homes"))
+    desk: bool = field(
+        default=False,
+        metadata=declare(FLAG, "`true`: can be done at a desk (with household equipment, desk-friendly)"),
+    )
+    needs_cautions: bool = field(
+        default=False,
+        metadata=declare(FLAG, "`true`: every exercise with this term must have `cautions`"),
+    )
+    intensity: str | None = field(
+        default=None,
+        metadata=declare(choice(*INTENSITIES), "the default `dosage.intensity` of exercises of this type"),
+    )
+    category: str | None = field(
+        default=None,
+        metadata=declare(choice(*ACTIVITY_CATEGORIES), "schema.org activity category, for structured data"),
+    )
+    activity: str | None = field(
+        default=None,
+        metadata=declare(text(1, 40), "the exercise type in structured data; default: the name"),
+    )
+    rep_word: str = field(
+        default="rep",
+        metadata=declare(text(1, 30), 'how one repetition is called in the dosage line ("slow rep")'),
+    )
+    time_verb: str = field(
+        default="Keep going for",
+        metadata=declare(text(1, 30), 'how timed work starts in the dosage line ("Roll for")'),
+    )
 
     @property
     def path(self) -> str:
@@ -39,77 +110,196 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class VocabularySpec:
+    """A vocabulary as the code knows it: its headings, and which term keys it uses."""
+
+    title: str  # the index page's heading
+    singular: str  # the chip label: "Area"
+    intro: str  # the index page's introduction
+    extras: tuple[str, ...] = ()  # term keys beyond slug, name and description
+    required: tuple[str, ...] = ()  # extras every term must give
+
+
+VOCABULARIES: Mapping[str, VocabularySpec] = {
+    "areas": VocabularySpec(
+        "Body areas", "Area", "Pick the part of the body you want to ease.", ("needs_cautions",)
+    ),
+    "muscles": VocabularySpec(
+        "Muscles",
+        "Muscle",
+        "Find exercises by the muscle they stretch or strengthen.",
+        ("anatomical", "areas", "view"),
+        ("areas", "view"),
+    ),
+    "equipment": VocabularySpec(
+        "Equipment",
+        "Equipment",
+        "Most exercises need nothing, or what you already have at home.",
+        ("household",),
+        ("household",),
+    ),
+    "levels": VocabularySpec(
+        "Levels",
+        "Level",
+        "Start with beginner exercises; move on when they feel easy and pain-free.",
+        ("needs_cautions",),
+    ),
+    "positions": VocabularySpec(
+        "Positions",
+        "Position",
+        "Choose by where you are: at your desk, standing, or on the floor.",
+        ("desk",),
+    ),
+    "types": VocabularySpec(
+        "Types",
+        "Type",
+        "Stretches are held; mobility moves are slow repetitions; strength work builds support; release uses a roller or ball.",
+        ("intensity", "category", "activity", "rep_word", "time_verb"),
+        ("intensity", "category"),
+    ),
+    "goals": VocabularySpec("Routine goals", "Goal", "Routines grouped by what they are for."),
+}
+NO_EQUIPMENT = "none"  # the equipment term that must stand alone
+
+
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     name: str
     title: str
     terms: tuple[Term, ...]
+    index: Mapping[str, int] = field(default_factory=dict)  # slug -> position
+
+    def __post_init__(self) -> None:
+        if not self.index:
+            object.__setattr__(self, "index", {t.slug: i for i, t in enumerate(self.terms)})
 
     @property
     def path(self) -> str:
         return f"{self.name}/"
 
     def get(self, slug: str) -> Term | None:
-        return next((term for term in self.terms if term.slug == slug), None)
+        i = self.index.get(slug)
+        return None if i is None else self.terms[i]
 
     def rank(self, slug: str) -> int:
         """Position in display order (levels use it to compare difficulty)."""
-        return [term.slug for term in self.terms].index(slug)
+        return self.index[slug]
 
 
-@dataclass(frozen=True, slots=True)
+# --- exercises ----------------------------------------------------------------------------
+
+SIDES: Mapping[str, str] = {
+    "each": "each side",
+    "alternating": "alternating sides",
+    "both": "",
+}
+SIDES_DOC = "`each`: all reps one side, then the other; `alternating`: left-right within the reps (reps count per side); `both`: symmetrical"
+
+# Declared once, used by the exercise's dosage and by a routine step's overrides.
+HOLD = declare(whole(1, 300, SECONDS), "seconds to hold each rep; excludes `time`", 20)
+TIME = declare(whole(10, 600, SECONDS), "seconds of continuous work (rolling); excludes `hold`")
+REPS = declare(
+    whole(1, 50), "repetitions (number of holds); required unless `time` is given; with `time`, rounds", 3
+)
+SETS = declare(whole(1, 10), "sets")
+REST = declare(whole(0, 300, SECONDS), "seconds of rest between sets")
+SIDES_FIELD = declare(choice(*SIDES), SIDES_DOC)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Frequency:
-    times: int
-    per: str  # day | week
-    up_to: bool = False
+    times: int = field(metadata=declare(whole(1, 10), "how many times", 3))
+    per: str = field(metadata=declare(choice("day", "week"), "per day or per week", "day"))
+    up_to: bool = field(default=False, metadata=declare(FLAG, '`true` reads "up to 3× a day"', True))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Dosage:
     """How much of an exercise to do; times are whole seconds."""
 
-    sides: str  # each | alternating | both
-    hold: int | None = None
-    time: int | None = None
-    reps: int | None = None
-    sets: int = 1
-    rest: int = 0
-    tempo: int | None = None  # seconds per unheld rep; the time formula assumes 3
-    frequency: Frequency | None = None
-    intensity: str | None = None
+    hold: int | None = field(default=None, metadata=HOLD)
+    time: int | None = field(default=None, metadata=TIME)
+    reps: int | None = field(default=None, metadata=REPS)
+    sets: int = field(default=1, metadata=SETS)
+    rest: int = field(default=0, metadata=REST)
+    tempo: int | None = field(
+        default=None,
+        metadata=declare(whole(1, 10, SECONDS), "seconds per unheld rep, for the time estimate; default 3"),
+    )
+    sides: str = field(metadata=SIDES_FIELD)
+    frequency: Frequency | None = field(
+        default=None,
+        metadata=declare(group(Frequency), "how often, e.g. `{times: 3, per: day, up_to: true}`"),
+    )
+    intensity: str | None = field(
+        default=None,
+        metadata=declare(choice(*INTENSITIES), "how strong it should feel; default: the type's `intensity`"),
+    )
 
 
-@dataclass(frozen=True, slots=True)
+LICENSES = ("CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "own")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Image:
-    src: str  # relative to content/images/
-    alt: str
-    credit: str | None = None
-    license: str | None = None
-    source: str | None = None
+    src: str = field(
+        metadata=declare(text(1, 200), "path under `content/images/`; PNG, JPEG, WebP or script-free SVG")
+    )
+    alt: str = field(metadata=declare(text(1, 200), "what the picture shows, for screen readers"))
+    credit: str | None = field(default=None, metadata=declare(text(1, 120), "who made it"))
+    license: str | None = field(default=None, metadata=declare(choice(*LICENSES), "the image's licence"))
+    source: str | None = field(
+        default=None, metadata=declare(text(1, 300), "where it came from (an http(s) URL)")
+    )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Exercise:
     slug: str
-    title: str
-    summary: str
-    areas: tuple[str, ...]
-    muscles: tuple[str, ...]
-    equipment: tuple[str, ...]
-    level: str
-    position: str
-    type: str
-    dosage: Dosage
-    cues: tuple[str, ...]
+    title: str = field(metadata=declare(text(3, 80), "sentence case; never a time"))
+    aliases: tuple[str, ...] = field(
+        default=(),
+        metadata=declare(
+            lines(0, 6, 60), "other names readers search for; no alias may equal another exercise's title"
+        ),
+    )
+    summary: str = field(
+        metadata=declare(text(1, 160), "one sentence: the meta description, search snippet and card subtitle")
+    )
+    areas: tuple[str, ...] = field(
+        metadata=declare(terms("areas", 1, 3), "body areas; each primary muscle should share one")
+    )
+    muscles: tuple[str, ...] = field(metadata=declare(terms("muscles", 1, 4), "primary muscles"))
+    secondary_muscles: tuple[str, ...] = field(
+        default=(), metadata=declare(terms("muscles", 0, 6), "other muscles worked; none also in `muscles`")
+    )
+    equipment: tuple[str, ...] = field(
+        metadata=declare(terms("equipment", 1, 11), "what you need; `none` stands alone")
+    )
+    level: str = field(metadata=declare(term("levels"), "how demanding it is"))
+    position: str = field(metadata=declare(term("positions"), "the starting position"))
+    type: str = field(metadata=declare(term("types"), "what kind of exercise it is"))
+    dosage: Dosage = field(metadata=declare(group(Dosage), "how much to do (below)"))
+    cues: tuple[str, ...] = field(
+        metadata=declare(lines(1, 3, 70), "1–3 short imperative lines: what the printed card shows")
+    )
+    cautions: tuple[str, ...] = field(
+        default=(),
+        metadata=declare(
+            lines(0, 6, 120),
+            "who should skip or adapt, and stop signs; start with a verb or 'If'; the first one, printed on routine cards, starts with 'Stop' or 'Skip'",
+        ),
+    )
+    related: tuple[str, ...] = field(default=(), metadata=declare(slugs(6), "up to 6 other exercises"))
+    easier: str | None = field(default=None, metadata=declare(SLUG, "an easier exercise sharing an area"))
+    harder: str | None = field(default=None, metadata=declare(SLUG, "a harder exercise sharing an area"))
+    image: Image | None = field(default=None, metadata=declare(group(Image), "a picture (below)"))
+    figure: Any = field(default=None, metadata=declare(DATA, "the drawn figure (see Figures)"))
+    reviewed: str | None = field(
+        default=None, metadata=declare(DATE, "when a person last checked the text, `YYYY-MM-DD`")
+    )
     body: str
     origin: Origin
-    aliases: tuple[str, ...] = ()
-    secondary_muscles: tuple[str, ...] = ()
-    cautions: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    easier: str | None = None
-    harder: str | None = None
-    image: Image | None = None
-    reviewed: str | None = None
 
     kind = "exercise"
 
@@ -129,6 +319,30 @@ class Exercise:
         )
 
 
+# --- routines and pages -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StepSpec:
+    """A routine step as written: the exercise and only the dosage fields it overrides."""
+
+    exercise: str = field(metadata=declare(SLUG, "the exercise's slug"))
+    hold: int | None = field(default=None, metadata=HOLD)
+    time: int | None = field(default=None, metadata=TIME)
+    reps: int | None = field(default=None, metadata=REPS)
+    sets: int | None = field(default=None, metadata=SETS)
+    rest: int | None = field(default=None, metadata=REST)
+    sides: str | None = field(default=None, metadata=SIDES_FIELD)
+    note: str | None = field(default=None, metadata=declare(text(1, 100), "printed in italics on the card"))
+    index: int = 0  # 0-based position in `steps`, for line numbers
+
+    @property
+    def overrides(self) -> dict[str, object]:
+        """The dosage fields this step sets."""
+        names = ("hold", "time", "reps", "sets", "rest", "sides")
+        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
+
+
 @dataclass(frozen=True, slots=True)
 class RoutineStep:
     exercise: str  # slug
@@ -136,29 +350,23 @@ class RoutineStep:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class StepSpec:
-    """A routine step as written: the exercise slug and only the fields it overrides."""
-
-    exercise: str
-    overrides: Mapping[str, object]
-    note: str | None
-    index: int  # 0-based position in `steps`, for line numbers
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Routine:
     slug: str
-    title: str
-    summary: str
-    goal: str
-    level: str
-    frequency: Frequency
-    steps: tuple[StepSpec, ...]
+    title: str = field(metadata=declare(text(3, 80), "sentence case; never a time (the total is computed)"))
+    summary: str = field(metadata=declare(text(1, 160), "one sentence"))
+    goal: str = field(metadata=declare(term("goals"), "what the routine is for"))
+    level: str = field(metadata=declare(term("levels"), "at least the hardest step's level"))
+    frequency: Frequency = field(metadata=declare(group(Frequency), "how often to do the routine"))
+    transition: int = field(default=10, metadata=declare(whole(0, 60, SECONDS), "seconds between exercises"))
+    steps: tuple[StepSpec, ...] = field(
+        metadata=declare(steps(StepSpec, 1, 12), "1–12 steps, in order (below)")
+    )
+    reviewed: str | None = field(
+        default=None, metadata=declare(DATE, "when a person last checked the routine, `YYYY-MM-DD`")
+    )
     body: str
     origin: Origin
-    transition: int = 10
-    reviewed: str | None = None
 
     kind = "routine"
 
@@ -167,11 +375,11 @@ class Routine:
         return f"routines/{self.slug}/"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Page:
     slug: str
-    title: str
-    summary: str
+    title: str = field(metadata=declare(text(3, 80), "the page title"))
+    summary: str = field(metadata=declare(text(1, 160), "one sentence, used as the meta description"))
     body: str
     origin: Origin
 
@@ -203,3 +411,11 @@ class Site:
 
     def record(self, slug: str) -> Exercise | Routine | None:
         return self.exercises.get(slug) or self.routines.get(slug)
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One file of the built site: rendered by render, written by write."""
+
+    path: PurePosixPath  # relative to the output folder
+    text: str

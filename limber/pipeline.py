@@ -1,4 +1,4 @@
-"""The build: load -> validate -> link -> render -> write, gated on errors between stages."""
+"""The build: load -> validate -> link -> documents -> views -> outputs -> write, gated on errors."""
 
 from __future__ import annotations
 
@@ -9,10 +9,22 @@ from pathlib import Path, PurePosixPath
 from limber import schema
 from limber.content import SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
+from limber.documents import render_documents, targets
 from limber.linking import link
-from limber.model import Record, Site
+from limber.model import Output, Record, Site
 from limber.output import check_out_dir, check_outputs, write_site
-from limber.render import Output, make_env, render_site
+from limber.render import (
+    TemplateError,
+    feed,
+    make_env,
+    render_page,
+    render_pages,
+    robots,
+    sitemap,
+    template_problem,
+)
+from limber.views import Context, all_views, site_view
+from limber.views import feed as feed_view
 
 VALIDATORS = {
     "exercise": schema.validate_exercise,
@@ -56,16 +68,30 @@ def build(
             result.diagnostics[:] = [promote(d) for d in result.diagnostics]
         return has_errors(result.diagnostics)
 
+    # load, validate, link
     site = load_and_link(project, base_url, result.diagnostics)
     result.site = site
     if site is None or blocked():
         return result
-    outputs, problems = render_site(site, make_env(project / "templates"), project)
+    # documents: every body rendered once
+    records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
+    ctx = Context(site, render_documents(records, targets(site)))
+    # views, then the outputs they make
+    env = make_env(project / "templates")
+    shared = site_view(ctx)
+    views = all_views(ctx)
+    outputs, problems = render_pages(views, lambda view: render_page(env, view, shared), project)
+    if not problems:
+        try:
+            outputs += [sitemap(env, views), feed(env, feed_view(ctx)), robots(site.config)]
+        except TemplateError as err:
+            problems.append(template_problem(project, err))
     image_paths = [PurePosixPath("images", src) for src in site.images]
     result.diagnostics += problems + check_outputs(outputs, image_paths)
     if blocked():
         return result
     result.outputs = outputs
+    # write
     if write:
         assert out_dir is not None
         write_site(outputs, project / "assets", site.images, out_dir)

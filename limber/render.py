@@ -1,30 +1,27 @@
-"""Stage 4 (render): the Jinja environment and views -> a list of Outputs (path, text).
+"""Stage 4b (render): views -> Outputs (path, text) through Jinja, and the other outputs.
 
 Render writes nothing. A template error becomes a Diagnostic at the template's file and
-line, and the build writes nothing when there is one.
+line, and the build writes nothing when there is one. Each output kind (pages, sitemap,
+feed, robots.txt) is its own function; pipeline.build() lists them.
 """
 
 from __future__ import annotations
 
 import json
 import traceback
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
 
+from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic
 from limber.dosage import duration_text
-from limber.model import Site
-from limber.view_models import View
-from limber.views import Views
+from limber.model import Output
+from limber.views.models import Feed, SiteView, View
 
-
-@dataclass(frozen=True, slots=True)
-class Output:
-    path: PurePosixPath  # relative to the output folder
-    text: str
+TemplateError = (jinja2.UndefinedError, jinja2.TemplateNotFound, jinja2.TemplateSyntaxError, TypeError)
 
 
 def _dumps(value: Any, **kwargs: Any) -> str:
@@ -54,40 +51,55 @@ def output_path(view: View) -> PurePosixPath:
     return PurePosixPath(view.path, "index.html")
 
 
-def render_site(site: Site, env: jinja2.Environment, project: Path) -> tuple[list[Output], list[Diagnostic]]:
-    """Render every page, the sitemap, the feed and robots.txt; report template errors at their line."""
-    views = Views(site)
-    common = {"site": views.site_view()}
-    outputs: list[Output] = []
-    problems: list[Diagnostic] = []
-    all_views = views.all_views()
-    for view in all_views:
+def render_page(env: jinja2.Environment, view: View, site: SiteView) -> Output:
+    return Output(output_path(view), env.get_template(view.template).render(page=view, site=site))
+
+
+def render_pages(
+    views: Iterable[View],
+    render: Callable[[View], Output],
+    project: Path,
+) -> tuple[list[Output], list[Diagnostic]]:
+    """Every page through *render*; the first template error stops it and is reported at its line."""
+    outputs = []
+    for view in views:
         try:
-            text = env.get_template(view.template).render(page=view, **common)
-        except jinja2.TemplateSyntaxError as err:
-            problems.append(
-                Diagnostic(
-                    _template_path(project, err.filename, err.name),
-                    err.lineno,
-                    "template-error",
-                    err.message or "syntax error",
-                )
-            )
-            break
-        except (jinja2.UndefinedError, jinja2.TemplateNotFound, TypeError) as err:
-            problems.append(_runtime_error(project, err))
-            break
-        outputs.append(Output(output_path(view), text))
-    if not problems:
-        urls = [v.canonical for v in all_views if v.template != "404.html"]
-        outputs.append(
-            Output(PurePosixPath("sitemap.xml"), env.get_template("sitemap.xml").render(urls=sorted(urls)))
+            outputs.append(render(view))
+        except TemplateError as err:
+            return outputs, [template_problem(project, err)]
+    return outputs, []
+
+
+def sitemap(env: jinja2.Environment, views: Iterable[View]) -> Output:
+    urls = sorted(v.canonical for v in views if v.template != "404.html")
+    return Output(PurePosixPath("sitemap.xml"), env.get_template("sitemap.xml").render(urls=urls))
+
+
+def feed(env: jinja2.Environment, entries: Feed) -> Output:
+    return Output(PurePosixPath("feed.xml"), env.get_template("feed.xml").render(feed=entries))
+
+
+def robots(config: SiteConfig) -> Output:
+    text = f"User-agent: *\nAllow: /\nSitemap: {config.absolute_url('sitemap.xml')}\n"
+    return Output(PurePosixPath("robots.txt"), text)
+
+
+def template_problem(project: Path, err: Exception) -> Diagnostic:
+    """A template error at its file and line (the last template frame for runtime errors)."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        return Diagnostic(
+            _template_path(project, err.filename, err.name),
+            err.lineno,
+            "template-error",
+            err.message or "syntax error",
         )
-        feed = env.get_template("feed.xml").render(feed=views.feed())
-        outputs.append(Output(PurePosixPath("feed.xml"), feed))
-        robots = f"User-agent: *\nAllow: /\nSitemap: {site.config.absolute_url('sitemap.xml')}\n"
-        outputs.append(Output(PurePosixPath("robots.txt"), robots))
-    return outputs, problems
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename.endswith((".html", ".xml"))]
+    if frames:
+        frame = frames[-1]
+        return Diagnostic(
+            _template_path(project, frame.filename, None), frame.lineno, "template-error", str(err)
+        )
+    return Diagnostic(PurePosixPath("templates"), None, "template-error", f"{type(err).__name__}: {err}")
 
 
 def _template_path(project: Path, filename: str | None, name: str | None) -> PurePosixPath:
@@ -96,14 +108,3 @@ def _template_path(project: Path, filename: str | None, name: str | None) -> Pur
         if path.is_relative_to(project):
             return PurePosixPath(path.relative_to(project).as_posix())
     return PurePosixPath("templates", name or "?")
-
-
-def _runtime_error(project: Path, err: Exception) -> Diagnostic:
-    """Point at the last template frame of the traceback (the line that failed)."""
-    frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename.endswith((".html", ".xml"))]
-    if frames:
-        frame = frames[-1]
-        return Diagnostic(
-            _template_path(project, frame.filename, None), frame.lineno, "template-error", str(err)
-        )
-    return Diagnostic(PurePosixPath("templates"), None, "template-error", f"{type(err).__name__}: {err}")

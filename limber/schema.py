@@ -6,34 +6,53 @@ together. A record with any error is dropped, so one bad file does not cascade.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from limber import fields as F
 from limber.checker import Checker, dotted
 from limber.config import SiteConfig, normalise_base_url
 from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
-from limber.model import (
-    VOCABULARIES,
-    Dosage,
-    Exercise,
-    Frequency,
-    Image,
-    Page,
-    Routine,
-    StepSpec,
-    Term,
-    Vocabulary,
-)
+from limber.model import NO_EQUIPMENT, VOCABULARIES, Exercise, Page, Routine, Term, Vocabulary
 
+R = TypeVar("R")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG = 80
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 
 
 # --- vocabularies and site config -------------------------------------------------------
+
+
+def make(record: type[R], clean: Mapping[str, Any], **given: Any) -> R:
+    """A record from checked values, nested groups and steps included (limber.fields.declared)."""
+    values: dict[str, Any] = {}
+    for spec in F.declared(record):
+        if spec.name not in clean:
+            continue
+        value = clean[spec.name]
+        if spec.kind.name == "group":
+            assert spec.kind.record is not None
+            value = make(spec.kind.record, value)
+        elif spec.kind.name == "steps":
+            assert spec.kind.record is not None
+            value = tuple(make(spec.kind.record, item, index=i) for i, item in enumerate(value))
+        values[spec.name] = value
+    return record(**values, **given)
+
+
+def term_fields(vocabulary: str) -> tuple[F.Field, ...]:
+    """The keys a term of *vocabulary* may have, with that vocabulary's required extras."""
+    spec = VOCABULARIES[vocabulary]
+    allowed = ("slug", "name", "description", *spec.extras)
+    return tuple(
+        dataclasses.replace(f, required=True) if f.name in spec.required else f
+        for f in F.declared(Term)
+        if f.name in allowed
+    )
 
 
 def validate_taxonomies(
@@ -52,16 +71,16 @@ def validate_taxonomies(
         if name not in doc.meta:
             checker.error("missing-field", f"missing vocabulary '{name}'", ())
     vocabularies: dict[str, Vocabulary] = {}
-    for name in VOCABULARIES:
+    for name, spec in VOCABULARIES.items():
         raw = doc.meta.get(name)
         if raw is None:
             continue
         if not isinstance(raw, list) or not raw:
             checker.error("wrong-type", f"'{name}' should be a list of terms", (name,))
             continue
-        allowed = ("slug", "name", "description", *F.TERM_EXTRAS.get(name, ()))
-        specs = tuple(s for s in F.TERM if s.name in allowed)
+        specs = term_fields(name)
         terms: list[Term] = []
+        seen: set[str] = set()
         for i, item in enumerate(raw):
             clean = checker.group(item, specs, (name, i))
             slug = clean.get("slug")
@@ -74,27 +93,19 @@ def validate_taxonomies(
                     (name, i, "slug"),
                 )
                 continue
-            if any(t.slug == slug for t in terms):
+            if slug in seen:
                 checker.error(
                     "duplicate-slug",
                     f"term '{slug}' appears twice in '{name}'",
                     (name, i, "slug"),
                 )
                 continue
-            terms.append(
-                Term(
-                    name,
-                    slug,
-                    # A term with a broken name is kept (and reported) so content naming it still checks.
-                    clean.get("name", slug),
-                    clean.get("description", ""),
-                    clean.get("anatomical"),
-                    tuple(clean.get("areas", ())),
-                    clean.get("view"),
-                    clean.get("household"),
-                )
-            )
-        vocabularies[name] = Vocabulary(name, VOCABULARIES[name], tuple(terms))
+            seen.add(slug)
+            # A term with a broken field is kept (and reported) so content naming it still checks.
+            clean.setdefault("name", slug)
+            clean.setdefault("description", "")
+            terms.append(make(Term, clean, vocabulary=name))
+        vocabularies[name] = Vocabulary(name, spec.title, tuple(terms))
     # Muscles name areas: check them now that the areas are known.
     area_slugs = {t.slug for t in vocabularies.get("areas", Vocabulary("areas", "", ())).terms}
     for i, muscle in enumerate(vocabularies.get("muscles", Vocabulary("muscles", "", ())).terms):
@@ -129,21 +140,6 @@ def _slug_problems(doc: SourceDoc) -> list[Diagnostic]:
             )
         ]
     return []
-
-
-def _dosage(clean: dict[str, Any]) -> Dosage:
-    frequency = clean.get("frequency")
-    return Dosage(
-        sides=clean["sides"],
-        hold=clean.get("hold"),
-        time=clean.get("time"),
-        reps=clean.get("reps"),
-        sets=clean.get("sets", 1),
-        rest=clean.get("rest", 0),
-        tempo=clean.get("tempo"),
-        frequency=Frequency(**frequency) if frequency else None,
-        intensity=clean.get("intensity"),
-    )
 
 
 def check_dosage_fields(
@@ -193,15 +189,15 @@ def validate_exercise(
     """Return an Exercise, or None and every problem found in *doc* (not just the first)."""
     checker = Checker(doc.origin, vocabularies)
     checker.problems += _slug_problems(doc)
-    clean = checker.group(doc.meta, F.EXERCISE)
+    clean = checker.group(doc.meta, F.declared(Exercise))
     dosage = clean.get("dosage")
     if dosage is not None:
         check_dosage_fields(checker, dosage, ("dosage",), needs_reps=True)
     equipment = clean.get("equipment", ())
-    if "none" in equipment and len(equipment) > 1:
+    if NO_EQUIPMENT in equipment and len(equipment) > 1:
         checker.error(
             "none-with-equipment",
-            "'equipment' lists 'none' with other equipment; 'none' must stand alone",
+            f"'equipment' lists '{NO_EQUIPMENT}' with other equipment; '{NO_EQUIPMENT}' must stand alone",
             ("equipment",),
         )
     overlap = set(clean.get("muscles", ())) & set(clean.get("secondary_muscles", ()))
@@ -215,14 +211,7 @@ def validate_exercise(
         value = clean.get(name)
         if value and doc.slug in ((value,) if isinstance(value, str) else value):
             checker.error("self-reference", f"'{name}' names this exercise itself", (name,))
-    needs_caution = "neck" in clean.get("areas", ()) or clean.get("level") == "advanced"
-    if needs_caution and not clean.get("cautions"):
-        why = "neck exercises" if "neck" in clean.get("areas", ()) else "advanced exercises"
-        checker.error(
-            "missing-cautions",
-            f"'cautions' is required for {why}: say who should skip it and when to stop",
-            ("cautions",) if "cautions" in doc.meta else (),
-        )
+    _check_cautions(checker, clean, vocabularies, "cautions" in doc.meta)
     muscles_vocab = vocabularies.get("muscles")
     if muscles_vocab and clean.get("areas"):
         for muscle_slug in clean.get("muscles", ()):
@@ -239,29 +228,26 @@ def validate_exercise(
         _check_image(checker, image)
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
-    return Exercise(
-        slug=doc.slug,
-        title=clean["title"],
-        summary=clean["summary"],
-        areas=clean["areas"],
-        muscles=clean["muscles"],
-        equipment=clean["equipment"],
-        level=clean["level"],
-        position=clean["position"],
-        type=clean["type"],
-        dosage=_dosage(clean["dosage"]),
-        cues=clean["cues"],
-        body=doc.body,
-        origin=doc.origin,
-        aliases=clean.get("aliases", ()),
-        secondary_muscles=clean.get("secondary_muscles", ()),
-        cautions=clean.get("cautions", ()),
-        related=clean.get("related", ()),
-        easier=clean.get("easier"),
-        harder=clean.get("harder"),
-        image=Image(**image) if image else None,
-        reviewed=clean.get("reviewed"),
-    ), checker.problems
+    return make(Exercise, clean, slug=doc.slug, body=doc.body, origin=doc.origin), checker.problems
+
+
+def _check_cautions(
+    checker: Checker, clean: Mapping[str, Any], vocabularies: Mapping[str, Vocabulary], written: bool
+) -> None:
+    """Cautions are required when a term of the exercise says so (the neck area, advanced)."""
+    if clean.get("cautions"):
+        return
+    for vocabulary, name in (("areas", "areas"), ("levels", "level")):
+        value = clean.get(name)
+        for slug in (value,) if isinstance(value, str) else value or ():
+            found = vocabularies[vocabulary].get(slug) if vocabulary in vocabularies else None
+            if found is not None and found.needs_cautions:
+                checker.error(
+                    "missing-cautions",
+                    f"'cautions' is required for {found.name.lower()} exercises: say who should skip it and when to stop",
+                    ("cautions",) if written else (),
+                )
+                return
 
 
 def _check_image(checker: Checker, image: Mapping[str, Any]) -> None:
@@ -289,28 +275,13 @@ def validate_routine(
 ) -> tuple[Routine | None, list[Diagnostic]]:
     checker = Checker(doc.origin, vocabularies)
     checker.problems += _slug_problems(doc)
-    clean = checker.group(doc.meta, F.ROUTINE)
-    steps: list[StepSpec] = []
+    clean = checker.group(doc.meta, F.declared(Routine))
     for i, step in enumerate(clean.get("steps") or ()):
         check_dosage_fields(checker, step, ("steps", i), needs_reps=False)
-        overrides = {k: v for k, v in step.items() if k not in ("exercise", "note")}
-        steps.append(StepSpec(step["exercise"], overrides, step.get("note"), i))
     _text_warnings(checker, clean)
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
-    return Routine(
-        slug=doc.slug,
-        title=clean["title"],
-        summary=clean["summary"],
-        goal=clean["goal"],
-        level=clean["level"],
-        frequency=Frequency(**clean["frequency"]),
-        steps=tuple(steps),
-        body=doc.body,
-        origin=doc.origin,
-        transition=clean.get("transition", 10),
-        reviewed=clean.get("reviewed"),
-    ), checker.problems
+    return make(Routine, clean, slug=doc.slug, body=doc.body, origin=doc.origin), checker.problems
 
 
 def validate_page(
@@ -318,11 +289,11 @@ def validate_page(
 ) -> tuple[Page | None, list[Diagnostic]]:
     checker = Checker(doc.origin, vocabularies)
     checker.problems += _slug_problems(doc)
-    clean = checker.group(doc.meta, F.PAGE)
+    clean = checker.group(doc.meta, F.declared(Page))
     _text_warnings(checker, clean)
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
-    return Page(doc.slug, clean["title"], clean["summary"], doc.body, doc.origin), checker.problems
+    return make(Page, clean, slug=doc.slug, body=doc.body, origin=doc.origin), checker.problems
 
 
 def validate_config(
@@ -330,7 +301,7 @@ def validate_config(
 ) -> tuple[SiteConfig | None, list[Diagnostic]]:
     """Read site.yaml; *base_url* (from the command line) overrides the file's."""
     checker = Checker(doc.origin, {})
-    clean = checker.group(doc.meta, F.SITE)
+    clean = checker.group(doc.meta, F.declared(SiteConfig))
     url = base_url or clean.get("base_url")
     normal = normalise_base_url(url) if url else None
     if url and normal is None:
@@ -342,4 +313,4 @@ def validate_config(
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
     assert normal is not None
-    return SiteConfig(clean["title"], clean["description"], clean["language"], normal), checker.problems
+    return make(SiteConfig, {**clean, "base_url": normal}), checker.problems

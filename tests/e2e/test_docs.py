@@ -2,7 +2,7 @@
 
 import re
 
-from limber import fields
+from limber.editors.reference import reference
 from tests.conftest import ROOT
 
 GUIDE = ROOT / "content" / "README.md"
@@ -13,7 +13,7 @@ def test_the_field_reference_is_generated_from_the_schema(request):
     text = GUIDE.read_text(encoding="utf-8")
     head, _, tail = text.partition(MARKER)
     intro, _, _ = tail.partition("### ")
-    generated = head + MARKER + intro + fields.reference()
+    generated = head + MARKER + intro + reference()
     if request.config.getoption("--update-golden"):
         GUIDE.write_text(generated, encoding="utf-8")
         text = generated
@@ -22,7 +22,7 @@ def test_the_field_reference_is_generated_from_the_schema(request):
 
 
 def test_every_diagnostic_code_is_documented():
-    source = "\n".join(p.read_text() for p in (ROOT / "limber").glob("*.py"))
+    source = "\n".join(p.read_text() for p in (ROOT / "limber").rglob("*.py"))
     codes = set(re.findall(r'(?:error|warning|Diagnostic\([^)]*?)\(\s*"([a-z]+(?:-[a-z0-9]+)+)"', source))
     codes |= set(re.findall(r'Diagnostic\([^"]*"([a-z]+(?:-[a-z0-9]+)+)"', source))
     guide = GUIDE.read_text(encoding="utf-8")

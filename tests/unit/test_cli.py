@@ -95,7 +95,7 @@ def test_a_template_error_names_the_template_line_and_writes_nothing(project: Pa
 
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
-        "templates/term.html:5: error[template-error]: 'limber.view_models.TermView object' has no attribute 'no_such_field'",
+        "templates/term.html:5: error[template-error]: 'limber.views.models.TermView object' has no attribute 'no_such_field'",
         "1 error(s) in 1 file(s); nothing was written.",
     ]
     assert not (project / "site").exists()

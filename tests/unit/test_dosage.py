@@ -9,9 +9,9 @@ from limber.dosage import (
     routine_seconds,
     seconds,
 )
-from limber.model import Dosage, Frequency
+from limber.model import Dosage, Frequency, Term
 
-UPPER_TRAP = Dosage(sides="each", hold=30, reps=2, frequency=Frequency(3, "day", True))
+UPPER_TRAP = Dosage(sides="each", hold=30, reps=2, frequency=Frequency(times=3, per="day", up_to=True))
 
 
 def test_the_exercise_example_takes_two_minutes_thirteen():
@@ -57,21 +57,26 @@ def test_a_step_time_replaces_the_exercise_hold_and_the_other_way_round():
     [
         (UPPER_TRAP, "stretch", "Hold 30 s · 2 times · each side · up to 3× a day"),
         (
-            Dosage(sides="both", time=60, frequency=Frequency(1, "day", True)),
+            Dosage(sides="both", time=60, frequency=Frequency(times=1, per="day", up_to=True)),
             "release",
             "Roll for 1 min · up to once a day",
         ),
         (Dosage(sides="both", time=30), "mobility", "Keep going for 30 s"),
         (Dosage(sides="alternating", reps=10), "mobility", "10 slow reps · alternating sides"),
         (
-            Dosage(sides="both", reps=12, sets=3, rest=45, frequency=Frequency(3, "week", False)),
+            Dosage(
+                sides="both", reps=12, sets=3, rest=45, frequency=Frequency(times=3, per="week", up_to=False)
+            ),
             "strength",
             "12 reps · 3 sets · rest 45 s between sets · 3× a week",
         ),
     ],
 )
 def test_the_dosage_reads_in_plain_words(dosage, kind, line):
-    assert dosage_line(dosage, kind=kind) == line
+    # The words come from the type term, as written in taxonomies.yaml.
+    words = {"release": {"time_verb": "Roll for"}, "mobility": {"rep_word": "slow rep"}}
+    term = Term(vocabulary="types", slug=kind, name=kind.title(), description="", **words.get(kind, {}))
+    assert dosage_line(dosage, term) == line
 
 
 def test_durations_read_naturally():

@@ -119,7 +119,7 @@ def test_an_unused_term_is_a_warning_at_its_line(project):
     _, problems = link_project(project)
 
     assert problems == [
-        "content/taxonomies.yaml:55: warning[unused-term]: goals term 'spare' is used by no content, so its page would be empty"
+        "content/taxonomies.yaml:63: warning[unused-term]: goals term 'spare' is used by no content, so its page would be empty"
     ]
 
 

@@ -1,4 +1,5 @@
-from limber.markdown import LinkTarget, plain_text, render_markdown
+from limber.documents import list_items, plain_text
+from limber.markdown import LinkTarget, render_markdown
 
 TARGETS = {"chin-tuck": LinkTarget("/guide/exercises/chin-tuck/", "Chin tucks")}
 
@@ -37,4 +38,12 @@ def test_attribute_syntax_is_not_enabled():
 
 
 def test_plain_text_strips_markup():
-    assert plain_text("Sit **tall**, then do [[chin-tuck]].", TARGETS) == "Sit tall, then do Chin tucks."
+    html = render_markdown("Sit **tall**, then do [[chin-tuck]].", TARGETS)
+    assert plain_text(html) == "Sit tall, then do Chin tucks."
+
+
+def test_list_items_are_the_numbered_steps_as_text():
+    html = render_markdown(
+        "- a tip\n\n1. Sit *tall*.\n2. Tuck [[chin-tuck]]\n\n    - nested\n\nDone.", TARGETS
+    )
+    assert list_items(html) == ("Sit tall.", "Tuck Chin tucks nested")

@@ -1,6 +1,6 @@
 """What templates see: one frozen record per page kind, already sorted, counted and worded.
 
-views.py builds these from the Site. `*_html` fields hold HTML produced from Markdown by
+limber.views builds these from the Site. `*_html` fields hold HTML produced from Markdown by
 limber.markdown (sanitised); they are the only values a template marks safe.
 """
 
@@ -63,6 +63,8 @@ class View:
     title: str
     description: str
     canonical: str
+    url: str  # root-relative: "/guide/exercises/x/"
+    section: str  # the URL of the header link for the part of the site this page is in, or ""
     breadcrumbs: tuple[Link, ...] = ()
     jsonld: Mapping[str, Any] | None = None
     data: Any = None  # the page-kind view below

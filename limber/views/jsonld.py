@@ -10,22 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from limber.dosage import iso_duration
-from limber.model import Exercise, Routine, Site, Term
-from limber.view_models import ExerciseView, RoutineView
+from limber.model import SIDES, Exercise, Routine, Site, Term
+from limber.views.models import ExerciseView, RoutineView
 
-CATEGORY = {
-    "stretch": "https://schema.org/Flexibility",
-    "mobility": "https://schema.org/Flexibility",
-    "release": "https://schema.org/Flexibility",
-    "strength": "https://schema.org/StrengthTraining",
-}
-EXERCISE_TYPE = {
-    "stretch": "Stretching",
-    "mobility": "Mobility",
-    "strength": "Strength training",
-    "release": "Self-massage",
-}
-SIDES = {"each": "each side", "alternating": "alternating sides", "both": "both sides together"}
+SCHEMA = "https://schema.org/"
 
 
 def _graph(node: dict[str, Any]) -> dict[str, Any]:
@@ -76,6 +64,12 @@ def website(site: Site) -> dict[str, Any]:
     return _graph({"@context": "https://schema.org", **node})
 
 
+def _type(site: Site, slug: str) -> Term:
+    found = site.vocabularies["types"].get(slug)
+    assert found is not None
+    return found
+
+
 def _muscles(site: Site, slugs: Sequence[str]) -> list[dict[str, str]]:
     vocab = site.vocabularies["muscles"]
     return [{"@type": "Muscle", "name": term.name} for s in slugs if (term := vocab.get(s))]
@@ -93,7 +87,9 @@ def exercise(
 ) -> dict[str, Any]:
     url = site.config.absolute_url(record.path)
     dosage = record.dosage
-    variable = f"Hold {dosage.hold} seconds, {SIDES[dosage.sides]}" if dosage.hold else f"{view.dosage}"
+    kind = _type(site, record.type)
+    sides = f", {SIDES[dosage.sides]}" if SIDES[dosage.sides] else ""
+    variable = f"Hold {dosage.hold} seconds{sides}" if dosage.hold else view.dosage
     node = {
         "@type": ["HowTo", "ExercisePlan"],
         "@id": url + "#exercise",
@@ -102,8 +98,8 @@ def exercise(
         "alternateName": list(record.aliases),
         "description": record.summary,
         "inLanguage": site.config.language,
-        "exerciseType": EXERCISE_TYPE[record.type],
-        "category": CATEGORY[record.type],
+        "exerciseType": kind.activity or kind.name,
+        "category": SCHEMA + (kind.category or ""),
         "associatedAnatomy": _muscles(site, record.muscles),
         "tool": _tools(site, record.equipment),
         "repetitions": dosage.reps,
@@ -143,7 +139,7 @@ def routine(site: Site, record: Routine, view: RoutineView, total: int) -> dict[
         "name": record.title,
         "description": record.summary,
         "inLanguage": site.config.language,
-        "category": sorted({CATEGORY[e.type] for e in exercises}),
+        "category": sorted({SCHEMA + (_type(site, e.type).category or "") for e in exercises}),
         "tool": _tools(site, equipment),
         "activityFrequency": view.frequency,
         "additionalVariable": "Do the exercises in the order shown",

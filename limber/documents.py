@@ -1,0 +1,124 @@
+"""Between link and render: every body rendered once into a Document.
+
+Pages, JSON-LD, the feed, the search data and the printed card read these documents;
+nothing converts Markdown a second time. One converter is reused for the whole pass.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from limber.body import split_sections
+from limber.markdown import Converter, LinkTarget
+from limber.model import Exercise, Record, Site
+
+EXERCISE_SECTIONS = ("How to do it", "Tips", "Avoid")  # in page order; others follow
+STEPS_SECTION = EXERCISE_SECTIONS[0]
+_SPACE = re.compile(r"\s+")
+_BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|br|ul|ol|blockquote|pre|table|tr|td|th)\b[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    html: str
+    text: str  # plain text, heading excluded
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One body, rendered: what every output that shows the body reads."""
+
+    intro_html: str  # exercises: the introduction; other records: the whole body
+    sections: tuple[Section, ...]  # exercises: the `## ` sections, How to do it first
+    text: str  # the whole body as plain text, for search and descriptions
+    steps: tuple[str, ...]  # plain text of each numbered step of "How to do it"
+
+    def section(self, heading: str) -> Section | None:
+        return next((s for s in self.sections if s.heading == heading), None)
+
+
+def targets(site: Site) -> dict[str, LinkTarget]:
+    """What [[slug]] links point at: every exercise and routine."""
+    records: list[Exercise | Record] = [*site.exercises.values(), *site.routines.values()]
+    return {r.slug: LinkTarget(site.config.url(r.path), r.title) for r in records}
+
+
+def render_documents(
+    records: Iterable[Record], link_targets: Mapping[str, LinkTarget]
+) -> dict[str, Document]:
+    """Site path -> Document for each record, with one reused converter."""
+    converter = Converter(link_targets)
+    return {record.path: render_document(record, converter) for record in records}
+
+
+def render_document(record: Record, converter: Converter) -> Document:
+    if not isinstance(record, Exercise):
+        body_html = converter.convert(record.body)
+        return Document(body_html, (), plain_text(body_html), ())
+    parts = split_sections(record.body, record.origin.body_line)
+    intro = next((s.text for s in parts if s.heading is None), "")
+    named = [s for s in parts if s.heading is not None]
+    order = {heading: i for i, heading in enumerate(EXERCISE_SECTIONS)}
+    named.sort(key=lambda s: order.get(s.heading or "", len(order)))
+    intro_html = converter.convert(intro)
+    sections = []
+    for part in named:
+        section_html = converter.convert(part.text)
+        heading = part.heading or ""
+        sections.append(
+            Section(heading, section_html, plain_text(section_html).removeprefix(heading).strip())
+        )
+    how_to = next((s.html for s in sections if s.heading == STEPS_SECTION), "")
+    text = " ".join([plain_text(intro_html), *(f"{s.heading}. {s.text}" for s in sections)])
+    return Document(intro_html, tuple(sections), text.strip(), list_items(how_to))
+
+
+def plain_text(fragment: str) -> str:
+    """The words of an HTML fragment we produced, tags removed, whitespace collapsed."""
+    spaced = _BLOCK_TAG.sub(" ", fragment)
+    return _SPACE.sub(" ", html.unescape(_TAG.sub("", spaced))).strip()
+
+
+class _Items(HTMLParser):
+    """Collects the text of each item of the first top-level <ol>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # list nesting
+        self.done = False
+        self.items: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        if tag in ("ol", "ul"):
+            if self.depth == 0 and tag == "ul":
+                self.depth = -1000  # an unordered list before the steps: skip it
+            self.depth += 1
+        elif tag == "li" and self.depth == 1:
+            self.items.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.done or tag not in ("ol", "ul"):
+            return
+        self.depth -= 1
+        if self.depth == 0 and self.items:
+            self.done = True
+        elif self.depth < 0:
+            self.depth = 0
+
+    def handle_data(self, data: str) -> None:
+        if not self.done and self.depth >= 1 and self.items:
+            self.items[-1].append(data)
+
+
+def list_items(fragment: str) -> tuple[str, ...]:
+    parser = _Items()
+    parser.feed(fragment)
+    return tuple(_SPACE.sub(" ", "".join(item)).strip() for item in parser.items)

@@ -1,0 +1,35 @@
+"""The field reference in content/README.md, generated from the declarations."""
+
+from __future__ import annotations
+
+from limber.config import SiteConfig
+from limber.fields import declared, table
+from limber.model import VOCABULARIES, Dosage, Exercise, Frequency, Image, Page, Routine, StepSpec, Term
+
+
+def vocabulary_keys() -> list[str]:
+    """Which extra keys each vocabulary's terms take."""
+    rows = ["| vocabulary | extra keys (required in bold) |", "| --- | --- |"]
+    for name, spec in VOCABULARIES.items():
+        keys = [f"**`{k}`**" if k in spec.required else f"`{k}`" for k in spec.extras]
+        rows.append(f"| `{name}` | {', '.join(keys) or '—'} |")
+    return [*rows, ""]
+
+
+def reference() -> str:
+    """The field reference for content/README.md."""
+    lines: list[str] = []
+    for title, fields in (
+        ("Exercise (`content/exercises/<slug>.md`)", declared(Exercise)),
+        ("Exercise `dosage`", declared(Dosage)),
+        ("`frequency` (in `dosage` and in routines)", declared(Frequency)),
+        ("Exercise `image`", declared(Image)),
+        ("Routine (`content/routines/<slug>.md`)", declared(Routine)),
+        ("Routine step (each item of `steps`)", declared(StepSpec)),
+        ("Page (`content/pages/<slug>.md`)", declared(Page)),
+        ("Vocabulary term (`content/taxonomies.yaml`)", declared(Term)),
+    ):
+        lines += table(title, fields)
+    lines += vocabulary_keys()
+    lines += table("Site settings (`content/site.yaml`)", declared(SiteConfig))
+    return "\n".join(lines)

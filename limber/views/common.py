@@ -1,0 +1,112 @@
+"""What every page view needs: URLs, terms, chips, cards and the View record itself."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from limber.documents import Document
+from limber.dosage import dosage_line, minutes_text, routine_seconds
+from limber.model import VOCABULARIES, Exercise, Page, Routine, Site, Term
+from limber.views.models import Card, Chip, Link, View
+
+NAV_SECTIONS = ("exercises/", "routines/", "areas/", "about/")  # header links, in order
+
+
+@dataclass(frozen=True)
+class Context:
+    """The linked site and its rendered documents: what every view builder reads."""
+
+    site: Site
+    documents: Mapping[str, Document]  # site path -> Document
+
+    def url(self, path: str) -> str:
+        return self.site.config.url(path)
+
+    def term(self, vocabulary: str, slug: str) -> Term:
+        found = self.site.vocabularies[vocabulary].get(slug)
+        assert found is not None, (vocabulary, slug)
+        return found
+
+    def chip(self, vocabulary: str, slug: str, label: str | None = None) -> Chip:
+        term = self.term(vocabulary, slug)
+        return Chip(label or VOCABULARIES[vocabulary].singular, term.name, self.url(term.path))
+
+    def crumbs(self, *links: Link) -> tuple[Link, ...]:
+        return (Link("Home", self.url("")), *links)
+
+    def nav(self) -> tuple[Link, ...]:
+        names = {
+            "exercises/": "Exercises",
+            "routines/": "Routines",
+            "areas/": "Body areas",
+            "about/": "About",
+        }
+        return tuple(
+            Link(names[path], self.url(path))
+            for path in NAV_SECTIONS
+            if path != "about/" or "about" in self.site.pages
+        )
+
+    def view(
+        self,
+        template: str,
+        path: str,
+        title: str,
+        description: str,
+        data: Any,
+        crumbs: tuple[Link, ...] = (),
+        graph: Mapping[str, Any] | None = None,
+    ) -> View:
+        section = next((p for p in NAV_SECTIONS if path.startswith(p)), "")
+        return View(
+            template,
+            path,
+            title,
+            description,
+            self.site.config.absolute_url(path),
+            self.url(path),
+            self.url(section) if section else "",
+            crumbs,
+            graph,
+            data,
+        )
+
+    def dosage(self, exercise: Exercise, *, with_frequency: bool = True) -> str:
+        return dosage_line(exercise.dosage, self.term("types", exercise.type), with_frequency=with_frequency)
+
+    def intensity(self, exercise: Exercise) -> str:
+        """The exercise's intensity, or its type's default."""
+        default = self.term("types", exercise.type).intensity
+        found = exercise.dosage.intensity or default
+        assert found is not None  # a type term must give `intensity` (checked with the vocabulary)
+        return found
+
+    def exercise_card(self, exercise: Exercise) -> Card:
+        level = self.term("levels", exercise.level).name
+        position = self.term("positions", exercise.position).name
+        facts = " · ".join((level, position, self.dosage(exercise, with_frequency=False)))
+        return Card(exercise.title, self.url(exercise.path), exercise.summary, facts)
+
+    def routine_total(self, routine: Routine) -> int:
+        return routine_seconds((s.dosage for s in self.site.steps[routine.slug]), routine.transition)
+
+    def routine_card(self, routine: Routine) -> Card:
+        count = len(routine.steps)
+        facts = " · ".join(
+            (
+                minutes_text(self.routine_total(routine)),
+                f"{count} exercise{'s' if count != 1 else ''}",
+                self.term("levels", routine.level).name,
+            )
+        )
+        return Card(routine.title, self.url(routine.path), routine.summary, facts)
+
+    def links(self, slugs: tuple[str, ...]) -> tuple[Link, ...]:
+        out = []
+        for slug in slugs:
+            record: Exercise | Routine | Page | None = self.site.record(slug) or self.site.pages.get(slug)
+            if record is not None:
+                out.append(Link(record.title, self.url(record.path)))
+        return tuple(out)

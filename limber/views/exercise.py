@@ -1,0 +1,61 @@
+"""The exercise page view."""
+
+from __future__ import annotations
+
+from limber.dosage import duration_text, frequency_text, minutes_text, seconds
+from limber.model import INTENSITIES, Exercise
+from limber.views import jsonld
+from limber.views.common import Context
+from limber.views.models import ExerciseView, Link, Section, View
+
+
+def exercise_page(ctx: Context, exercise: Exercise) -> View:
+    site = ctx.site
+    document = ctx.documents[exercise.path]
+    chips = (
+        *(ctx.chip("areas", s) for s in exercise.areas),
+        *(ctx.chip("muscles", s) for s in exercise.muscles),
+        *(ctx.chip("muscles", s, "Also works") for s in exercise.secondary_muscles),
+        *(ctx.chip("equipment", s) for s in exercise.equipment),
+        ctx.chip("levels", exercise.level),
+        ctx.chip("positions", exercise.position),
+        ctx.chip("types", exercise.type),
+    )
+    total = seconds(exercise.dosage)
+    image = None
+    if exercise.image:
+        image = {
+            "url": ctx.url("images/" + exercise.image.src),
+            "alt": exercise.image.alt,
+            "credit": exercise.image.credit or "",
+            "license": exercise.image.license or "",
+            "source": exercise.image.source or "",
+        }
+    frequency = exercise.dosage.frequency
+    data = ExerciseView(
+        title=exercise.title,
+        aliases=exercise.aliases,
+        summary=exercise.summary,
+        chips=chips,
+        dosage=ctx.dosage(exercise, with_frequency=False),
+        frequency=frequency_text(frequency).capitalize() if frequency else None,
+        intensity=INTENSITIES[ctx.intensity(exercise)],
+        time=minutes_text(total),
+        exact_time=duration_text(total),
+        cues=exercise.cues,
+        cautions=exercise.cautions,
+        intro_html=document.intro_html,
+        sections=tuple(Section(s.heading, s.html) for s in document.sections),
+        related=tuple(ctx.exercise_card(site.exercises[s]) for s in site.related[exercise.slug]),
+        easier=ctx.links((exercise.easier,))[0] if exercise.easier else None,
+        harder=ctx.links((exercise.harder,))[0] if exercise.harder else None,
+        used_in=ctx.links(site.used_in.get(exercise.slug, ())),
+        linked_from=ctx.links(site.linked_from.get(exercise.slug, ())),
+        image=image,
+        reviewed=exercise.reviewed,
+    )
+    crumbs = ctx.crumbs(
+        Link("Exercises", ctx.url("exercises/")), Link(exercise.title, ctx.url(exercise.path))
+    )
+    graph = jsonld.exercise(site, exercise, data, document.steps, total)
+    return ctx.view("exercise.html", exercise.path, exercise.title, exercise.summary, data, crumbs, graph)

@@ -1,0 +1,79 @@
+"""Index views: exercises A–Z, routines, each vocabulary and each of its terms."""
+
+from __future__ import annotations
+
+from limber.model import VOCABULARIES, Term
+from limber.views import jsonld
+from limber.views.common import Context
+from limber.views.models import Card, Link, ListView, TermSummary, TermView, View, VocabularyView
+
+
+def exercise_index(ctx: Context) -> View:
+    groups: dict[str, list[Card]] = {}
+    for exercise in sorted(ctx.site.exercises.values(), key=lambda e: e.title.lower()):
+        groups.setdefault(exercise.title[0].upper(), []).append(ctx.exercise_card(exercise))
+    intro = f"All {len(ctx.site.exercises)} exercises, A to Z."
+    data = ListView(
+        intro, tuple((letter, tuple(cards)) for letter, cards in groups.items()), has_letters=True
+    )
+    crumbs = ctx.crumbs(Link("Exercises", ctx.url("exercises/")))
+    return ctx.view("list.html", "exercises/", "Exercises A–Z", intro, data, crumbs)
+
+
+def routine_index(ctx: Context) -> View:
+    routines = sorted(ctx.site.routines.values(), key=lambda r: r.title.lower())
+    cards = tuple(ctx.routine_card(r) for r in routines)
+    intro = "Short sequences to follow from start to finish. Each one prints on a single page."
+    crumbs = ctx.crumbs(Link("Routines", ctx.url("routines/")))
+    return ctx.view("list.html", "routines/", "Routines", intro, ListView(intro, (("", cards),)), crumbs)
+
+
+def term_summaries(ctx: Context, vocabulary: str) -> tuple[TermSummary, ...]:
+    return tuple(
+        TermSummary(t.name, ctx.url(t.path), t.description, len(ctx.site.members[(vocabulary, t.slug)]))
+        for t in ctx.site.vocabularies[vocabulary].terms
+    )
+
+
+def vocabulary_page(ctx: Context, vocabulary: str) -> View:
+    vocab = ctx.site.vocabularies[vocabulary]
+    intro = VOCABULARIES[vocabulary].intro
+    crumbs = ctx.crumbs(Link(vocab.title, ctx.url(vocab.path)))
+    data = VocabularyView(intro, term_summaries(ctx, vocabulary))
+    return ctx.view("vocabulary.html", vocab.path, vocab.title, intro, data, crumbs)
+
+
+def term_facts(ctx: Context, term: Term) -> tuple[str, ...]:
+    facts = []
+    if term.anatomical:
+        facts.append(f"Anatomical name: {term.anatomical}")
+    if term.areas:
+        facts.append("Body area: " + ", ".join(ctx.term("areas", a).name for a in term.areas))
+    if term.view:
+        facts.append(f"Seen from the {term.view}")
+    if term.household is not None:
+        facts.append("Found in most homes" if term.household else "Worth buying if you use it often")
+    return tuple(facts)
+
+
+def term_page(ctx: Context, vocabulary: str, term: Term) -> View:
+    site = ctx.site
+    members = site.members[(vocabulary, term.slug)]
+    exercises = [site.exercises[s] for s in members if s in site.exercises]
+    primary = [e for e in exercises if vocabulary != "muscles" or term.slug in e.muscles]
+    primary_slugs = {e.slug for e in primary}
+    secondary = [e for e in exercises if e.slug not in primary_slugs]
+    routines = [site.routines[s] for s in members if s in site.routines]
+    data = TermView(
+        term.name,
+        term.description,
+        term_facts(ctx, term),
+        tuple(ctx.exercise_card(e) for e in primary),
+        tuple(ctx.exercise_card(e) for e in secondary),
+        tuple(ctx.routine_card(r) for r in routines),
+    )
+    vocab = site.vocabularies[vocabulary]
+    crumbs = ctx.crumbs(Link(vocab.title, ctx.url(vocab.path)), Link(term.name, ctx.url(term.path)))
+    graph = jsonld.term(site, term, [e.path for e in exercises] + [r.path for r in routines])
+    title = f"{term.name} · {VOCABULARIES[vocabulary].singular.lower()}"
+    return ctx.view("term.html", term.path, title, term.description, data, crumbs, graph)
