@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from limber.diagnostics import Diagnostic, KeyPath, Origin, Severity
+from limber.diagnostics import UNSAFE_CHARS, Diagnostic, KeyPath, Origin, Severity, char_name
 from limber.yaml_reader import StrictYAMLHandler, YamlProblem, parse_yaml
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_FRONT_MATTER_BYTES = 32 * 1024
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
+MAX_CHARACTER_LINES = 20  # lines with a control character reported per file before a summary
 KINDS = {"exercises": "exercise", "routines": "routine", "pages": "page"}
 DATA_FILES = {"taxonomies.yaml": "taxonomies", "site.yaml": "site"}
 GUIDE_FILE = "README.md"  # the editors' guide to the fields; not content
@@ -164,15 +165,70 @@ def parse_doc(rel: PurePosixPath, data: bytes | str, kind: str) -> tuple[SourceD
             return None, [problem] if problem else []
     else:
         text = data
+    problems = unsafe_characters(rel, text)
+    if problems:
+        return None, problems
     if kind in ("taxonomies", "site"):
         return _parse_data(rel, text, kind)
     return _parse_markdown(rel, text, kind)
+
+
+def unsafe_characters(rel: PurePosixPath, text: str) -> list[Diagnostic]:
+    """An error at each line holding a control, bidi or invisible character (see UNSAFE_CHARS).
+
+    Such a character can make text read differently from what it is, rewrite a terminal, or
+    break a line where the YAML reader sees one and an editor does not. Tab and newline are fine.
+    Scanned before YAML reads the text, so the YAML reader never meets one.
+    """
+    if not UNSAFE_CHARS.search(text):
+        return []
+    problems: list[Diagnostic] = []
+    lines = [(number, line) for number, line in enumerate(text.split("\n"), 1) if UNSAFE_CHARS.search(line)]
+    for number, line in lines[:MAX_CHARACTER_LINES]:
+        found = list(UNSAFE_CHARS.finditer(line))
+        first = found[0]
+        where = f"{char_name(first.group())} at column {first.start() + 1}"
+        more = f" (and {len(found) - 1} more on this line); remove them" if len(found) > 1 else "; remove it"
+        problems.append(Diagnostic(rel, number, "control-character", where + more))
+    if len(lines) > MAX_CHARACTER_LINES:
+        number = lines[MAX_CHARACTER_LINES][0]
+        message = (
+            f"{len(lines) - MAX_CHARACTER_LINES} more lines hold control or invisible characters; remove them"
+        )
+        problems.append(Diagnostic(rel, number, "control-character", message))
+    return problems
+
+
+def _escaped_characters(
+    rel: PurePosixPath, value: Any, origin: Origin, key: KeyPath = ()
+) -> list[Diagnostic]:
+    r"""An error for each front-matter text that a YAML escape ("\u202e", "\e") gave such a character."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _escaped_characters(rel, v, origin, (*key, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _escaped_characters(rel, v, origin, (*key, i))]
+    found = UNSAFE_CHARS.search(value) if isinstance(value, str) else None
+    if found is None:
+        return []
+    message = f"{char_name(found.group())} in '{_dotted(key)}' (written as an escape); remove it"
+    return [Diagnostic(rel, origin.line_of(key), "control-character", message)]
+
+
+def _dotted(key: KeyPath) -> str:
+    """("steps", 1, "hold") -> "steps[2].hold", counting items from 1 as editors do."""
+    text = ""
+    for part in key:
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
 
 
 def _parse_data(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
     meta, lines, problem = _yaml(rel, text, 1)
     if problem:
         return None, [problem]
+    escaped = _escaped_characters(rel, meta, Origin(rel, lines))
+    if escaped:
+        return None, escaped
     if not isinstance(meta, dict):
         return None, [Diagnostic(rel, 1, "not-a-mapping", "the file must be a mapping of names to values")]
     return SourceDoc(kind, rel, meta, "", Origin(rel, lines)), []
@@ -194,6 +250,9 @@ def _parse_markdown(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc
     meta, lines, problem = _yaml(rel, front, text.count("\n", 0, opening.end()) + 1)
     if problem:
         return None, [problem]
+    escaped = _escaped_characters(rel, meta, Origin(rel, lines))
+    if escaped:
+        return None, escaped
     if meta is None:
         return None, [
             Diagnostic(

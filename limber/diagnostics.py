@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import enum
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -129,19 +130,23 @@ _HIDDEN = frozenset(
         *range(0xE0020, 0xE0080),  # tags
     )
 )
+_NONCHARACTERS = (
+    *range(0xFDD0, 0xFDF0),
+    *(plane + last for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)),
+)
+# Characters that content may not hold: C0 controls other than tab and newline, DEL, C1
+# controls, the bidi controls and invisible characters of _HIDDEN, and noncharacters.
+UNSAFE_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
+    + "".join(re.escape(chr(code)) for code in sorted({*_HIDDEN, *_NONCHARACTERS}))
+    + "]"
+)
 _ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
 def is_unsafe_char(char: str) -> bool:
-    """True for a character that content may not hold.
-
-    That is C0 controls other than tab and newline, DEL, C1 controls, the bidi controls and
-    invisible characters of _HIDDEN, and noncharacters.
-    """
-    code = ord(char)
-    if code < 0x20:
-        return char not in "\t\n"
-    return 0x7F <= code <= 0x9F or code in _HIDDEN or _is_noncharacter(code)
+    """True for a character that content may not hold (see UNSAFE_CHARS)."""
+    return UNSAFE_CHARS.fullmatch(char) is not None
 
 
 def _is_noncharacter(code: int) -> bool:
