@@ -2,24 +2,36 @@
 
 YAML 1.1's implicit typing turns `no` into False, `1:30` into 90 and `2026-11-24` into a date.
 None of that happens here: a plain scalar is an integer only when it is written as decimal
-digits, a boolean only when spelt `true` or `false`, null only when empty, `~` or `null`;
-everything else stays text, and the schema says what it expected. Anchors, aliases, explicit
-tags and duplicate keys are errors, so what an editor reads is what the build sees.
+digits (at most 18 of them), a boolean only when spelt `true` or `false`, null only when
+empty, `~` or `null`; everything else stays text, and the schema says what it expected.
+Anchors, aliases, explicit tags and duplicate keys are errors, so what an editor reads is
+what the build sees.
+
+The values are built here from the parser's events, with the nesting depth bounded, so
+nothing recursive ever runs on an editor's file. The events come from libyaml (PyYAML's C
+parser) when it is installed, else from PyYAML's pure-Python parser; both give the same
+values, lines and messages (a syntax error is described by the pure-Python parser, whose
+messages the content guide quotes).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml import events as ev
 
 from limber.diagnostics import KeyPath
 
-_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 _NULL = {"", "~", "null"}
+MAX_DEPTH = 20  # mappings and lists inside each other; the schema needs 4
+
+PURE_PYTHON: type[yaml.SafeLoader] = yaml.SafeLoader
+FAST: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlProblem(Exception):
@@ -31,15 +43,86 @@ class YamlProblem(Exception):
         self.message = message
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's pure-Python composer, with every implicit type resolver removed."""
+def parse_yaml(text: str, first_line: int = 1, *, loader: type[Any] = FAST) -> tuple[Any, dict[KeyPath, int]]:
+    """Return the document's plain value and the file line of every key path in it.
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's class-level table)
+    *first_line* is the file line on which *text* begins, so every line reported (in the
+    result and in a YamlProblem) is a line of the file. *loader* picks the parser.
+    """
+    lines: dict[KeyPath, int] = {}
+    try:
+        value = _Builder(first_line, lines).document(yaml.parse(text, Loader=loader))
+    except yaml.YAMLError as err:
+        if loader is not PURE_PYTHON:
+            return parse_yaml(text, first_line, loader=PURE_PYTHON)  # its words, its lines
+        if isinstance(err, yaml.MarkedYAMLError):
+            raise _syntax_problem(err, first_line) from None
+        raise YamlProblem(first_line, str(err)) from None  # a reader error without a mark
+    return value, lines
 
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        line = event.start_mark.line
-        if isinstance(event, yaml.AliasEvent):
+
+def _syntax_problem(err: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
+    mark = err.problem_mark or err.context_mark
+    message = err.problem or err.context or "invalid YAML"
+    if err.problem and err.context and err.context_mark:
+        message += f" ({err.context} on line {err.context_mark.line + first_line})"
+    return YamlProblem((mark.line if mark else 0) + first_line, message)
+
+
+class _Builder:
+    """Turns parser events into plain values, recording the file line of each key path."""
+
+    def __init__(self, first_line: int, lines: dict[KeyPath, int]) -> None:
+        self.first_line = first_line
+        self.lines = lines
+
+    def line(self, event: ev.Event) -> int:
+        mark = event.start_mark
+        return (int(mark.line) if mark is not None else 0) + self.first_line
+
+    def document(self, stream: Iterator[ev.Event]) -> Any:
+        value: Any = None
+        documents = 0
+        for event in stream:
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(self.line(event), "only one YAML document is allowed here")
+                value = self.node(next(stream), stream, (), 0)
+        return value
+
+    def node(self, event: ev.Event, stream: Iterator[ev.Event], path: KeyPath, depth: int) -> Any:
+        self.check(event)
+        if isinstance(event, ev.DocumentEndEvent):
+            return None  # an empty document
+        self.lines.setdefault(path, self.line(event))
+        if isinstance(event, ev.ScalarEvent):
+            return _scalar(event)
+        if depth >= MAX_DEPTH:
+            raise YamlProblem(self.line(event), f"nested more than {MAX_DEPTH} levels deep; flatten it")
+        if isinstance(event, ev.SequenceStartEvent):
+            items: list[Any] = []
+            for item in _until(stream, ev.SequenceEndEvent):
+                items.append(self.node(item, stream, (*path, len(items)), depth + 1))
+            return items
+        assert isinstance(event, ev.MappingStartEvent)
+        mapping: dict[str, Any] = {}
+        for key_event in _until(stream, ev.MappingEndEvent):
+            self.check(key_event)
+            line = self.line(key_event)
+            if not isinstance(key_event, ev.ScalarEvent):
+                raise YamlProblem(line, "a key must be plain text")
+            key = str(key_event.value)
+            if key in mapping:
+                first = self.lines[(*path, key)]
+                raise YamlProblem(line, f"duplicate key '{key}' (first set on line {first}); keep one")
+            self.lines[(*path, key)] = line
+            mapping[key] = self.node(next(stream), stream, (*path, key), depth + 1)
+        return mapping
+
+    def check(self, event: ev.Event) -> None:
+        line = self.line(event)
+        if isinstance(event, ev.AliasEvent):
             raise YamlProblem(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
@@ -48,66 +131,18 @@ class _Loader(yaml.SafeLoader):
         if tag not in (None, "!"):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(line, f"explicit tags ({shown}) are not allowed; remove the tag")
-        return super().compose_node(parent, index)
 
 
-def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
-    """Return the document's plain value and the file line of every key path in it.
-
-    *first_line* is the file line on which *text* begins, so every line reported (in the
-    result and in a YamlProblem) is a line of the file.
-    """
-    loader = _Loader(text)
-    try:
-        try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            message = err.problem or err.context or "invalid YAML"
-            if err.problem and err.context and err.context_mark:
-                message += f" ({err.context} on line {err.context_mark.line + first_line})"
-            raise YamlProblem((mark.line if mark else 0) + first_line, message) from None
-        except YamlProblem as problem:
-            raise YamlProblem(problem.line + first_line, problem.message) from None
-        lines: dict[KeyPath, int] = {}
-        if node is None:
-            return None, lines
-        return _Builder(first_line, lines).value(node, ()), lines
-    finally:
-        loader.dispose()
+def _until(stream: Iterator[ev.Event], end: type[ev.Event]) -> Iterator[ev.Event]:
+    for event in stream:
+        if isinstance(event, end):
+            return
+        yield event
 
 
-class _Builder:
-    """Turns composed nodes into plain values, recording the file line of each key path."""
-
-    def __init__(self, first_line: int, lines: dict[KeyPath, int]) -> None:
-        self.first_line = first_line
-        self.lines = lines
-
-    def value(self, node: Node, path: KeyPath) -> Any:
-        self.lines.setdefault(path, node.start_mark.line + self.first_line)
-        if isinstance(node, ScalarNode):
-            return _scalar(node)
-        if isinstance(node, SequenceNode):
-            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, MappingNode)
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + self.first_line
-            if not isinstance(key_node, ScalarNode):
-                raise YamlProblem(line, "a key must be plain text")
-            key = str(key_node.value)
-            if key in mapping:
-                first = self.lines[(*path, key)]
-                raise YamlProblem(line, f"duplicate key '{key}' (first set on line {first}); keep one")
-            self.lines[(*path, key)] = line
-            mapping[key] = self.value(value_node, (*path, key))
-        return mapping
-
-
-def _scalar(node: ScalarNode) -> Any:
-    text = node.value
-    if node.style is not None:  # quoted or block scalar: always text
+def _scalar(event: ev.ScalarEvent) -> Any:
+    text = event.value
+    if event.style not in (None, ""):  # quoted or block scalar: always text
         return text
     if text in ("true", "false"):
         return text == "true"
@@ -119,7 +154,7 @@ def _scalar(node: ScalarNode) -> Any:
 
 
 class StrictYAMLHandler(YAMLHandler):
-    """python-frontmatter's `---` fences, read with the strict loader above."""
+    """python-frontmatter's `---` fences, read with the strict reader above."""
 
     def load(self, fm: str, **kwargs: object) -> Any:
         value, _ = parse_yaml(fm)
