@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+EXERCISE_SECTIONS = ("How to do it", "Tips", "Avoid")  # every exercise body has these, in page order
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 # An HTML tag, closing tag, comment or declaration; autolinks (<https://...>) do not match.
 RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|!--|!\[CDATA\[|![A-Za-z]|\?)")

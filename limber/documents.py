@@ -12,11 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from limber.body import split_sections
+from limber.body import EXERCISE_SECTIONS, split_sections
 from limber.markdown import Converter, LinkTarget
 from limber.model import Exercise, Record, Site
 
-EXERCISE_SECTIONS = ("How to do it", "Tips", "Avoid")  # in page order; others follow
 STEPS_SECTION = EXERCISE_SECTIONS[0]
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|br|ul|ol|blockquote|pre|table|tr|td|th)\b[^>]*>")

@@ -6,18 +6,18 @@ suggestion, so broken links fail before anything renders.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from limber.body import find_links, find_raw_html, split_sections
+from limber.body import EXERCISE_SECTIONS, find_links, find_raw_html, split_sections
 from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic, Origin, did_you_mean
 from limber.dosage import apply_overrides
-from limber.model import Exercise, Page, Record, Routine, RoutineStep, Site, Vocabulary
+from limber.model import CARD_CAUTION, Exercise, Page, Record, Routine, RoutineStep, Site, Vocabulary
 from limber.svg import svg_problem
 
 MAX_RELATED = 6
-EXERCISE_SECTIONS = ("How to do it", "Tips", "Avoid")
 
 
 def link(
@@ -93,6 +93,7 @@ def link(
             if routine.slug not in used_in[step.exercise]:
                 used_in[step.exercise].append(routine.slug)
 
+    problems += _check_card_cautions(exercises, used_in)
     site = Site(
         config=config,
         vocabularies=vocabularies,
@@ -100,7 +101,7 @@ def link(
         routines=routines,
         pages=pages,
         steps=steps,
-        related={slug: _related(exercise, exercises) for slug, exercise in exercises.items()},
+        related=_related_index(exercises),
         used_in={slug: tuple(v) for slug, v in sorted(used_in.items())},
         linked_from={slug: tuple(sorted(v)) for slug, v in sorted(linked.items())},
         members=members,
@@ -214,6 +215,24 @@ def _check_images(exercises: Iterable[Exercise], images: Mapping[str, bytes]) ->
     return problems
 
 
+def _check_card_cautions(
+    exercises: Mapping[str, Exercise], used_in: Mapping[str, list[str]]
+) -> list[Diagnostic]:
+    """A routine card prints each step's first caution: it must be the stop or skip rule."""
+    problems = []
+    starts = " or ".join(f"'{word}'" for word in CARD_CAUTION)
+    for slug, routines in sorted(used_in.items()):
+        exercise = exercises[slug]
+        card = f"the routine card of '{routines[0]}'"
+        if not exercise.cautions:
+            message = f"'cautions' is required: {card} prints this exercise's first caution; give a stop rule starting with {starts}"
+            problems.append(exercise.origin.error("card-caution", message, ("cautions",)))
+        elif not exercise.cautions[0].startswith(CARD_CAUTION):
+            message = f"the first caution is printed on {card}: make it the stop rule, starting with {starts} (set-up advice goes after it)"
+            problems.append(exercise.origin.error("card-caution", message, ("cautions", 0)))
+    return problems
+
+
 def _members(
     vocabularies: Mapping[str, Vocabulary], exercises: Mapping[str, Exercise], routines: Mapping[str, Routine]
 ) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -222,9 +241,8 @@ def _members(
         (v, t.slug): [] for v, vocab in vocabularies.items() for t in vocab.terms
     }
     for exercise in sorted(exercises.values(), key=lambda e: e.title.lower()):
-        for key in exercise.terms():
-            if exercise.slug not in members[key]:
-                members[key].append(exercise.slug)
+        for key in dict.fromkeys(exercise.terms()):
+            members[key].append(exercise.slug)
     for routine in sorted(routines.values(), key=lambda r: r.title.lower()):
         members[("goals", routine.goal)].append(routine.slug)
         members[("levels", routine.level)].append(routine.slug)
@@ -247,18 +265,45 @@ def _unused_terms(
     return problems
 
 
-def _related(exercise: Exercise, exercises: Mapping[str, Exercise]) -> tuple[str, ...]:
-    """The explicit list first, then the closest by shared muscles and areas."""
+def _related_index(exercises: Mapping[str, Exercise]) -> dict[str, tuple[str, ...]]:
+    """Exercise slug -> related slugs: the explicit list first, then the closest by shared
+    muscles (2 points each) and areas (1 point each), ties by slug.
+
+    Candidates come from a term index, not a scan of every exercise: for each of the
+    exercise's muscles and areas, the NEIGHBOURS exercises nearest to it in slug order.
+    On a guide with fewer than that many exercises per term this is every candidate.
+    """
+    by_term: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for slug in sorted(exercises):
+        exercise = exercises[slug]
+        for muscle in (*exercise.muscles, *exercise.secondary_muscles):
+            by_term[("muscles", muscle)].append(slug)
+        for area in exercise.areas:
+            by_term[("areas", area)].append(slug)
+    return {slug: _related(exercise, exercises, by_term) for slug, exercise in exercises.items()}
+
+
+NEIGHBOURS = 64
+
+
+def _related(
+    exercise: Exercise, exercises: Mapping[str, Exercise], by_term: Mapping[tuple[str, str], list[str]]
+) -> tuple[str, ...]:
     chosen = [slug for slug in exercise.related if slug in exercises]
-    muscles = set(exercise.muscles) | set(exercise.secondary_muscles)
-
-    def score(other: Exercise) -> int:
-        shared_muscles = len(muscles & (set(other.muscles) | set(other.secondary_muscles)))
-        return 2 * shared_muscles + len(set(exercise.areas) & set(other.areas))
-
+    scores: dict[str, int] = defaultdict(int)
+    weighted = [
+        *((("muscles", m), 2) for m in (*exercise.muscles, *exercise.secondary_muscles)),
+        *((("areas", a), 1) for a in exercise.areas),
+    ]
+    for key, weight in weighted:
+        members = by_term[key]
+        at = bisect.bisect_left(members, exercise.slug)
+        start = max(0, min(at - NEIGHBOURS // 2, len(members) - NEIGHBOURS))
+        for slug in members[start : start + NEIGHBOURS]:
+            scores[slug] += weight
     candidates = sorted(
-        (e for e in exercises.values() if e.slug != exercise.slug and e.slug not in chosen and score(e) > 0),
-        key=lambda e: (-score(e), e.slug),
+        (slug for slug in scores if slug != exercise.slug and slug not in chosen),
+        key=lambda slug: (-scores[slug], slug),
     )
-    chosen += [e.slug for e in candidates[: max(0, MAX_RELATED - len(chosen))]]
+    chosen += candidates[: max(0, MAX_RELATED - len(chosen))]
     return tuple(chosen[:MAX_RELATED])

@@ -190,7 +190,7 @@ class Vocabulary:
 
 SIDES: Mapping[str, str] = {
     "each": "each side",
-    "alternating": "alternating sides",
+    "alternating": "each side, alternating",
     "both": "",
 }
 SIDES_DOC = "`each`: all reps one side, then the other; `alternating`: left-right within the reps (reps count per side); `both`: symmetrical"
@@ -253,6 +253,9 @@ class Image:
     )
 
 
+CARD_CAUTION = ("Stop", "Skip")  # how the first caution, printed on routine cards, begins
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Exercise:
     slug: str
@@ -287,7 +290,8 @@ class Exercise:
         default=(),
         metadata=declare(
             lines(0, 6, 120),
-            "who should skip or adapt, and stop signs; start with a verb or 'If'; the first one, printed on routine cards, starts with 'Stop' or 'Skip'",
+            "who should skip or adapt, and stop signs; start with a verb or 'If'; the first one, printed on routine cards, starts with "
+            + " or ".join(f"'{word}'" for word in CARD_CAUTION),
         ),
     )
     related: tuple[str, ...] = field(default=(), metadata=declare(slugs(6), "up to 6 other exercises"))

@@ -62,7 +62,7 @@ def test_a_step_time_replaces_the_exercise_hold_and_the_other_way_round():
             "Roll for 1 min · up to once a day",
         ),
         (Dosage(sides="both", time=30), "mobility", "Keep going for 30 s"),
-        (Dosage(sides="alternating", reps=10), "mobility", "10 slow reps · alternating sides"),
+        (Dosage(sides="alternating", reps=10), "mobility", "10 slow reps · each side, alternating"),
         (
             Dosage(
                 sides="both", reps=12, sets=3, rest=45, frequency=Frequency(times=3, per="week", up_to=False)
