@@ -12,7 +12,7 @@ from pathlib import Path
 
 from limber import __version__
 from limber.config import normalise_base_url
-from limber.diagnostics import report
+from limber.diagnostics import report, visible
 from limber.output import UnsafeOutput
 from limber.pipeline import build
 
@@ -67,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     project = options.project.resolve()
     if options.base_url and normalise_base_url(options.base_url) is None:
         print(
-            f"error: --base-url '{options.base_url}' must be an absolute http(s) URL, such as https://example.org/guide/",
+            f"error: --base-url '{visible(options.base_url)}' must be an absolute http(s) URL, such as "
+            "https://example.org/guide/, without spaces, control characters, user name, query or fragment",
             file=sys.stderr,
         )
         return EXIT_USAGE

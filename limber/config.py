@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -31,9 +32,22 @@ class SiteConfig:
         return self.base_url + path
 
 
+# A clean absolute http(s) URL, matched against the value exactly as written (urlsplit would
+# quietly drop tabs and line breaks): a host name, IPv4 or [IPv6] address, an optional port, and
+# a path of non-empty segments of letters, digits, "-._~" and %XX escapes. No user name or
+# password, query or fragment; nothing that could end a line in robots.txt or an attribute.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_BASE_URL = re.compile(
+    rf"https?://(?:{_LABEL}(?:\.{_LABEL})*|\[[0-9A-Fa-f:.]+\])(?::(?P<port>[0-9]{{1,5}}))?"
+    r"(?P<path>(?:/(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+)*/?)"
+)
+
+
 def normalise_base_url(value: str) -> str | None:
-    """The base URL with a trailing slash, or None if it is not an absolute http(s) URL."""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+    """The base URL with a trailing slash, or None if it is not a clean absolute http(s) URL."""
+    match = _BASE_URL.fullmatch(value)
+    if match is None or (match["port"] is not None and not 0 < int(match["port"]) < 65536):
+        return None
+    if any(segment in (".", "..") for segment in match["path"].split("/")):
         return None
     return value if value.endswith("/") else value + "/"
