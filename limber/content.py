@@ -7,6 +7,7 @@ file stops being UTF-8, caps sizes before parsing, and reports every problem as 
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -127,13 +128,47 @@ def _kind_of(inside: PurePosixPath) -> str | None:
 
 
 def _read_capped(file: Path, rel: PurePosixPath, limit: int) -> tuple[bytes, Diagnostic | None]:
-    if file.is_dir():
-        return b"", Diagnostic(rel, None, "not-a-file", "expected a file, found a folder")
-    size = file.stat().st_size
+    """The bytes of a regular file of at most *limit* bytes, or why it cannot be read.
+
+    Checked with stat before opening, and again on the open descriptor (opened non-blocking),
+    so a FIFO, socket or device never blocks the build, even if one is swapped in meanwhile.
+    """
+    try:
+        info = file.stat()
+        problem = _not_regular(rel, info.st_mode, limit, info.st_size)
+        if problem:
+            return b"", problem
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            problem = _not_regular(rel, info.st_mode, limit, info.st_size)
+            data = b"" if problem else handle.read(limit + 1)
+    except OSError as err:
+        return b"", Diagnostic(rel, None, "unreadable-file", f"cannot be read: {err.strerror or err}")
+    if problem is None and len(data) > limit:  # grew since stat
+        problem = _not_regular(rel, stat.S_IFREG, limit, len(data))
+    return (b"", problem) if problem else (data, None)
+
+
+def _not_regular(rel: PurePosixPath, mode: int, limit: int, size: int) -> Diagnostic | None:
+    """Why a file with this stat *mode* and *size* is not content that can be read, or None."""
+    if stat.S_ISDIR(mode):
+        return Diagnostic(rel, None, "not-a-file", "expected a file, found a folder")
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in _SPECIAL if test(mode)), "a special file")
+        return Diagnostic(rel, None, "not-a-regular-file", f"this is {what}, not a regular file; remove it")
     if size > limit:
         message = f"file is {size // 1024} KiB; the limit is {limit // 1024} KiB"
-        return b"", Diagnostic(rel, None, "file-too-large", message)
-    return file.read_bytes(), None
+        return Diagnostic(rel, None, "file-too-large", message)
+    return None
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 
 
 def read_doc(file: Path, rel: PurePosixPath, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
