@@ -1,13 +1,22 @@
 """Content-quality invariants for the guide's own content/: what a reader sees, and the files.
 
 The real content changes every week, so nothing here is golden: each test asserts one rule the
-content must keep (STYLE.md §2.6, CONTENT-MODEL.md §3 and §7).
+content must keep (STYLE.md §2.6, CONTENT-MODEL.md §3 and §7, and the editors' rules in
+content/README.md).
+
+Run as a script to rebuild the seed fingerprints from the source notes:
+`python -m tests.e2e.test_content_quality NOTES.txt ... > tests/e2e/seed_shingles.txt`.
 """
 
 from __future__ import annotations
 
+import difflib
+import hashlib
+import itertools
 import re
+import sys
 from collections import deque
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,9 +29,13 @@ from limber.pipeline import BuildResult
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-
+# Fingerprints of the source notes the first content was drawn from: the truncated SHA-256 of every
+# run of SEED_RUN normalised words, one a line. Hashes carry no sentences, so the repository holds
+# no copy of the notes, and the check needs nothing outside the checkout.
+SEED_SHINGLES = Path(__file__).with_name("seed_shingles.txt")
 SEED_RUN = 8  # this many consecutive words shared with a seed text counts as copying
+SHINGLE_HEX = 16  # hex digits kept of each SHA-256
+MIN_SHINGLES = 1000  # the notes are about 1,800 words; fewer fingerprints means a broken file
 
 # Words that promise a cure; matched as whole words, case-insensitive (CONTENT-MODEL.md §7.5).
 CURE_WORDS = ("cure", "cures", "cured", "heal", "heals", "fix", "fixes", "guaranteed", "miracle")
@@ -45,6 +58,62 @@ MIN_EXERCISES, MIN_ROUTINES = 40, 8
 MIN_STEPS, MAX_STEPS = 4, 10
 MAX_CLICKS = 3
 
+# The caution printed on a routine card is the first one, and it must say when to stop or skip
+# (content/README.md, "The first caution is the card caution").
+CARD_CAUTION_WORDS = ("Stop", "Skip")
+MAX_CAUTIONS, MAX_CAUTION_CHARS = 6, 120
+
+# Exercises that round (flex) or twist (rotate) the spine: each needs an osteoporosis caution.
+# The list names them; SPINE_WORDS catches a new one whose title, summary, cues or steps say so.
+SPINAL_FLEXION_OR_ROTATION = frozenset(
+    {
+        "cat-cow", "childs-pose", "chin-to-chest-stretch", "clasped-hands-forward-reach",
+        "knee-rolls", "knee-to-chest", "open-book", "seated-twist", "supine-twist",
+        "thread-the-needle",
+    }
+)  # fmt: skip
+_SPINE = r"(?:(?:your|the)\s+)?(?:(?:upper|lower|middle|mid|whole)\s+)?(?:back|spine|trunk)"
+SPINE_WORDS = re.compile(
+    r"\btwist\w*"
+    rf"|\bround(?:s|ed|ing)?\s+(?:up\s+)?{_SPINE}"
+    rf"|\bcurl(?:s|ed|ing)?\s+(?:up\s+|forward\s+)?{_SPINE}"
+    r"|\bturn(?:s|ing)?\s+(?:your\s+)?(?:upper\s+body|trunk|torso)\b"
+    r"|\b(?:spinal|trunk)\s+rotation\b",
+    re.IGNORECASE,
+)
+OSTEOPOROSIS = re.compile(r"\bosteoporosis\b", re.IGNORECASE)
+LYING_POSITIONS = frozenset({"lying-back", "lying-front"})  # supine and prone
+PREGNANCY = re.compile(r"\bpregnan", re.IGNORECASE)
+NECK_INJURY_WORDS = ("injury", "whiplash", "surgery")  # all three, in one caution
+
+# Where the body is off the floor; every other position means getting down to it.
+UPRIGHT_POSITIONS = frozenset({"standing", "seated"})
+
+# Two introductions (or two of their paragraphs) this similar read as the same text.
+MAX_INTRO_SIMILARITY = 0.6
+STOCK_PHRASE, MAX_STOCK_PHRASE = "never sharp pain, numbness or tingling", 3
+# An opening sentence that frames the exercise as an answer to desks and screens.
+DESK_STORY = re.compile(
+    r"\b(?:desks?|screens?|keyboards?|typing|laptops?|phones?|computers?|office|working day"
+    r"|hours|long spells?|sitting still)\b",
+    re.IGNORECASE,
+)
+MAX_DESK_OPENINGS = 5
+
+# One register and one spelling of each term (content/README.md, "Writing rules").
+HOUSE_SPELLING = {
+    r"\bcomfy\b": "comfortable",
+    r"\bhappy with it\b": "a plain condition, such as 'if it feels easy'",
+    r"\bphysio\b": "physiotherapist",
+    r"\bhip width\b": "hip-width",
+    r"\bfarther\b": "further",
+    r"\btable top\b": "tabletop",
+    r"\blow back\b": "lower back",
+    r"\bkit\b": "equipment",
+    r"\blight ?headed\b": "light-headed",
+    r"\btowards\b": "toward",
+}
+
 
 # ---------------------------------------------------------------- helpers
 
@@ -57,6 +126,43 @@ def words(text: str) -> list[str]:
 
 def runs(tokens: list[str], size: int = SEED_RUN) -> list[tuple[str, ...]]:
     return [tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
+
+
+def shingle(run: Iterable[str]) -> str:
+    """The fingerprint of one run of words: its SHA-256, truncated."""
+    return hashlib.sha256(" ".join(run).encode("utf-8")).hexdigest()[:SHINGLE_HEX]
+
+
+def seed_shingles() -> set[str]:
+    """The stored fingerprints (blank lines and # comments ignored)."""
+    lines = SEED_SHINGLES.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def introduction(exercise: Exercise) -> list[str]:
+    """The paragraphs before "## How to do it", lowercased, with whitespace collapsed."""
+    head = exercise.body.split("## How to do it", 1)[0]
+    return [" ".join(p.split()).lower() for p in re.split(r"\n\s*\n", head) if p.strip()]
+
+
+def first_sentence(paragraphs: list[str]) -> str:
+    return re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0] if paragraphs else ""
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of words the two texts have in the same order (difflib's ratio over words).
+
+    The quick upper bounds skip the exact comparison when it cannot reach the limit.
+    """
+    matcher = difflib.SequenceMatcher(None, words(a), words(b), autojunk=False)
+    if matcher.real_quick_ratio() < MAX_INTRO_SIMILARITY or matcher.quick_ratio() < MAX_INTRO_SIMILARITY:
+        return 0.0
+    return matcher.ratio()
+
+
+def steps_text(exercise: Exercise) -> str:
+    """The numbered steps of the body."""
+    return exercise.body.split("## How to do it", 1)[-1].split("## Tips", 1)[0]
 
 
 def content_files() -> list[Path]:
@@ -128,18 +234,15 @@ def out(built: tuple[BuildResult, Path], site: Site) -> Path:
 
 
 def test_no_content_file_repeats_eight_words_in_a_row_from_a_seed_text() -> None:
-    if not SEEDS.is_dir():
-        pytest.fail(f"seed folder {SEEDS} is missing; CI keeps shared/seeds/ beside the checkout")
-    seed_files = sorted(p for p in SEEDS.glob("*.txt") if p.name != "README.md")
-    if not seed_files:
-        pytest.fail(f"seed folder {SEEDS} holds no *.txt files to compare against")
-    seed_runs = {run for seed in seed_files for run in runs(words(seed.read_text(encoding="utf-8")))}
+    fingerprints = seed_shingles()
+    if len(fingerprints) < MIN_SHINGLES or not all(re.fullmatch(r"[0-9a-f]{16}", f) for f in fingerprints):
+        pytest.fail(f"{SEED_SHINGLES.name} should hold at least {MIN_SHINGLES} 16-digit hex fingerprints")
 
     hits = [
         f"{path.relative_to(ROOT)}: {' '.join(run)}"
         for path in content_files()
         for run in runs(words(path.read_text(encoding="utf-8")))
-        if run in seed_runs
+        if shingle(run) in fingerprints
     ]
 
     assert not hits, f"{len(hits)} run(s) of {SEED_RUN} words copied from a seed text:\n" + "\n".join(hits)
@@ -309,3 +412,170 @@ def test_every_exercise_page_shows_its_cautions_before_its_steps(site: Site, out
             misplaced.append(f"{exercise.slug}: cautions box after the steps")
 
     assert not misplaced, "\n".join(misplaced)
+
+
+# ---------------------------------------------------------------- 10. safety rules for editors
+
+
+def test_every_exercise_has_cautions_and_the_first_one_says_stop_or_skip(site: Site) -> None:
+    bad = []
+
+    for exercise in site.exercises.values():
+        cautions = exercise.cautions
+        if not cautions:
+            bad.append(f"{exercise.slug}: no cautions")
+            continue
+        if cautions[0].split(maxsplit=1)[0] not in CARD_CAUTION_WORDS:
+            bad.append(f"{exercise.slug}: first caution (printed on the card) is {cautions[0]!r}")
+        if len(cautions) > MAX_CAUTIONS:
+            bad.append(f"{exercise.slug}: {len(cautions)} cautions")
+        bad += [
+            f"{exercise.slug}: over {MAX_CAUTION_CHARS} characters: {c!r}"
+            for c in cautions
+            if len(c) > MAX_CAUTION_CHARS
+        ]
+
+    assert not bad, "the first caution must start with 'Stop' or 'Skip':\n" + "\n".join(bad)
+
+
+def test_every_exercise_that_rounds_or_twists_the_spine_has_an_osteoporosis_caution(site: Site) -> None:
+    said = {
+        slug
+        for slug, e in site.exercises.items()
+        if SPINE_WORDS.search("\n".join((e.title, e.summary, *e.cues, steps_text(e))))
+    }
+    required = sorted(SPINAL_FLEXION_OR_ROTATION | said)
+
+    unknown = sorted(SPINAL_FLEXION_OR_ROTATION - set(site.exercises))
+    lacking = [
+        slug
+        for slug in required
+        if slug in site.exercises and not any(OSTEOPOROSIS.search(c) for c in site.exercises[slug].cautions)
+    ]
+
+    assert not unknown, f"SPINAL_FLEXION_OR_ROTATION names no such exercise: {unknown}"
+    assert not lacking, "spinal flexion or rotation without an osteoporosis caution:\n" + "\n".join(lacking)
+
+
+def test_every_exercise_lying_on_the_back_or_front_says_what_to_do_in_pregnancy(site: Site) -> None:
+    lacking = [
+        f"{e.slug} ({e.position})"
+        for e in site.exercises.values()
+        if e.position in LYING_POSITIONS and not any(PREGNANCY.search(c) for c in e.cautions)
+    ]
+
+    assert not lacking, "lying exercises with no pregnancy caution:\n" + "\n".join(lacking)
+
+
+def test_every_neck_exercise_mentions_a_recent_neck_injury_whiplash_or_surgery(site: Site) -> None:
+    lacking = [
+        e.slug
+        for e in site.exercises.values()
+        if "neck" in e.areas
+        and not any(all(word in c.lower() for word in NECK_INJURY_WORDS) for c in e.cautions)
+    ]
+
+    assert not lacking, "neck exercises without a recent injury, whiplash or surgery caution:\n" + "\n".join(
+        lacking
+    )
+
+
+def test_easier_and_harder_links_come_in_pairs_and_step_at_most_one_level(site: Site) -> None:
+    order = {term.slug: n for n, term in enumerate(site.vocabularies["levels"].terms)}
+    bad = []
+
+    for exercise in site.exercises.values():
+        for field, back in (("easier", "harder"), ("harder", "easier")):
+            target = site.exercises.get(getattr(exercise, field) or "")
+            if target is None:
+                continue
+            if getattr(target, back) != exercise.slug:
+                bad.append(
+                    f"{exercise.slug}.{field} = {target.slug}, but {target.slug}.{back} is not {exercise.slug}"
+                )
+            if abs(order[exercise.level] - order[target.level]) > 1:
+                bad.append(
+                    f"{exercise.slug} ({exercise.level}) -> {target.slug} ({target.level}) skips a level"
+                )
+
+    assert not bad, "\n".join(bad)
+
+
+def test_no_routine_goes_down_to_the_floor_twice(site: Site) -> None:
+    bad = []
+
+    for slug, steps in site.steps.items():
+        on_floor = [site.exercises[step.exercise].position not in UPRIGHT_POSITIONS for step in steps]
+        descents = sum(1 for before, now in itertools.pairwise([False, *on_floor]) if now and not before)
+        if descents > 1:
+            positions = [site.exercises[step.exercise].position for step in steps]
+            bad.append(f"{slug}: down to the floor {descents} times: {positions}")
+
+    assert not bad, "\n".join(bad)
+
+
+# ---------------------------------------------------------------- 11. writing rules
+
+
+def test_no_two_exercise_introductions_are_60_percent_the_same(site: Site) -> None:
+    intros = {slug: introduction(e) for slug, e in site.exercises.items()}
+    wholes = [(slug, " ".join(paragraphs)) for slug, paragraphs in intros.items()]
+    paragraphs = [(f"{slug} ¶{n}", p) for slug, ps in intros.items() for n, p in enumerate(ps, start=1)]
+    same = []
+
+    for texts in (wholes, paragraphs):
+        for (a, text_a), (b, text_b) in itertools.combinations(texts, 2):
+            if a.split()[0] != b.split()[0] and (ratio := similarity(text_a, text_b)) >= MAX_INTRO_SIMILARITY:
+                same.append(f"{ratio:.0%}: {a} / {b}")
+
+    assert not same, "introductions that read alike; say what is particular to each:\n" + "\n".join(same)
+
+
+def test_the_stock_safety_phrase_appears_at_most_three_times() -> None:
+    counts = {
+        str(path.relative_to(ROOT)): " ".join(path.read_text(encoding="utf-8").lower().split()).count(
+            STOCK_PHRASE
+        )
+        for path in content_files()
+    }
+
+    total = sum(counts.values())
+
+    assert total <= MAX_STOCK_PHRASE, (
+        f"'{STOCK_PHRASE}' appears {total} times; vary the safety words:\n"
+        + "\n".join(f"{path}: {n}" for path, n in counts.items() if n)
+    )
+
+
+def test_few_introductions_open_with_the_desk_and_screen_story(site: Site) -> None:
+    openings = {slug: first_sentence(introduction(e)) for slug, e in site.exercises.items()}
+
+    desk = [f"{slug}: {sentence}" for slug, sentence in openings.items() if DESK_STORY.search(sentence)]
+
+    assert len(desk) <= MAX_DESK_OPENINGS, (
+        f"{len(desk)} introductions open with desks, screens or long hours (at most {MAX_DESK_OPENINGS}):\n"
+        + "\n".join(desk)
+    )
+
+
+def test_content_keeps_one_register_and_one_spelling_of_each_term() -> None:
+    hits = []
+
+    for path in content_files():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for pattern, preferred in HOUSE_SPELLING.items():
+                for match in re.finditer(pattern, line, re.IGNORECASE):
+                    hits.append(f"{path.relative_to(ROOT)}:{number}: '{match.group(0)}', write {preferred}")
+
+    assert not hits, "\n".join(hits)
+
+
+if __name__ == "__main__":
+    # Fingerprint the source notes named on the command line (see the module docstring).
+    print(f"# SHA-256 of every run of {SEED_RUN} words of the source notes, first {SHINGLE_HEX} hex digits.")
+    print("# Words: lowercase, apostrophes dropped, [a-z0-9]+ runs, joined by one space (see words()).")
+    print(
+        "# Regenerate: python -m tests.e2e.test_content_quality NOTES.txt ... > tests/e2e/seed_shingles.txt"
+    )
+    notes = [words(Path(name).read_text(encoding="utf-8")) for name in sys.argv[1:]]
+    print("\n".join(sorted({shingle(run) for tokens in notes for run in runs(tokens)})))
