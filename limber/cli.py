@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
+from typing import TextIO
 from pathlib import Path
 
 from limber import __version__
 from limber.config import normalise_base_url
 from limber.diagnostics import report, visible
 from limber.output import UnsafeOutput
+from limber.cache import CACHE_DIR
 from limber.pipeline import build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -44,6 +47,12 @@ def parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("build", help="validate, render and write the site (the default)")
     common(sub)
     sub.add_argument("--out", type=Path, default=None, help="output folder (default: site/ in the project)")
+    sub.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"ignore and do not update the build cache ({CACHE_DIR}/ in the project)",
+    )
+    sub.add_argument("--quiet", action="store_true", help="print only problems")
     sub = commands.add_parser("check", help="validate and link the content without writing anything")
     common(sub)
     sub = commands.add_parser(
@@ -78,28 +87,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve(project, options.host, options.port, options.base_url)
     write = options.command == "build"
     out_dir = (options.out or project / "site") if write else None
+    started = time.perf_counter()
+    quiet = write and options.quiet
+    cache_dir = None if not write or options.no_cache else project / CACHE_DIR
+    progress = Progress(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
-        result = build(project, out_dir, base_url=options.base_url, write=write, strict=options.strict)
+        result = build(
+            project,
+            out_dir,
+            base_url=options.base_url,
+            write=write,
+            strict=options.strict,
+            cache_dir=cache_dir,
+            progress=progress,
+        )
     except UnsafeOutput as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
+    if progress is not None:
+        progress.done()
     errors = report(result.diagnostics, sys.stderr)
     if errors:
         return EXIT_CONTENT
-    site = result.site
-    assert site is not None
+    counts = result.counts
     summary = ", ".join(
-        plural(n, word)
-        for n, word in (
-            (len(site.exercises), "exercise"),
-            (len(site.routines), "routine"),
-            (len(site.pages), "page"),
-        )
+        plural(counts.get(key, 0), word)
+        for key, word in (("exercises", "exercise"), ("routines", "routine"), ("pages", "page"))
     )
-    if result.wrote:
-        assert out_dir is not None
-        pages = sum(o.path.suffix == ".html" for o in result.outputs)
-        print(f"Built {plural(pages, 'page')} ({summary}) into {out_dir}.")
+    seconds = f"{time.perf_counter() - started:.2f} s"
+    if quiet:
+        pass
+    elif result.unchanged:
+        print(f"Nothing changed: {out_dir} is up to date ({summary}; checked in {seconds}).")
+    elif result.wrote:
+        cached = f", {result.from_cache:,} from cache" if result.from_cache else ""
+        print(f"Built {counts.get('html', 0):,} pages ({summary}) into {out_dir} in {seconds}{cached}.")
     else:
-        print(f"Checked {summary}: no errors.")
+        print(f"Checked {summary}: no errors ({seconds}).")
     return EXIT_OK
+
+
+class Progress:
+    """A plain progress line on a terminal, shown only once work has taken two seconds."""
+
+    def __init__(self, out: TextIO, after: float = 2.0) -> None:
+        self.out = out
+        self.start = time.perf_counter()
+        self.after = after
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - self.start < self.after or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        self.out.write(f"\r{stage:<10} [{bar}] {done:,}/{total:,}")
+        self.out.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.out.write("\r" + " " * 60 + "\r")
+            self.out.flush()

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any, Protocol
 
-from limber.body import EXERCISE_SECTIONS, split_sections
+from limber.body import EXERCISE_SECTIONS, WIKILINK, split_sections
 from limber.markdown import Converter, LinkTarget
 from limber.model import Exercise, Record, Site
 
@@ -48,12 +49,29 @@ def targets(site: Site) -> dict[str, LinkTarget]:
     return {r.slug: LinkTarget(site.config.url(r.path), r.title) for r in records}
 
 
+class DocumentCache(Protocol):
+    def document(self, key: str, make: Callable[[], Document]) -> Document: ...
+
+    @staticmethod
+    def document_key(body: str, kind: str, links: Mapping[str, Any]) -> str: ...
+
+
 def render_documents(
-    records: Iterable[Record], link_targets: Mapping[str, LinkTarget]
+    records: Iterable[Record], link_targets: Mapping[str, LinkTarget], cache: DocumentCache | None = None
 ) -> dict[str, Document]:
-    """Site path -> Document for each record, with one reused converter."""
+    """Site path -> Document for each record, with one reused converter.
+
+    With a *cache*, a body already rendered with the same link targets is not converted again.
+    """
     converter = Converter(link_targets)
-    return {record.path: render_document(record, converter) for record in records}
+    if cache is None:
+        return {record.path: render_document(record, converter) for record in records}
+    documents = {}
+    for record in records:
+        links = {m[0].strip(): link_targets.get(m[0].strip()) for m in WIKILINK.findall(record.body)}
+        key = cache.document_key(record.body, record.kind, links)
+        documents[record.path] = cache.document(key, lambda r=record: render_document(r, converter))  # type: ignore[misc]
+    return documents
 
 
 def render_document(record: Record, converter: Converter) -> Document:

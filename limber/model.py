@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from limber.config import SiteConfig
@@ -423,3 +423,4 @@ class Output:
 
     path: PurePosixPath  # relative to the output folder
     text: str
+    source: Path | None = None  # unchanged since the last build: link this file instead of writing text

@@ -7,6 +7,7 @@ Only a folder that a previous build marked as its own is ever replaced.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -88,13 +89,23 @@ def write_site(outputs: Iterable[Output], assets: Path, images: Mapping[str, byt
         for output in outputs:
             target = staging.joinpath(*output.path.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(output.text, encoding="utf-8", newline="\n")
+            if output.source is not None:
+                _link_or_copy(output.source, target)  # unchanged: not rewritten
+            else:
+                target.write_text(output.text, encoding="utf-8", newline="\n")
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         staging.chmod(0o755)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, out_dir)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

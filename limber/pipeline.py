@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from limber import schema
+from limber.cache import Cache, pickle_digest, tree_digest
 from limber.content import SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.documents import render_documents, targets
@@ -25,6 +27,7 @@ from limber.render import (
 )
 from limber.views import Context, all_views, site_view
 from limber.views import feed as feed_view
+from limber.views.models import View
 
 VALIDATORS = {
     "exercise": schema.validate_exercise,
@@ -39,6 +42,9 @@ class BuildResult:
     site: Site | None = None
     outputs: list[Output] = field(default_factory=list)
     wrote: bool = False
+    counts: dict[str, int] = field(default_factory=dict)  # exercises, routines, pages, html
+    from_cache: int = 0  # pages not rendered again
+    unchanged: bool = False  # nothing changed since the last build: nothing was done
 
     @property
     def ok(self) -> bool:
@@ -52,16 +58,26 @@ def build(
     base_url: str | None = None,
     write: bool = True,
     strict: bool = False,
+    cache_dir: Path | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildResult:
     """Build the site in *project* into *out_dir*; with write=False, check only.
 
     Nothing is written unless every stage finished without errors (or, with *strict*,
-    without warnings either).
+    without warnings either). With *cache_dir*, unchanged work is taken from the build
+    cache (limber.cache); the output is byte-identical either way.
     """
     if write:
         assert out_dir is not None
         check_out_dir(out_dir, project)
     result = BuildResult()
+    cache = Cache.open(cache_dir) if cache_dir is not None and write else None
+    inputs = ""
+    if cache is not None and out_dir is not None:
+        inputs = cache.inputs_digest(project, (base_url or "", str(strict), str(out_dir.resolve())))
+        if cache.unchanged(inputs, out_dir):
+            result.diagnostics, result.counts, result.unchanged = list(cache.diagnostics), cache.counts, True
+            return result
 
     def blocked() -> bool:
         if strict:
@@ -75,12 +91,26 @@ def build(
         return result
     # documents: every body rendered once
     records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
-    ctx = Context(site, render_documents(records, targets(site)))
+    ctx = Context(site, render_documents(records, targets(site), cache))
     # views, then the outputs they make
     env = make_env(project / "templates")
     shared = site_view(ctx)
     views = all_views(ctx)
-    outputs, problems = render_pages(views, lambda view: render_page(env, view, shared), project)
+
+    rendered = [0]
+
+    def render(view: View) -> Output:
+        rendered[0] += 1
+        if progress is not None:
+            progress("Rendering", rendered[0], len(views))
+        return render_page(env, view, shared)
+
+    if cache is not None and out_dir is not None:
+        # Every page shows the templates and the shared site view (title, navigation).
+        templates = tree_digest(project / "templates") + pickle_digest(shared)
+        outputs, problems = render_pages(views, lambda v: cache.page(v, templates, out_dir, render), project)
+    else:
+        outputs, problems = render_pages(views, render, project)
     if not problems:
         try:
             outputs += [sitemap(env, views), feed(env, feed_view(ctx)), robots(site.config)]
@@ -91,11 +121,20 @@ def build(
     if blocked():
         return result
     result.outputs = outputs
+    result.counts = {
+        "exercises": len(site.exercises),
+        "routines": len(site.routines),
+        "pages": len(site.pages),
+        "html": sum(o.path.suffix == ".html" for o in outputs),
+    }
     # write
     if write:
         assert out_dir is not None
         write_site(outputs, project / "assets", site.images, out_dir)
         result.wrote = True
+        if cache is not None:
+            result.from_cache = cache.reused
+            cache.save(inputs, out_dir, outputs, result.counts, result.diagnostics)
     return result
 
 

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 from limber.cli import main
@@ -8,10 +9,19 @@ def test_build_writes_the_site_and_exits_0(project: Path, capsys):
 
     assert code == 0
     assert (project / "site" / "index.html").is_file()
-    assert (
-        capsys.readouterr().out
-        == f"Built 29 pages (3 exercises, 1 routine, 2 pages) into {project / 'site'}.\n"
-    )
+    out = capsys.readouterr().out
+    assert re.fullmatch(
+        rf"Built 29 pages \(3 exercises, 1 routine, 2 pages\) into {re.escape(str(project / 'site'))} in \d+\.\d\d s\.\n",
+        out,
+    ), out
+    # Nothing changed: the second build stops early and says so.
+    assert main(["build", "--project", str(project)]) == 0
+    assert "Nothing changed" in capsys.readouterr().out
+    # One page edited: only what it touches is rendered again.
+    exercise = project / "content" / "exercises" / "chin-tuck.md"
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace("Sit tall", "Sit up tall", 1), encoding="utf-8")
+    assert main(["build", "--project", str(project)]) == 0
+    assert re.search(r" in \d+\.\d\d s, \d+ from cache\.\n$", capsys.readouterr().out)
 
 
 def test_no_command_means_build(project: Path):
@@ -24,7 +34,9 @@ def test_check_writes_nothing(project: Path, capsys):
 
     assert code == 0
     assert not (project / "site").exists()
-    assert capsys.readouterr().out == "Checked 3 exercises, 1 routine, 2 pages: no errors.\n"
+    assert not (project / ".limber-cache").exists()
+    out = capsys.readouterr().out
+    assert re.fullmatch(r"Checked 3 exercises, 1 routine, 2 pages: no errors \(\d+\.\d\d s\)\.\n", out), out
 
 
 def test_content_errors_exit_1_with_every_error_and_a_count(project: Path, capsys):

@@ -16,6 +16,7 @@ LAYERS = {
     "markdown": 4, "documents": 4.2, "views": 4.7,
     "render": 5,
     "output": 6,
+    "cache": 6.5,
     "pipeline": 7,
     "editors": 7.5, "serve": 8, "cli": 8.5,
 }  # fmt: skip

@@ -1,0 +1,180 @@
+"""The build cache, beside the pipeline: it never changes what a build produces.
+
+A folder (`.limber-cache/` in the project, ignored by git) keeps, between builds:
+- the digest of every input (content, templates, assets, the generator's own code and the
+  options): when nothing changed and the output folder is as the last build left it, the
+  build stops there;
+- each body's rendered Document, keyed by the body, the generator and the titles and URLs
+  of the pages it links to, so an unchanged body is not converted again;
+- for each output file, the digest of the view it was rendered from (and the templates),
+  with the file's size and modification time: an unchanged page is not rendered again and
+  its file is hard-linked from the previous site, not rewritten.
+
+Everything is keyed by content and by the generator's source, so a cached build and a clean
+build are byte-identical (tests/e2e/test_cache.py); a stale entry is never used, only missed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from limber.diagnostics import Diagnostic
+from limber.documents import Document
+from limber.model import Output
+from limber.render import output_path
+from limber.views.models import View
+
+CACHE_DIR = ".limber-cache"
+PACKAGE = Path(__file__).resolve().parent
+_FORMAT = 1
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def pickle_digest(value: object) -> str:
+    return _digest(pickle.dumps(value, protocol=5))
+
+
+def tree_digest(*roots: Path) -> str:
+    """One digest of every file (path and bytes) under *roots*."""
+    h = hashlib.blake2b(digest_size=20)
+    for root in roots:
+        if not root.exists():
+            h.update(f"missing {root.name}\0".encode())
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(folder, name)
+                h.update(path.relative_to(root.parent).as_posix().encode() + b"\0")
+                if path.is_file():
+                    h.update(path.read_bytes())
+                h.update(b"\0")
+    return h.hexdigest()
+
+
+def generator_digest() -> str:
+    """The generator's own code: any change to it invalidates everything."""
+    return tree_digest(PACKAGE)
+
+
+@dataclass
+class Cache:
+    """What one build reads from and adds to the cache folder."""
+
+    folder: Path
+    generator: str
+    documents: dict[str, Document] = field(default_factory=dict)
+    pages: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # path -> (digest, size, mtime)
+    inputs: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # the last build's warnings
+    used_documents: set[str] = field(default_factory=set)
+    new_pages: dict[str, str] = field(default_factory=dict)  # path -> view digest, this build
+    reused: int = 0
+
+    @classmethod
+    def open(cls, folder: Path) -> Cache:
+        generator = generator_digest()
+        cache = cls(folder, generator)
+        try:
+            with (folder / "state.pickle").open("rb") as f:
+                state = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+            return cache
+        if state.get("format") != _FORMAT or state.get("generator") != generator:
+            return cache
+        cache.documents = state["documents"]
+        cache.pages = state["pages"]
+        cache.inputs = state["inputs"]
+        cache.counts = state["counts"]
+        cache.diagnostics = state["diagnostics"]
+        return cache
+
+    # --- nothing changed ---
+
+    def inputs_digest(self, project: Path, options: Iterable[str]) -> str:
+        roots = [project / "content", project / "templates", project / "assets"]
+        return _digest(self.generator.encode(), tree_digest(*roots).encode(), "\0".join(options).encode())
+
+    def unchanged(self, inputs: str, out_dir: Path) -> bool:
+        """True when the inputs are those of the last build and its output is still in place."""
+        if not self.inputs or inputs != self.inputs:
+            return False
+        return all(_stat_matches(out_dir / path, entry) for path, entry in self.pages.items())
+
+    # --- documents ---
+
+    def document(self, key: str, make: Callable[[], Document]) -> Document:
+        self.used_documents.add(key)
+        found = self.documents.get(key)
+        if found is None:
+            found = self.documents[key] = make()
+        return found
+
+    @staticmethod
+    def document_key(body: str, kind: str, links: Mapping[str, Any]) -> str:
+        return _digest(kind.encode(), body.encode(), pickle.dumps(sorted(links.items())))
+
+    # --- pages ---
+
+    def page(self, view: View, templates: str, out_dir: Path, render: Callable[[View], Output]) -> Output:
+        """The page's Output: rendered, or (unchanged) hard-linked from the previous site."""
+        path = output_path(view)
+        digest = _digest(templates.encode(), pickle.dumps(view, protocol=5))
+        self.new_pages[path.as_posix()] = digest
+        entry = self.pages.get(path.as_posix())
+        previous = out_dir.joinpath(*path.parts)
+        if entry is not None and entry[0] == digest and _stat_matches(previous, entry):
+            self.reused += 1
+            return Output(path, "", source=previous)
+        return render(view)
+
+    def save(
+        self,
+        inputs: str,
+        out_dir: Path,
+        outputs: Iterable[Output],
+        counts: Mapping[str, int],
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        """Record this build; call after the output folder was written."""
+        pages = {}
+        for output in outputs:
+            key = output.path.as_posix()
+            stat = out_dir.joinpath(*output.path.parts).stat()
+            pages[key] = (self.new_pages.get(key, ""), stat.st_size, stat.st_mtime_ns)
+        state = {
+            "format": _FORMAT,
+            "generator": self.generator,
+            "documents": {k: v for k, v in self.documents.items() if k in self.used_documents},
+            "pages": pages,
+            "inputs": inputs,
+            "counts": dict(counts),
+            "diagnostics": diagnostics,
+        }
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temp = self.folder / "state.pickle.new"
+        with temp.open("wb") as f:
+            pickle.dump(state, f, protocol=5)
+        temp.replace(self.folder / "state.pickle")
+
+
+def _stat_matches(path: Path, entry: tuple[str, int, int]) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == (entry[1], entry[2])

@@ -1,0 +1,107 @@
+"""A cached build is byte-identical to a clean one, after every kind of change."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from limber.pipeline import build
+from tests.conftest import copy_project, copy_real_project, snapshot
+
+
+def edit_body(project: Path) -> None:
+    path = project / "content" / "exercises" / "chin-tuck.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Sit tall", "Sit up tall", 1), encoding="utf-8")
+
+
+def edit_title(project: Path) -> None:
+    # A title shows on other pages: cards, links, term pages and the routine.
+    path = project / "content" / "exercises" / "chin-tuck.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Chin tucks", "title: Chin tucks, seated", 1), encoding="utf-8")
+
+
+def delete_page(project: Path) -> None:
+    next(p for p in sorted((project / "content" / "pages").glob("*.md")) if p.stem != "home").unlink()
+
+
+def rename_routine(project: Path) -> None:
+    # A routine no body links to by name.
+    folder = project / "content" / "routines"
+    linked = "".join(p.read_text(encoding="utf-8") for p in (project / "content").rglob("*.md"))
+    free = next(p for p in sorted(folder.glob("*.md")) if f"[[{p.stem}" not in linked)
+    free.rename(folder / ("renamed-" + free.name))
+
+
+def edit_template(project: Path) -> None:
+    path = project / "templates" / "partials" / "footer.html"
+    path.write_text(path.read_text(encoding="utf-8") + "<!-- changed -->\n", encoding="utf-8")
+
+
+def edit_vocabulary(project: Path) -> None:
+    path = project / "content" / "taxonomies.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: Upper back\n", "name: Upper back and ribs\n", 1), encoding="utf-8")
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "body": edit_body,
+    "title": edit_title,
+    "deletion": delete_page,
+    "rename": rename_routine,
+    "template": edit_template,
+    "vocabulary": edit_vocabulary,
+}
+
+
+def cached_then_clean(project: Path, tmp_path: Path, change: Callable[[Path], None]) -> None:
+    cache, cached_out, clean_out = tmp_path / "cache", tmp_path / "cached", tmp_path / "clean"
+    first = build(project, cached_out, cache_dir=cache)
+    assert first.ok, [str(d) for d in first.diagnostics]
+    change(project)
+    second = build(project, cached_out, cache_dir=cache)
+    assert second.ok, [str(d) for d in second.diagnostics]
+    if change in (edit_body, edit_title, edit_vocabulary):
+        assert second.from_cache > 0  # the cache was really used (a template change redoes every page)
+    clean = build(project, clean_out)
+    assert clean.ok
+    assert snapshot(cached_out) == snapshot(clean_out)
+
+
+@pytest.mark.parametrize("change", ["body", "title", "deletion", "template", "vocabulary"])
+def test_fixture_site_cached_build_matches_a_clean_one(change, tmp_path):
+    cached_then_clean(copy_project(tmp_path / "project"), tmp_path, CHANGES[change])
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_real_guide_cached_build_matches_a_clean_one(change, tmp_path):
+    project = copy_real_project(tmp_path / "project")
+    cached_then_clean(project, tmp_path, CHANGES[change])
+
+
+def test_nothing_changed_does_nothing_and_an_edited_output_is_rebuilt(tmp_path):
+    project = copy_project(tmp_path / "project")
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    assert build(project, out, cache_dir=cache).ok
+    again = build(project, out, cache_dir=cache)
+    assert again.unchanged and not again.wrote
+    # Someone edits a built file by hand: the next build notices and restores it.
+    page = out / "exercises" / "chin-tuck" / "index.html"
+    original = page.read_bytes()
+    page.write_bytes(original + b"<!-- hand edit -->")
+    third = build(project, out, cache_dir=cache)
+    assert not third.unchanged and third.wrote
+    assert page.read_bytes() == original
+
+
+def test_a_stale_cache_from_another_generator_is_ignored(tmp_path):
+    project = copy_project(tmp_path / "project")
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    assert build(project, out, cache_dir=cache).ok
+    (cache / "state.pickle").write_bytes(b"not a pickle")
+    result = build(project, out, cache_dir=cache)
+    assert result.ok and result.wrote and result.from_cache == 0
+    shutil.rmtree(cache)
