@@ -56,11 +56,24 @@ def parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("check", help="validate and link the content without writing anything")
     common(sub)
     sub = commands.add_parser(
-        "serve", help="build into a temporary folder, serve it and rebuild on every change"
+        "serve",
+        help="build into a temporary folder, serve it and rebuild on every change",
+        description="Build into a temporary folder and serve only that build, with live reload. Every save "
+        "in content/, templates/ or assets/ rebuilds; a failed build keeps the last good pages and "
+        "shows its errors in the browser. Ctrl+C stops it.",
     )
     common(sub)
-    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    sub.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    sub.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only; other addresses print a warning)",
+    )
+    sub.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port to listen on (default: the --base-url's port, else 8000; 0 picks a free port)",
+    )
     return top
 
 
@@ -84,7 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command == "serve":
         from limber.serve import serve
 
-        return serve(project, options.host, options.port, options.base_url)
+        base_url = normalise_base_url(options.base_url) if options.base_url else None
+        return serve(project, options.host, options.port, base_url, strict=options.strict)
     write = options.command == "build"
     out_dir = (options.out or project / "site") if write else None
     started = time.perf_counter()

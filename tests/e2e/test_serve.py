@@ -1,65 +1,231 @@
-"""`build.py serve`: serves a fresh build, rebuilds on change, survives broken content."""
+"""`build.py serve` on a copy of the real guide: what an editor sees over HTTP while editing."""
 
+from __future__ import annotations
+
+import html
+import http.client
+import re
+import signal
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import copy_real_project
+from tests.preview import Preview, fetch, free_port, run_serve, wait_until
+
+CHIN_TUCK = "exercises/chin-tuck/"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def banner_text(page: str) -> str:
+    """The text of the preview's error banner in *page*, or '' when there is none."""
+    found = re.search(r'<aside class="limber-preview-errors".*?</aside>', page, re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(0))) if found else ""
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def wait_for(predicate, seconds: float = 20.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
+def h1(page: str) -> str:
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)
+    return html.unescape(found.group(1).strip()) if found else ""
 
 
 @pytest.fixture
-def server(project):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--project", str(project), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
+def project(tmp_path: Path) -> Path:
+    return copy_real_project(tmp_path / "project")
+
+
+def started(project: Path, temp: Path):
+    running = Preview(project, temp)
     try:
-        assert wait_for(lambda: "Chin tucks" in fetch(url + "exercises/")), "the server did not start"
-        yield url
+        assert wait_until(lambda: fetch(running.url)[0] == 200), (
+            f"the preview did not start:\n{running.output}"
+        )
+        yield running
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        running.stop()
 
 
-def test_serve_rebuilds_on_change_and_keeps_the_last_good_site_on_errors(project, server):
-    exercise = project / "content" / "exercises" / "chin-tuck.md"
-    original = exercise.read_text()
+@pytest.fixture
+def preview(project: Path, tmp_path: Path):
+    yield from started(project, tmp_path / "tmp")
 
-    exercise.write_text(original.replace("title: Chin tucks", "title: Chin glides"))
-    assert wait_for(lambda: "Chin glides" in fetch(server + "exercises/chin-tuck/"))
 
-    exercise.write_text(original.replace("level: beginner", "level: expert"))
-    time.sleep(2)
-    assert "Chin glides" in fetch(server + "exercises/chin-tuck/")
-    assert not (project / "site").exists()  # serve never writes site/
+@pytest.fixture(scope="module")
+def unedited(tmp_path_factory: pytest.TempPathFactory):
+    """One preview for the tests that only read."""
+    root = tmp_path_factory.mktemp("unedited")
+    project = copy_real_project(root / "project")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    yield from started(project, root / "tmp")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_home_page_is_served_with_live_reload(unedited):
+    preview = unedited
+    status, page = fetch(preview.url)
+
+    assert status == 200
+    assert "Browse by body area" in page
+    assert '<script src="/livereload.js?port=' in page
+    assert fetch(f"http://127.0.0.1:{preview.port}/livereload.js")[0] == 200
+    assert f"Serving project at {preview.url}" in preview.output
+    assert not (preview.project / "site").exists()  # serve never writes site/
+
+
+def test_an_edited_exercise_shows_its_new_text(preview):
+    exercise = preview.project / "content" / "exercises" / "chin-tuck.md"
+    assert h1(preview.page(CHIN_TUCK)) == "Chin tucks"
+
+    edit(exercise, "title: Chin tucks", "title: Chin glides")
+
+    assert wait_until(lambda: h1(preview.page(CHIN_TUCK)) == "Chin glides"), preview.output
+
+
+def test_a_second_edit_half_a_second_after_the_first_shows_too(preview):
+    exercise = preview.project / "content" / "exercises" / "chin-tuck.md"
+
+    edit(exercise, "title: Chin tucks", "title: Chin glides")
+    time.sleep(0.5)  # the second save lands while the first rebuild is running
+    edit(exercise, "title: Chin glides", "title: Chin slides")
+
+    assert wait_until(lambda: h1(preview.page(CHIN_TUCK)) == "Chin slides"), preview.output
+
+
+def test_a_template_edit_rebuilds_every_page(preview):
+    footer = preview.project / "templates" / "partials" / "footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + "<p>Footer edit 7431</p>\n", encoding="utf-8")
+
+    assert preview.wait_for_text(CHIN_TUCK, "Footer edit 7431"), preview.output
+    assert "Footer edit 7431" in preview.page("about/")
+
+
+def test_a_broken_edit_keeps_the_last_good_page_and_shows_the_error_until_fixed(preview):
+    exercise = preview.project / "content" / "exercises" / "chin-tuck.md"
+    text = exercise.read_text(encoding="utf-8")
+    level_line = text.splitlines().index("level: beginner") + 1
+    exercise.write_text(text.replace("level: beginner", "level: expert"), encoding="utf-8")
+
+    assert wait_until(lambda: banner_text(preview.page(CHIN_TUCK)) != ""), preview.output
+    page = preview.page(CHIN_TUCK)
+    assert h1(page) == "Chin tucks"
+    errors = banner_text(page)
+    assert f"content/exercises/chin-tuck.md:{level_line}" in errors
+    assert "unknown level 'expert' in 'level'" in errors
+    assert "this page is the last good version" in errors
+    assert f"content/exercises/chin-tuck.md:{level_line}: error[unknown-term]" in preview.output
+
+    exercise.write_text(text.replace("title: Chin tucks", "title: Chin glides"), encoding="utf-8")
+
+    # The new pages are in place a moment before the build is announced and the tab reloads.
+    assert wait_until(
+        lambda: (page := preview.page(CHIN_TUCK)) and h1(page) == "Chin glides" and banner_text(page) == ""
+    ), preview.output
+    assert banner_text(preview.page()) == ""
+
+
+def test_error_text_is_shown_as_text_never_as_markup(preview):
+    exercise = preview.project / "content" / "exercises" / "chin-tuck.md"
+    edit(exercise, "level: beginner", "level: <img src=x onerror=alert(1)>")
+
+    assert wait_until(lambda: banner_text(preview.page(CHIN_TUCK)) != ""), preview.output
+    page = preview.page(CHIN_TUCK)
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def raw_get(port: int, path: str) -> int:
+    """The status of GET *path* sent exactly as written (no client-side clean-up of dots)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_accept_encoding=True)
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/.git/config",
+        "/content/site.yaml",
+        "/content/exercises/chin-tuck.md",
+        "/templates/base.html",
+        "/%2e%2e/",
+        "/%2e%2e/content/site.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/../content/site.yaml",
+        "/exercises/../../content/site.yaml",
+        "/.limber-site",
+        "/%00",
+    ],
+)
+def test_only_the_built_site_is_served(unedited, path):
+    assert (unedited.project / ".git" / "config").is_file()
+
+    assert raw_get(unedited.port, path) == 404
+
+
+def test_a_sub_path_base_url_serves_the_site_under_it(project, tmp_path):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/guide/"
+    running = Preview(project, tmp_path / "tmp", "--base-url", base, port=port, path="/guide/")
+    try:
+        assert wait_until(lambda: fetch(base)[0] == 200), running.output
+        assert f"Serving project at {base}" in running.output
+        assert 'href="/guide/exercises/"' in running.page()
+        assert h1(running.page(CHIN_TUCK)) == "Chin tucks"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            assert response.url == base
+        assert fetch(f"http://127.0.0.1:{port}/{CHIN_TUCK}")[0] == 404
+
+        edit(project / "content" / "exercises" / "chin-tuck.md", "level: beginner", "level: expert")
+
+        assert wait_until(lambda: "unknown level 'expert'" in banner_text(running.page(CHIN_TUCK))), (
+            running.output
+        )
+    finally:
+        running.stop()
+
+
+def test_a_port_in_use_is_a_one_line_error_with_exit_code_2(project, tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = run_serve(project, tmp_path / "tmp", "--port", str(port))
+        output, _ = process.communicate(timeout=30)
+
+    assert process.returncode == 2
+    assert output == (
+        f"error: port {port} on 127.0.0.1 is already in use; stop the other server or pick another with --port\n"
+    )
+
+
+def test_an_out_of_range_port_is_a_one_line_error_with_exit_code_2(project, tmp_path):
+    process = run_serve(project, tmp_path / "tmp", "--port", "99999")
+    output, _ = process.communicate(timeout=30)
+
+    assert process.returncode == 2
+    assert (
+        output == "error: --port 99999 is out of range; use a port from 1 to 65535 (or 0 for any free port)\n"
+    )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
+def test_stopping_ends_cleanly_and_removes_the_temporary_folder(preview, signum):
+    assert [p.name for p in preview.temp.iterdir() if p.name.startswith("limber-serve-")] != []
+
+    code = preview.stop(signum)
+
+    assert code == 0
+    assert list(preview.temp.iterdir()) == []
+    assert "Traceback" not in preview.output
+    assert preview.output.endswith("Stopped.\n")

@@ -1,0 +1,223 @@
+"""Edit-to-page latency of `build.py serve`: save a file, poll the served page until it shows the edit.
+
+Runs the preview as a user does (a real process on a free port of 127.0.0.1) on a copy of
+the real guide, and on copies grown with N synthetic exercises cloned from the real ones under
+new slugs. For each case it times Markdown edits of one exercise and edits of a template
+that every page uses, and prints the median and the maximum.
+
+    .venv/bin/python bench/serve_bench.py                       # the real guide and 1,000 exercises
+    .venv/bin/python bench/serve_bench.py --exercises 0 1000 10000 --edits 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = "chin-tuck"  # the exercise whose page is watched
+POLL_S = 0.01
+SETTLE_S = 0.5  # pause between edits, so each is timed on its own
+START_DEADLINE_S = 900.0
+EDIT_DEADLINE_S = 120.0
+
+
+@dataclass(frozen=True)
+class Timing:
+    case: str
+    exercises: int
+    kind: str
+    samples: tuple[float, ...]  # seconds
+
+    def row(self) -> str:
+        median, worst = statistics.median(self.samples) * 1000, max(self.samples) * 1000
+        return f"| {self.case} | {self.exercises:,} | {self.kind} | {len(self.samples)} | {median:,.0f} | {worst:,.0f} |"
+
+
+def make_project(target: Path, synthetic: int) -> int:
+    """A copy of the guide with *synthetic* cloned exercises; returns the number of exercises."""
+    for name in ("content", "templates", "assets"):
+        shutil.copytree(ROOT / name, target / name)
+    folder = target / "content" / "exercises"
+    sources = sorted(folder.glob("*.md"))
+    for i in range(synthetic):
+        source = sources[i % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        # A clone: a new slug and title; aliases and easier/harder links stay with the original.
+        lines = text.split("\n")
+        at = next(n for n, line in enumerate(lines) if line.startswith("title: "))
+        title = yaml.safe_load(lines[at].removeprefix("title: "))
+        lines[at] = "title: " + json.dumps(f"{title} (copy {i + 1})")  # a JSON string is a YAML string
+        text = "\n".join(lines)
+        text = re.sub(r"^(aliases|easier|harder): .*\n", "", text, flags=re.MULTILINE)
+        (folder / f"{source.stem}-copy-{i + 1:05d}.md").write_text(text, encoding="utf-8")
+    return len(sources) + synthetic
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, ""
+
+
+def wait_until(predicate: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(POLL_S)
+    return False
+
+
+class Server:
+    """`build.py serve` on *project*, its output kept for when something goes wrong."""
+
+    def __init__(self, project: Path, temp: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        env = {**os.environ, "TMPDIR": str(temp), "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "build.py"),
+                "serve",
+                "--project",
+                str(project),
+                "--port",
+                str(self.port),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=120)
+
+
+def time_edits(
+    server: Server, path: Path, page: str, edits: int, edit: Callable[[str, int], str]
+) -> list[float]:
+    """Seconds from each save of *path* to *page* showing it; one unmeasured warm-up edit first."""
+    original = path.read_text(encoding="utf-8")
+    samples = []
+    for k in range(edits + 1):
+        marker = f"Bench edit {k} {path.stem}"
+        text = edit(original, k).replace("BENCH_MARKER", marker)
+        started = time.perf_counter()
+        path.write_text(text, encoding="utf-8")
+        if not wait_until(lambda m=marker: m in fetch(server.url + page)[1], EDIT_DEADLINE_S):
+            raise SystemExit(f"edit {k} of {path.name} never reached {page}:\n{''.join(server.lines[-20:])}")
+        if k:
+            samples.append(time.perf_counter() - started)
+        time.sleep(SETTLE_S)
+    path.write_text(original, encoding="utf-8")
+    return samples
+
+
+def markdown_edit(text: str, k: int) -> str:
+    """A new sentence at the end of the exercise's body."""
+    return text.rstrip("\n") + "\n\nBENCH_MARKER.\n"
+
+
+def template_edit(text: str, k: int) -> str:
+    """A new line at the end of the footer that every page includes."""
+    return text + "<p>BENCH_MARKER</p>\n"
+
+
+def run_case(synthetic: int, edits: int) -> list[Timing]:
+    case = "real guide" if synthetic == 0 else f"+{synthetic:,} synthetic"
+    with tempfile.TemporaryDirectory(prefix="limber-bench-") as temp_name:
+        temp = Path(temp_name)
+        project = temp / "project"
+        count = make_project(project, synthetic)
+        (temp / "tmp").mkdir()
+        server = Server(project, temp / "tmp")
+        try:
+            started = time.perf_counter()
+            if not wait_until(lambda: fetch(server.url)[0] == 200, START_DEADLINE_S):
+                raise SystemExit(f"the preview did not start:\n{''.join(server.lines[-20:])}")
+            print(f"{case}: first build served after {time.perf_counter() - started:.1f} s", flush=True)
+            page = f"exercises/{TARGET}/"
+            exercise = project / "content" / "exercises" / f"{TARGET}.md"
+            footer = project / "templates" / "partials" / "footer.html"
+            timings = [
+                Timing(
+                    case,
+                    count,
+                    "Markdown edit",
+                    tuple(time_edits(server, exercise, page, edits, markdown_edit)),
+                ),
+                Timing(
+                    case,
+                    count,
+                    "template edit",
+                    tuple(time_edits(server, footer, page, edits, template_edit)),
+                ),
+            ]
+        finally:
+            server.stop()
+    for timing in timings:
+        print(timing.row(), flush=True)
+    return timings
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument(
+        "--exercises",
+        type=int,
+        nargs="+",
+        default=[0, 1000],
+        help="synthetic exercises to add for each case; 0 is the real guide (default: 0 1000)",
+    )
+    options.add_argument("--edits", type=int, default=10, help="timed edits per kind (default: 10)")
+    args = options.parse_args()
+    timings = [t for synthetic in args.exercises for t in run_case(synthetic, args.edits)]
+    print()
+    print("| case | exercises | edit | edits | median ms | max ms |")
+    print("| --- | ---: | --- | ---: | ---: | ---: |")
+    for timing in timings:
+        print(timing.row())
+
+
+if __name__ == "__main__":
+    main()

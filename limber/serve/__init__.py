@@ -1,0 +1,10 @@
+"""The editors' live preview, beside the pipeline: watch, rebuild off the serving loop, serve, reload.
+
+server (the loop and its signals), handlers (the site and the reload socket), files (which file
+a request names), overlay (reload script and error banner), rebuild (the worker thread), watcher
+(file-system events).
+"""
+
+from limber.serve.server import serve
+
+__all__ = ["serve"]

@@ -1,0 +1,132 @@
+"""The preview's HTTP handlers: the built site (with reload script and error banner) and the reload socket.
+
+Everything here runs on the serving loop's thread; builds reach it only through Preview.publish.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from livereload.handlers import LiveReloadHandler
+from tornado import web
+from tornado.websocket import WebSocketClosedError, WebSocketHandler
+
+from limber.serve.files import Redirect, content_type, locate
+from limber.serve.overlay import inject, placeholder
+from limber.serve.rebuild import Snapshot
+
+SWAP_WAITS, SWAP_WAIT_S = 100, 0.005  # at most half a second
+RELOAD = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
+
+
+class Preview:
+    """What the handlers serve: the latest snapshot, under the base URL's path, reloading on port *port*."""
+
+    def __init__(self, base_path: str, port: int) -> None:
+        self.base_path = base_path
+        self.port = port
+        self.snapshot = Snapshot(0, None)
+
+    def publish(self, snapshot: Snapshot) -> None:
+        """Serve *snapshot* from now on and tell every open tab to reload (on the loop's thread)."""
+        self.snapshot = snapshot
+        for tab in list(LiveReloadHandler.waiters):
+            try:
+                tab.write_message(RELOAD)
+            except WebSocketClosedError:
+                LiveReloadHandler.waiters.discard(tab)
+
+    def close_tabs(self) -> None:
+        for tab in list(LiveReloadHandler.waiters):
+            tab.close()
+        LiveReloadHandler.waiters.clear()
+
+
+class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
+    """livereload's socket, which also reloads a tab at once if its page is from an older build."""
+
+    def initialize(self, preview: Preview) -> None:
+        self.preview = preview
+
+    def check_origin(self, origin: str) -> bool:
+        # Only pages served by this preview may connect (livereload allows any origin).
+        return bool(WebSocketHandler.check_origin(self, origin))
+
+    def on_message(self, message: str | bytes) -> None:
+        super().on_message(message)
+        data = json.loads(message)
+        if isinstance(data, dict) and data.get("command") == "info":
+            shown = (data.get("plugins") or {}).get("limber", {}).get("build")
+            if shown != self.preview.snapshot.build:
+                self.write_message(RELOAD)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: int
+    content_type: str
+    body: bytes
+
+
+class SiteHandler(web.RequestHandler):
+    """Serves the last good build, and before there is one, a page saying why not."""
+
+    def initialize(self, preview: Preview) -> None:
+        self.preview = preview
+
+    async def get(self) -> None:
+        # A rebuild swaps the new site in with two renames; for that instant the folder is
+        # missing, so a request that meets it waits a moment instead of seeing a 404.
+        for _ in range(SWAP_WAITS):
+            try:
+                found = self._response()
+                break
+            except FileNotFoundError:
+                await asyncio.sleep(SWAP_WAIT_S)
+        else:
+            found = Response(503, "text/plain; charset=utf-8", b"The site is being replaced; reload.\n")
+        if isinstance(found, Redirect):
+            self.redirect(found.location)
+            return
+        self.set_status(found.status)
+        self.set_header("Content-Type", found.content_type)
+        self.finish(found.body)
+
+    async def head(self) -> None:
+        await self.get()  # tornado sends the headers only
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("X-Content-Type-Options", "nosniff")
+
+    def _response(self) -> Response | Redirect:
+        """What to send; FileNotFoundError while a rebuild swaps the site in."""
+        snapshot, port = self.preview.snapshot, self.preview.port
+        if snapshot.root is None:
+            page = placeholder(build=snapshot.build, port=port, problems=snapshot.problems)
+            return Response(500 if snapshot.problems else 503, "text/html; charset=utf-8", page.encode())
+        if not snapshot.root.is_dir():
+            raise FileNotFoundError(snapshot.root)
+        found = locate(self.request.path, self.preview.base_path, snapshot.root)
+        if isinstance(found, Redirect):
+            return found
+        status = 200
+        if found is None:
+            if not snapshot.root.is_dir():  # swapped out between the two looks
+                raise FileNotFoundError(snapshot.root)
+            status, found = 404, snapshot.root / "404.html"
+            if not found.is_file():
+                return Response(404, "text/plain; charset=utf-8", b"Not found\n")
+        kind = content_type(found)
+        body = found.read_bytes()
+        if kind.startswith("text/html"):
+            page = body.decode("utf-8", errors="replace")
+            body = inject(page, build=snapshot.build, port=port, problems=snapshot.problems).encode()
+        return Response(status, kind, body)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish(f"{status_code} {self._reason}\n")

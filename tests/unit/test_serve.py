@@ -1,0 +1,147 @@
+"""The preview's pieces without a server: which file a request names, the banner, the rebuilds."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from limber.diagnostics import Diagnostic, Severity
+from limber.serve.files import Redirect, locate
+from limber.serve.overlay import banner, inject
+from limber.serve.rebuild import Rebuilder
+from limber.serve.server import is_loopback
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    (root / "exercises" / "chin-tuck").mkdir(parents=True)
+    (root / "exercises" / "chin-tuck" / "index.html").write_text("chin")
+    (root / "index.html").write_text("home")
+    (root / ".limber-site").write_text("marker")
+    (tmp_path / "secret.txt").write_text("outside")
+    (root / "escape").symlink_to(tmp_path / "secret.txt")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("request_path", "expected"),
+    [
+        ("/", "index.html"),
+        ("/exercises/chin-tuck/", "exercises/chin-tuck/index.html"),
+        ("/exercises/chin%2Dtuck/", "exercises/chin-tuck/index.html"),
+        ("/exercises/chin-tuck", Redirect("/exercises/chin-tuck/")),
+        ("/exercises/missing/", None),
+        ("/../secret.txt", None),
+        ("/%2e%2e/secret.txt", None),
+        ("/exercises/%2E%2E/%2E%2E/secret.txt", None),
+        ("/.limber-site", None),
+        ("/escape", None),
+        ("/exercises\\..\\..\\secret.txt", None),
+        ("/%00", None),
+        ("/%ff", None),
+    ],
+)
+def test_a_request_names_a_file_of_the_built_site_or_nothing(site, request_path, expected):
+    found = locate(request_path, "/", site)
+
+    if isinstance(found, Path):
+        found = found.relative_to(site.resolve()).as_posix()
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("request_path", "expected"),
+    [
+        ("/guide/", "index.html"),
+        ("/guide/exercises/chin-tuck/", "exercises/chin-tuck/index.html"),
+        ("/guide", Redirect("/guide/")),
+        ("/", Redirect("/guide/")),
+        ("/exercises/chin-tuck/", None),
+        ("/guidebook/", None),
+    ],
+)
+def test_under_a_sub_path_only_that_path_is_served(site, request_path, expected):
+    found = locate(request_path, "/guide/", site)
+
+    if isinstance(found, Path):
+        found = found.relative_to(site.resolve()).as_posix()
+    assert found == expected
+
+
+PROBLEM = Diagnostic(
+    PurePosixPath("content/exercises/chin-tuck.md"), 9, "unknown-term", "unknown level '<b>expert</b>'"
+)
+
+
+def test_the_banner_names_file_line_and_message_as_escaped_text():
+    shown = banner([PROBLEM], has_site=True)
+
+    assert "<code>content/exercises/chin-tuck.md:9</code>" in shown
+    assert "error[unknown-term]: unknown level '&lt;b&gt;expert&lt;/b&gt;'" in shown
+    assert "<b>" not in shown
+    assert "The latest edit did not build (1 error); this page is the last good version." in shown
+
+
+def test_the_banner_lists_problems_in_order_and_counts_only_errors():
+    warning = Diagnostic(PurePosixPath("content/a.md"), 2, "odd", "a warning", Severity.WARNING)
+    later = Diagnostic(PurePosixPath("content/z.md"), 1, "bad", "an error")
+
+    shown = banner([later, PROBLEM, warning], has_site=False)
+
+    assert "The guide could not be built (2 errors)." in shown
+    assert shown.index("content/a.md:2") < shown.index("chin-tuck.md:9") < shown.index("content/z.md")
+
+
+def test_a_page_gets_the_reload_script_in_its_head_and_the_banner_first_in_its_body():
+    page = "<html><head><title>x</title></head>\n<body class='page'><h1>Chin</h1></body></html>"
+
+    shown = inject(page, build=4, port=8123, problems=[PROBLEM])
+
+    head, body = shown.split("</head>")
+    assert '<script src="/livereload.js?port=8123"></script>' in head
+    assert "return {build:4};" in head
+    assert body.startswith("\n<body class='page'>\n<aside class=\"limber-preview-errors\"")
+    assert inject(page, build=4, port=8123).count("limber-preview-errors") == 0
+
+
+def test_a_failed_rebuild_keeps_the_served_site_and_a_good_one_replaces_it(project: Path, tmp_path: Path):
+    rebuilder = Rebuilder(project, tmp_path / "temp", "http://127.0.0.1:8000/", lambda snapshot: None)
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    original = chin.read_text()
+
+    first = rebuilder.build_once()
+    assert first.root is not None and first.problems == ()
+    page = first.root / "exercises" / "chin-tuck" / "index.html"
+    chin.write_text(original.replace("level: beginner", "level: expert"))
+    broken = rebuilder.build_once()
+    assert broken.root == first.root and "Chin tucks" in page.read_text()
+    assert [p.code for p in broken.problems] == ["unknown-term"]
+    chin.write_text(original.replace("title: Chin tucks", "title: Chin glides"))
+    fixed = rebuilder.build_once()
+
+    assert fixed.root == first.root and fixed.problems == ()
+    assert "Chin glides" in page.read_text()
+    assert [s.build for s in (first, broken, fixed)] == [1, 2, 3]
+
+
+def test_going_back_to_the_last_good_sources_clears_the_errors(project: Path, tmp_path: Path):
+    rebuilder = Rebuilder(project, tmp_path / "temp", "http://127.0.0.1:8000/", lambda snapshot: None)
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    original = chin.read_text()
+
+    rebuilder.build_once()
+    chin.write_text(original.replace("level: beginner", "level: expert"))
+    assert rebuilder.build_once().problems != ()
+    chin.write_text(original)
+
+    assert rebuilder.build_once().problems == ()
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False), ("192.168.1.4", False)],
+)
+def test_only_loopback_hosts_pass_without_a_warning(host, loopback):
+    assert is_loopback(host) is loopback
