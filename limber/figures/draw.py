@@ -1,0 +1,90 @@
+"""Figure -> inline SVG, and the figure in words for its alt text. Pure functions of the figure."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from limber.figures.arrows import auto_arrows
+from limber.figures.figure import Arrow, Figure
+from limber.figures.scene import compose
+from limber.figures.spec import BASE, PROP, joint_of
+from limber.figures.svg import SIZES, svg_document
+
+
+def figure_svg(
+    figure: Figure,
+    *,
+    title: str,
+    size: str = "full",
+    uid: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """The figure as an inline SVG (`role="img"`, its title, and the alt text as its description).
+
+    *size* is "full" (320 x 240) or "small" (120 x 90). Ids inside the SVG start with *uid*;
+    by default it is derived from the figure, title and size, so different figures never share
+    ids. Pass a distinct *uid* when the same figure appears twice on one page. *names* gives
+    display names for marked muscles and areas (slug -> name) for the description.
+    """
+    if size not in SIZES:
+        raise ValueError(f"size must be one of {', '.join(SIZES)}")
+    scene = compose(figure)
+    if uid is None:
+        digest = hashlib.sha256(f"{figure!r}|{title}|{size}".encode()).hexdigest()[:10]
+        uid = f"fig-{digest}"
+    return svg_document(
+        scene.items, scene.box, title=title, desc=alt_text(figure, names=names), size=size, uid=uid
+    )
+
+
+def alt_text(figure: Figure, *, names: Mapping[str, str] | None = None) -> str:
+    """The figure in words: position, view, props, movement, marked muscles and the side shown."""
+    base = BASE[figure.base]
+    camera = base.cameras[figure.view]
+    if camera == "above":
+        seen = "seen from above"
+    elif figure.view == "side":
+        seen = f"seen from the {figure.near} side"
+    else:
+        seen = "seen from the front" if figure.view == "front" else "seen from behind"
+    sentence = f"A person {base.words}, {seen}"
+    props = [PROP[u.name].words for u in figure.props if not (u.name == "chair" and base.seat)]
+    if props:
+        sentence += ", with " + _and(props)
+    sentences = [sentence + "."]
+    arrows = figure.arrows if figure.arrows is not None else auto_arrows(figure)
+    moves = [_movement(figure, a) for a in arrows]
+    sentences += [m[0].upper() + m[1:] + "." for m in moves if m]
+    if figure.end is not None:
+        sentences.append("A dashed outline shows where the movement ends.")
+    if figure.mark:
+        marked = [(names or {}).get(m, m.replace("-", " ")) for m in figure.mark]
+        sentences.append(f"Marked: {_and(marked)}.")
+    if figure.side:
+        sentences.append(f"Shown on the {figure.side} side.")
+    return " ".join(sentences)
+
+
+def _movement(figure: Figure, arrow: Arrow) -> str:
+    if arrow.kind == "to":
+        joint = joint_of(arrow.target)
+        before = figure.angles("start")[arrow.target]
+        if int(arrow.value) == before:
+            return ""
+        side = arrow.target.partition(".")[0] + " " if joint.sided else ""
+        words = joint.words(figure.kind, 1 if int(arrow.value) > before else -1)
+        return f"the {side}{joint.part} {words}"
+    far = "left" if figure.near == "right" else "right"
+    target = (
+        str(arrow.target).replace("near.", f"{figure.near} ").replace("far.", f"{far} ").replace(".", " ")
+    )
+    if arrow.kind == "turn":
+        return f"the {target} turns to the {arrow.value}"
+    if arrow.kind == "circle":
+        return f"the {target} circles {arrow.value}"
+    return f"the {target} moves {arrow.value}"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -1,0 +1,74 @@
+"""The figure record: what an exercise's `figure:` front matter says, once validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from limber.diagnostics import KeyPath, Severity
+from limber.figures.spec import BASE, ViewKind
+
+AngleItems = tuple[tuple[str, int], ...]  # sorted (joint key, degrees) pairs, e.g. ("left.knee", 90)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureProblem:
+    """One thing wrong in a figure, at a key path inside the `figure:` mapping."""
+
+    key: KeyPath  # ("start", "left", "knee"); () for the figure as a whole
+    code: str  # kebab-case, listed in spec.CODES
+    message: str
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True, slots=True)
+class PropUse:
+    """A prop, and the anchors it sits against (empty: the prop's default place)."""
+
+    name: str
+    at: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Arrow:
+    """A movement arrow: bend `target` (a joint) `to` an angle, or turn, circle or move at an anchor."""
+
+    kind: str  # to | turn | circle | move
+    target: str  # joint key for `to`; anchor for the others
+    value: int | str  # degrees for `to`; a direction word for the others
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A validated figure: a pose on a base posture, an optional end pose, props, arrows, marks."""
+
+    view: str  # side | front | back
+    base: str
+    side: str | None  # the side the text describes; None for symmetrical movements
+    start: AngleItems  # the editor's angles; the base posture supplies the rest
+    end: AngleItems | None = None  # changes on top of the start pose
+    props: tuple[PropUse, ...] = ()
+    arrows: tuple[Arrow, ...] | None = None  # None: drawn from the start to the end pose
+    mark: tuple[str, ...] = ()  # muscle or area slugs to hatch
+
+    @property
+    def kind(self) -> ViewKind:
+        return "side" if self.view == "side" else "face"
+
+    @property
+    def near(self) -> str:
+        """The described side, shown in front in the side view (right when none is given)."""
+        return self.side or "right"
+
+    def angles(self, which: str = "start") -> dict[str, int]:
+        """Every joint's angle: the base posture's, then the start pose, then (for 'end') the end."""
+        out = dict(BASE[self.base].defaults(self.kind))
+        out.update(self.start)
+        if which == "end" and self.end is not None:
+            out.update(self.end)
+        return out
+
+    @property
+    def moves(self) -> bool:
+        return self.end is not None and dict(self.end) != {
+            k: v for k, v in self.angles("start").items() if k in dict(self.end)
+        }

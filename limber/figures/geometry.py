@@ -1,0 +1,130 @@
+"""Plane geometry for the figures: points as (x, y) tuples, y pointing up, angles in degrees."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+Point = tuple[float, float]
+
+
+def add(a: Point, b: Point) -> Point:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def sub(a: Point, b: Point) -> Point:
+    return (a[0] - b[0], a[1] - b[1])
+
+
+def mul(a: Point, k: float) -> Point:
+    return (a[0] * k, a[1] * k)
+
+
+def lerp(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def unit(degrees: float) -> Point:
+    rad = math.radians(degrees)
+    return (math.cos(rad), math.sin(rad))
+
+
+def angle_of(v: Point) -> float:
+    return math.degrees(math.atan2(v[1], v[0]))
+
+
+def length(v: Point) -> float:
+    return math.hypot(v[0], v[1])
+
+
+def dist(a: Point, b: Point) -> float:
+    return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+def normalize(v: Point) -> Point:
+    n = length(v)
+    return (v[0] / n, v[1] / n) if n else (0.0, 0.0)
+
+
+def left_normal(v: Point) -> Point:
+    """*v* turned a quarter turn anticlockwise, as a unit vector."""
+    x, y = normalize(v)
+    return (-y, x)
+
+
+def cross(a: Point, b: Point) -> float:
+    return a[0] * b[1] - a[1] * b[0]
+
+
+def arc(center: Point, radius: float, start: float, end: float, step: float = 12.0) -> list[Point]:
+    """Points on a circular arc from angle *start* to *end* (either direction), ends included."""
+    count = max(2, math.ceil(abs(end - start) / step) + 1)
+    return [add(center, mul(unit(start + (end - start) * i / (count - 1)), radius)) for i in range(count)]
+
+
+def line_intersection(p: Point, d: Point, q: Point, e: Point) -> Point | None:
+    """Where the line p + t*d meets the line q + s*e, or None when they are parallel."""
+    denom = cross(d, e)
+    if abs(denom) < 1e-9:
+        return None
+    t = cross(sub(q, p), e) / denom
+    return add(p, mul(d, t))
+
+
+def bezier(p0: Point, c: Point, p1: Point, t: float) -> Point:
+    """A point of the quadratic Bézier curve p0-c-p1."""
+    a, b = lerp(p0, c, t), lerp(c, p1, t)
+    return lerp(a, b, t)
+
+
+def bezier_tangent(p0: Point, c: Point, p1: Point, t: float) -> Point:
+    return normalize(add(mul(sub(c, p0), 2 * (1 - t)), mul(sub(p1, c), 2 * t)))
+
+
+def bounds(points: Iterable[Point]) -> tuple[float, float, float, float]:
+    """(min x, min y, max x, max y) of *points*."""
+    xs, ys = zip(*points, strict=True)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def chain_outline(points: Sequence[Point], radii: Sequence[float], open_start: bool = False) -> list[Point]:
+    """The outline of a thick polyline with round ends and joints (a limb drawn as one shape).
+
+    Each point has its own half-width; on the outside of a bend the outline follows an arc, on
+    the inside the two edges meet. With *open_start* the outline starts on one edge at the first
+    point and ends on the other, without a cap (a limb growing out of the trunk).
+    """
+    n = len(points)
+    dirs = [normalize(sub(points[i + 1], points[i])) for i in range(n - 1)]
+    sides = []
+    for sign in (1, -1):  # the left edge forward, then the right edge backward
+        edge: list[Point] = []
+        for i in range(n - 1):
+            nrm = mul(left_normal(dirs[i]), sign)
+            a = add(points[i], mul(nrm, radii[i]))
+            b = add(points[i + 1], mul(nrm, radii[i + 1]))
+            if i == 0:
+                edge.append(a)
+            else:
+                turn = cross(dirs[i - 1], dirs[i]) * sign  # > 0: this edge is on the inside
+                prev_n = mul(left_normal(dirs[i - 1]), sign)
+                if turn > 1e-6:
+                    meet = line_intersection(edge[-1], dirs[i - 1], a, dirs[i])
+                    if meet is not None and dist(meet, points[i]) < 4 * radii[i]:
+                        edge[-1] = meet
+                    else:
+                        edge.append(a)
+                else:
+                    start = angle_of(prev_n)
+                    delta = (angle_of(nrm) - start + 180) % 360 - 180  # the short way round
+                    edge.extend(arc(points[i], radii[i], start, start + delta)[1:])
+            edge.append(b)
+        sides.append(edge)
+    left, right = sides
+    tip = angle_of(left_normal(dirs[-1]))
+    base = angle_of(mul(left_normal(dirs[0]), -1))
+    end_cap = arc(points[-1], radii[-1], tip, tip - 180)[1:-1]
+    start_cap = arc(points[0], radii[0], base, base - 180)[1:-1]
+    if open_start:
+        return [*left, *end_cap, *reversed(right)]
+    return [*left, *end_cap, *reversed(right), *start_cap]

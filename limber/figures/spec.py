@@ -1,0 +1,304 @@
+"""What a figure may say: views, joints and their ranges, base postures, props, anchors.
+
+This module is the single declaration of the figure vocabulary. Validation, drawing, the alt
+text and the editors' reference table (`reference_markdown`) are all derived from it.
+
+Angles are whole degrees of a flat, jointed figure drawn in the plane of the view. In the side
+view they are the usual sagittal movements (flexion +, extension -); in the front and back views
+they are what the eye sees in that plane (out to the side +, across the body -). Ranges follow
+common clinical norms for active and easy passive movement (AAOS), a little wider where the
+drawing shows a passive end position (kneeling sits the knee near 150 degrees).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+ViewKind = Literal["side", "face"]  # face: the front and back views
+Camera = Literal["ground", "above"]  # ground: a floor line; above: the floor is the page
+
+VIEWS = ("side", "front", "back")
+SIDES = ("left", "right")
+FIGURE_KEYS = ("view", "side", "props", "start", "end", "arrow", "mark")
+
+
+@dataclass(frozen=True, slots=True)
+class Joint:
+    """One angle an editor may set, with its range and meaning in each kind of view."""
+
+    name: str
+    sided: bool  # set under `left:` / `right:`
+    part: str  # what moves, for the alt text: "head", "arm", ...
+    side_range: tuple[int, int]
+    side_plus: str  # what a larger angle does in the side view
+    side_minus: str
+    face_range: tuple[int, int]
+    face_plus: str  # ... and in the front and back views
+    face_minus: str
+
+    def range(self, kind: ViewKind) -> tuple[int, int]:
+        return self.side_range if kind == "side" else self.face_range
+
+    def words(self, kind: ViewKind, sign: int) -> str:
+        """What a change of this sign does, e.g. 'bends forward'."""
+        if kind == "side":
+            return self.side_plus if sign > 0 else self.side_minus
+        return self.face_plus if sign > 0 else self.face_minus
+
+
+JOINTS: tuple[Joint, ...] = (
+    Joint("trunk", False, "body", (-135, 135), "leans forward (90: level, face down)",
+          "leans back (-90: lying on the back)", (-120, 120), "leans to the right", "leans to the left"),
+    Joint("spine", False, "back", (-30, 60), "rounds", "arches", (-40, 40),
+          "curves to the right", "curves to the left"),
+    Joint("trunk_twist", False, "chest", (-45, 45), "turns to the right", "turns to the left",
+          (-45, 45), "turns to the right", "turns to the left"),
+    Joint("neck", False, "head", (-50, 50), "bends forward", "tips back", (-45, 45),
+          "tilts to the right", "tilts to the left"),
+    Joint("head", False, "chin", (-25, 25), "nods down", "lifts", (-20, 20),
+          "tilts further right", "tilts further left"),
+    Joint("head_turn", False, "face", (-80, 80), "turns to the right", "turns to the left",
+          (-80, 80), "turns to the right", "turns to the left"),
+    Joint("shoulder", True, "arm", (-60, 180), "lifts forward and up", "moves back", (-135, 180),
+          "lifts out to the side", "moves across the body"),
+    Joint("elbow", True, "elbow", (0, 150), "bends", "straightens", (-150, 150),
+          "bends outward", "bends inward"),
+    Joint("wrist", True, "hand", (-90, 90), "bends toward the palm", "bends back", (-80, 80),
+          "bends outward", "bends inward"),
+    Joint("hip", True, "leg", (-30, 140), "lifts forward", "moves back", (-45, 90),
+          "moves out to the side", "moves across"),
+    Joint("knee", True, "knee", (0, 155), "bends", "straightens", (-155, 155),
+          "bends outward", "bends inward"),
+    Joint("ankle", True, "foot", (-80, 30), "pulls the toes up", "points the toes", (-45, 45),
+          "turns outward", "turns inward"),
+    # Not angles: the percentage of a limb's length the drawing shows. 100 lies in the plane of
+    # the view; less points toward or away from the viewer (an arm threading under the chest).
+    Joint("arm_seen", True, "arm", (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you",
+          (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you"),
+    Joint("thigh_seen", True, "thigh", (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you",
+          (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you"),
+    Joint("shin_seen", True, "shin", (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you",
+          (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you"),
+)  # fmt: skip
+SEEN = ("arm_seen", "thigh_seen", "shin_seen")
+JOINT = MappingProxyType({j.name: j for j in JOINTS})
+MIDLINE = tuple(j.name for j in JOINTS if not j.sided)
+LIMB = tuple(j.name for j in JOINTS if j.sided)
+POSE_KEYS = ("base", *MIDLINE, *SIDES)
+
+
+def joint_of(key: str) -> Joint:
+    """The joint of a pose key: 'neck' or 'left.knee'."""
+    return JOINT[key.rpartition(".")[2]]
+
+
+def all_joint_keys() -> tuple[str, ...]:
+    """Every settable key: 'trunk', ..., 'left.shoulder', ..., 'right.shin_seen'."""
+    return (*MIDLINE, *(f"{side}.{name}" for side in SIDES for name in LIMB))
+
+
+def angle_keys() -> tuple[str, ...]:
+    """The keys that are angles (an arrow can bend them): all but the *_seen lengths."""
+    return tuple(k for k in all_joint_keys() if k.rpartition(".")[2] not in SEEN)
+
+
+Angles = MappingProxyType[str, int]
+
+
+def _angles(midline: dict[str, int], **limbs: int) -> Angles:
+    both = {f"{side}.{name}": value for name, value in limbs.items() for side in SIDES}
+    seen = {k: 100 for k in all_joint_keys() if k.rpartition(".")[2] in SEEN}
+    return MappingProxyType({**dict.fromkeys(all_joint_keys(), 0), **seen, **midline, **both})
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    """A starting posture: the angles an editor need not write, and how each view sees it."""
+
+    name: str
+    words: str  # for the alt text: "sitting on a chair"
+    side: Angles  # defaults in the side view
+    face: Angles  # defaults in the front and back views
+    cameras: MappingProxyType[str, Camera]  # view -> camera; a missing view cannot be drawn
+    foreshorten: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    seat: bool = False  # sits on a chair seat
+    legs_behind: bool = False  # front and back views: the legs are behind the trunk and arms
+
+    def defaults(self, kind: ViewKind) -> Angles:
+        return self.side if kind == "side" else self.face
+
+
+_GROUND: MappingProxyType[str, Camera] = MappingProxyType(
+    {"side": "ground", "front": "ground", "back": "ground"}
+)
+
+
+def _cams(**views: Camera) -> MappingProxyType[str, Camera]:
+    return MappingProxyType(dict(views))
+
+
+def _short(**segments: float) -> MappingProxyType[str, float]:
+    return MappingProxyType(dict(segments))
+
+
+BASES: tuple[Base, ...] = (
+    Base("standing", "standing", _angles({}, elbow=8), _angles({}, shoulder=8, hip=3), _GROUND),
+    Base("seated", "sitting on a chair", _angles({}, shoulder=12, elbow=70, hip=90, knee=90),
+         _angles({}, shoulder=14, elbow=-35, hip=10, knee=-10), _GROUND, _short(thigh=0.3), seat=True),
+    Base("kneeling", "kneeling upright", _angles({}, elbow=8, knee=98, ankle=-75),
+         _angles({}, shoulder=8, hip=4), _GROUND, _short(shank=0.15, foot=0.0)),
+    Base("all-fours", "on hands and knees",
+         _angles({"trunk": 76, "neck": -14}, shoulder=76, wrist=90, hip=76, knee=98, ankle=-75),
+         _angles({}, shoulder=6, hip=6), _GROUND, _short(trunk=0.35, hand=0.2, shank=0.15, foot=0.0), legs_behind=True),
+    Base("lying-back", "lying on the back", _angles({"trunk": -90}, elbow=5, ankle=-20),
+         _angles({"trunk": 90}, shoulder=14, hip=4), _cams(side="ground", front="above")),
+    Base("lying-front", "lying face down", _angles({"trunk": 90}, ankle=-45),
+         _angles({"trunk": -90}, shoulder=14, hip=4), _cams(side="ground", back="above")),
+    Base("side-lying", "lying on one side", _angles({"trunk": 90}, shoulder=80, hip=45, knee=60),
+         _angles({"trunk": 90}, shoulder=8, hip=3), _cams(side="above", front="ground", back="ground")),
+    Base("floor-seated", "sitting on the floor", _angles({}, shoulder=15, elbow=10, hip=90, ankle=-10),
+         _angles({}, shoulder=20, hip=12), _GROUND, _short(thigh=0.3, shank=0.3, foot=0.5)),
+)  # fmt: skip
+BASE = MappingProxyType({b.name: b for b in BASES})
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """A thing drawn with the figure, placed against anchors on the body."""
+
+    name: str
+    words: str
+    anchors: tuple[int, int]  # how many anchors `at` may name (min, max)
+    default_at: tuple[str, ...]  # used when the editor names none
+    placed: str  # where it goes, for the editors' reference
+
+
+PROPS: tuple[Prop, ...] = (
+    Prop("mat", "an exercise mat", (0, 0), (), "on the floor under the body"),
+    Prop(
+        "chair", "a chair", (0, 1), (), "under a seated figure; otherwise touching its anchor (`near.knee`)"
+    ),
+    Prop("wall", "a wall", (0, 1), (), "behind the back (side view); or touching its anchor (`right.hand`)"),
+    Prop(
+        "door-frame",
+        "a door frame",
+        (0, 1),
+        (),
+        "at the near forearm (side view); at both hands (front, back)",
+    ),
+    Prop("table", "a table", (0, 1), ("near.hand",), "under the near hand"),
+    Prop("towel", "a towel", (2, 3), ("left.hand", "right.hand"), "between its anchors: the hands"),
+    Prop(
+        "resistance-band",
+        "a resistance band",
+        (2, 3),
+        ("left.hand", "right.hand"),
+        "between its anchors: the hands",
+    ),
+    Prop("foam-roller", "a foam roller", (1, 1), ("upper-back",), "under the upper back"),
+    Prop("massage-ball", "a massage ball", (1, 1), ("upper-back",), "against the upper back"),
+    Prop("exercise-ball", "an exercise ball", (1, 1), ("lower-back",), "under the lower back"),
+    Prop("dumbbell", "a dumbbell", (1, 1), ("near.hand",), "in the near hand"),
+)
+PROP = MappingProxyType({p.name: p for p in PROPS})
+
+# Points on the body a prop can sit against. `near` is the side the text describes (the one in
+# front in the side view); `far` the other. `ahead` and `behind` are points in space in front of
+# and behind the first anchor, for a band tied to a door or post.
+BODY_ANCHORS = ("head", "neck", "chest", "belly", "upper-back", "lower-back", "pelvis")
+LIMB_ANCHORS = ("shoulder", "elbow", "hand", "hip", "knee", "shin", "foot", "thigh")
+SPACE_ANCHORS = ("ahead", "behind")
+
+
+def all_anchors() -> tuple[str, ...]:
+    sides = (*SIDES, "near", "far")
+    return (*BODY_ANCHORS, *(f"{s}.{a}" for s in sides for a in LIMB_ANCHORS), *SPACE_ANCHORS)
+
+
+# Arrows: `to` bends a joint to an angle; `turn` turns the head or chest about its long axis;
+# `circle` circles a joint; `move` slides a body point in a direction.
+ARROW_KINDS = ("to", "turn", "circle", "move")
+TURNS = ("left", "right")
+CIRCLES = ("forward", "backward")
+MOVES = ("forward", "back", "up", "down", "left", "right")
+SIDE_ONLY_MOVES = ("forward", "back")
+FACE_ONLY_MOVES = ("left", "right")
+TURNING_JOINTS = ("head_turn", "trunk_twist")
+MAX_ARROWS = 3
+
+# Problem codes, each with what it means; the editors' guide lists them.
+CODES = MappingProxyType(
+    {
+        "bad-figure": "the figure (or a part of it) has the wrong shape, e.g. a list where a mapping belongs",
+        "unknown-key": "a key the figure does not know",
+        "missing-key": "a required key is missing",
+        "unknown-view": "`view` is not side, front or back",
+        "unknown-base": "`base` is not a base posture",
+        "unknown-side": "`side` is not left or right",
+        "unknown-joint": "a joint the figure does not have",
+        "not-an-angle": "an angle that is not a whole number of degrees",
+        "angle-out-of-range": "an angle outside the joint's human range in this view",
+        "unknown-prop": "a prop the figure cannot draw",
+        "duplicate-prop": "the same prop listed twice",
+        "unknown-anchor": "a prop or arrow placed at a point the figure does not have",
+        "unknown-mark": "a muscle or area the figure cannot mark",
+        "mark-hidden": "a marked muscle that this view cannot show (front muscle, back view)",
+        "bad-arrow": "an arrow that cannot be drawn as written",
+        "view-not-possible": "a base posture this view cannot show (lying on the back, seen from the back)",
+    }
+)
+
+
+def reference_markdown() -> str:
+    """The editors' tables of joints, base postures, props and problem codes, from this module."""
+    lines = [
+        "| joint | side view: + / − | side range | front, back: + / − | front, back range |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for j in JOINTS:
+        key = f"`{j.name}` (under `left:` / `right:`)" if j.sided else f"`{j.name}`"
+        if j.name in SEEN:
+            side = face = (
+                f"percent of the {j.part}'s length shown; less when it points toward or away from you"
+            )
+        else:
+            side = f"{j.part} {j.side_plus} / {j.side_minus}"
+            face = f"{j.part} {j.face_plus} / {j.face_minus}"
+        lines.append(f"| {key} | {side} | {_span(j.side_range)} | {face} | {_span(j.face_range)} |")
+    lines += [
+        "",
+        "| base | what it is | views | side view defaults | front, back defaults |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for b in BASES:
+        views = ", ".join(
+            f"{v} ({'from above' if c == 'above' else 'on the floor'})" for v, c in b.cameras.items()
+        )
+        lines.append(f"| `{b.name}` | {b.words} | {views} | {_compact(b.side)} | {_compact(b.face)} |")
+    lines += ["", "| prop | anchors (`at`) | where it goes |", "| --- | --- | --- |"]
+    for p in PROPS:
+        lo, hi = p.anchors
+        count = "none" if hi == 0 else (f"{lo}–{hi}" if lo != hi else str(lo))
+        lines.append(f"| `{p.name}` | {count} | {p.placed} |")
+    lines += ["", "| code | meaning |", "| --- | --- |"]
+    lines += [f"| `{code}` | {meaning} |" for code, meaning in CODES.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _span(bounds: tuple[int, int]) -> str:
+    lo, hi = bounds
+    return f"{lo} to {hi}".replace("-", "−")
+
+
+def _compact(angles: Angles) -> str:
+    """The angles a base sets (not 0, not a full 100% length); a pair of equal sides shown once."""
+    out = [f"{k} {v}" for k, v in angles.items() if v and "." not in k]
+    for name in LIMB:
+        left, right = angles[f"left.{name}"], angles[f"right.{name}"]
+        if left == right and left and not (name in SEEN and left == 100):
+            out.append(f"{name} {left}")
+        elif left != right:
+            out += [f"left {name} {left}", f"right {name} {right}"]
+    return ", ".join(out).replace("-", "−") or "all 0"

@@ -1,0 +1,321 @@
+"""Check an exercise's `figure:` data and turn it into a Figure, collecting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from limber.diagnostics import KeyPath, Severity, did_you_mean
+from limber.figures.figure import AngleItems, Arrow, Figure, FigureProblem, PropUse
+from limber.figures.regions import markable, shape_of
+from limber.figures.spec import (
+    ARROW_KINDS,
+    BASE,
+    CIRCLES,
+    FACE_ONLY_MOVES,
+    FIGURE_KEYS,
+    LIMB,
+    MAX_ARROWS,
+    MIDLINE,
+    MOVES,
+    POSE_KEYS,
+    PROP,
+    SIDE_ONLY_MOVES,
+    SIDES,
+    SPACE_ANCHORS,
+    TURNS,
+    VIEWS,
+    ViewKind,
+    all_anchors,
+    angle_keys,
+    joint_of,
+)
+
+
+def validate_figure(
+    raw: Any, *, default_base: str | None = None
+) -> tuple[Figure | None, list[FigureProblem]]:
+    """The Figure described by *raw* (plain YAML data), or None, and every problem found.
+
+    *default_base* stands in for `start.base` when the editor leaves it out (the exercise's
+    `position` uses the same words). The figure is returned only when no problem is an error.
+    """
+    checker = _Checker()
+    figure = checker.figure(raw, default_base)
+    problems = checker.problems
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return figure, problems
+
+
+def _listing(words: Iterable[str]) -> str:
+    return ", ".join(words)
+
+
+def _type(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number"}
+    return "nothing" if value is None else names.get(type(value), type(value).__name__)
+
+
+class _Checker:
+    """Walks the raw figure once, recording problems as it goes."""
+
+    def __init__(self) -> None:
+        self.problems: list[FigureProblem] = []
+        self.kind: ViewKind = "side"
+
+    def error(self, key: KeyPath, code: str, message: str) -> None:
+        self.problems.append(FigureProblem(key, code, message))
+
+    def figure(self, raw: Any, default_base: str | None) -> Figure | None:
+        if not isinstance(raw, dict):
+            self.error((), "bad-figure", f"a figure is a mapping (view, start, ...), got {_type(raw)}")
+            return None
+        self.unknown_keys(raw, FIGURE_KEYS, (), "in the figure")
+        view = self.choice(raw.get("view", "side"), VIEWS, ("view",), "unknown-view", "view")
+        side = None
+        if raw.get("side") is not None:
+            side = self.choice(raw["side"], SIDES, ("side",), "unknown-side", "side")
+        self.kind = "face" if view in ("front", "back") else "side"  # an unknown view: check as side
+        base, start, end = None, None, None
+        if "start" in raw:
+            base, start = self.pose(raw["start"], ("start",), default_base)
+        else:
+            self.error((), "missing-key", "the figure needs a `start` pose (at least its `base`)")
+        if raw.get("end") is not None:
+            end = self.pose(raw["end"], ("end",), None)[1]
+        if base is not None and view is not None and view not in BASE[base].cameras:
+            shown = _listing(BASE[base].cameras)
+            message = f"a figure {BASE[base].words} can be seen only from: {shown}"
+            self.error(("view",), "view-not-possible", message)
+        props = self.props(raw.get("props", []))
+        mark = self.marks(raw.get("mark", []), view or "side")
+        arrows = self.arrows(raw["arrow"]) if "arrow" in raw else None
+        if view is None or base is None or start is None:
+            return None
+        return Figure(view, base, side, start, end, props, arrows, mark)
+
+    def unknown_keys(self, raw: dict[str, Any], allowed: Iterable[str], key: KeyPath, where: str) -> None:
+        allowed = tuple(allowed)
+        for name in raw:
+            if name not in allowed:
+                hint = did_you_mean(name, allowed)
+                self.error(
+                    (*key, name),
+                    "unknown-key",
+                    f"unknown key '{name}' {where}{hint}; use: {_listing(allowed)}",
+                )
+
+    def choice(self, value: Any, allowed: Iterable[str], key: KeyPath, code: str, what: str) -> str | None:
+        allowed = tuple(allowed)
+        if isinstance(value, str) and value in allowed:
+            return value
+        shown = f"'{value}'" if isinstance(value, str) else _type(value)
+        hint = did_you_mean(value, allowed) if isinstance(value, str) else ""
+        self.error(key, code, f"unknown {what} {shown}{hint}; use one of: {_listing(allowed)}")
+        return None
+
+    # --- poses -------------------------------------------------------------------------------
+
+    def pose(self, raw: Any, key: KeyPath, default_base: str | None) -> tuple[str | None, AngleItems | None]:
+        if not isinstance(raw, dict):
+            self.error(key, "bad-figure", f"a pose is a mapping of joints to angles, got {_type(raw)}")
+            return None, None
+        is_start = key == ("start",)
+        base = None
+        if is_start:
+            if "base" in raw:
+                base = self.choice(raw["base"], BASE, (*key, "base"), "unknown-base", "base posture")
+            elif default_base in BASE:
+                base = default_base
+            else:
+                self.error(key, "missing-key", f"the start pose needs a `base`: one of {_listing(BASE)}")
+        elif "base" in raw:
+            self.error(
+                (*key, "base"), "unknown-key", "the end pose keeps the start's base; remove `base` here"
+            )
+        angles: dict[str, int] = {}
+        for name, value in raw.items():
+            if name == "base":
+                continue
+            if name in SIDES:
+                self.limbs(value, name, (*key, name), angles)
+            elif name in MIDLINE:
+                self.angle(value, name, (*key, name), angles)
+            elif name in LIMB:
+                self.error(
+                    (*key, name),
+                    "unknown-joint",
+                    f"'{name}' is set per side: write it under `left:` or `right:` (e.g. right: {{{name}: 30}})",
+                )
+            else:
+                hint = did_you_mean(str(name), POSE_KEYS)
+                self.error(
+                    (*key, name), "unknown-joint", f"unknown joint '{name}'{hint}; use: {_listing(POSE_KEYS)}"
+                )
+        return base, tuple(sorted(angles.items()))
+
+    def limbs(self, raw: Any, side: str, key: KeyPath, angles: dict[str, int]) -> None:
+        if not isinstance(raw, dict):
+            self.error(key, "bad-figure", f"`{side}` is a mapping of joints to angles, got {_type(raw)}")
+            return
+        for name, value in raw.items():
+            if name in LIMB:
+                self.angle(value, f"{side}.{name}", (*key, name), angles)
+            else:
+                hint = did_you_mean(str(name), LIMB)
+                self.error(
+                    (*key, name),
+                    "unknown-joint",
+                    f"unknown joint '{name}'{hint}; a side has: {_listing(LIMB)}",
+                )
+
+    def angle(self, value: Any, joint_key: str, key: KeyPath, angles: dict[str, int]) -> int | None:
+        joint = joint_of(joint_key)
+        label = joint_key.replace(".", " ")
+        # bool is a subclass of int: 'knee: yes' must not pass as 1.
+        if isinstance(value, bool) or not isinstance(value, int):
+            shown = f"'{value}'" if isinstance(value, str) else _type(value)
+            self.error(key, "not-an-angle", f"{label} must be a whole number of degrees, got {shown}")
+            return None
+        lo, hi = joint.range(self.kind)
+        if not lo <= value <= hi:
+            view = "side view" if self.kind == "side" else "front and back views"
+            plus, minus = joint.words(self.kind, 1), joint.words(self.kind, -1)
+            self.error(
+                key,
+                "angle-out-of-range",
+                f"{label} {value} is out of range: the {view} allow {lo} to {hi} "
+                f"(+ {joint.part} {plus}, − {minus})",
+            )
+            return None
+        angles[joint_key] = value
+        return value
+
+    # --- props, marks, arrows ----------------------------------------------------------------
+
+    def props(self, raw: Any) -> tuple[PropUse, ...]:
+        if not isinstance(raw, list):
+            self.error(("props",), "bad-figure", f"`props` is a list, e.g. [chair, mat], got {_type(raw)}")
+            return ()
+        out: list[PropUse] = []
+        for i, item in enumerate(raw):
+            key: KeyPath = ("props", i)
+            at: Any = ()
+            if isinstance(item, dict) and len(item) == 1:
+                (name, at), key = next(iter(item.items())), ("props", i, next(iter(item)))
+            elif isinstance(item, str):
+                name = item
+            else:
+                self.error(
+                    key,
+                    "bad-figure",
+                    "a prop is a name (chair) or one name with its place ({foam-roller: upper-back})",
+                )
+                continue
+            use = self.prop(name, at, key)
+            if use is None:
+                continue
+            if any(u.name == use.name for u in out):
+                self.error(key, "duplicate-prop", f"'{use.name}' is listed twice; keep one")
+                continue
+            out.append(use)
+        return tuple(out)
+
+    def prop(self, name: Any, at: Any, key: KeyPath) -> PropUse | None:
+        if self.choice(name, PROP, key, "unknown-prop", "prop") is None:
+            return None
+        spec = PROP[name]
+        anchors = [at] if isinstance(at, str) else at
+        if not isinstance(anchors, list | tuple) or not all(isinstance(a, str) for a in anchors):
+            self.error(key, "bad-figure", f"the place of '{name}' is an anchor or a list of anchors")
+            return None
+        lo, hi = spec.anchors
+        if anchors and not lo <= len(anchors) <= hi:
+            want = "no anchor" if hi == 0 else f"{lo} to {hi} anchors" if lo != hi else f"{lo} anchor(s)"
+            self.error(key, "bad-figure", f"'{name}' takes {want}, got {len(anchors)}")
+            return None
+        known = (
+            all_anchors()
+            if self.kind == "side"
+            else tuple(a for a in all_anchors() if a not in SPACE_ANCHORS)
+        )
+        ok = all(
+            self.choice(a, known, key, "unknown-anchor", f"anchor for '{name}'") is not None for a in anchors
+        )
+        return PropUse(name, tuple(anchors)) if ok else None
+
+    def marks(self, raw: Any, view: str) -> tuple[str, ...]:
+        if not isinstance(raw, list) or not all(isinstance(m, str) for m in raw):
+            self.error(
+                ("mark",),
+                "bad-figure",
+                f"`mark` is a list of muscles or areas, e.g. [neck-extensors], got {_type(raw)}",
+            )
+            return ()
+        out = []
+        for i, slug in enumerate(raw):
+            shape = shape_of(slug)
+            if shape is None:
+                hint = did_you_mean(slug, markable())
+                self.error(
+                    ("mark", i),
+                    "unknown-mark",
+                    f"cannot mark '{slug}'{hint}; use a muscle or area slug from taxonomies.yaml",
+                )
+                continue
+            if view != "side" and not shape.face(view):
+                other = "back" if view == "front" else "front"
+                self.error(
+                    ("mark", i),
+                    "mark-hidden",
+                    f"'{slug}' cannot be seen in the {view} view; use view: side or {other}",
+                )
+                continue
+            out.append(slug)
+        return tuple(out)
+
+    def arrows(self, raw: Any) -> tuple[Arrow, ...]:
+        items = raw if isinstance(raw, list) else [raw]
+        if len(items) > MAX_ARROWS:
+            self.error(
+                ("arrow",), "bad-arrow", f"at most {MAX_ARROWS} arrows; keep the ones that show the movement"
+            )
+            return ()
+        out = []
+        for i, item in enumerate(items):
+            key: KeyPath = ("arrow", i) if isinstance(raw, list) else ("arrow",)
+            arrow = self.arrow(item, key)
+            if arrow is not None:
+                out.append(arrow)
+        return tuple(out)
+
+    def arrow(self, raw: Any, key: KeyPath) -> Arrow | None:
+        usage = "an arrow is {joint: neck, to: 30}, {turn: left, at: head}, {circle: forward, at: near.shoulder} or {move: back, at: head}"
+        if not isinstance(raw, dict):
+            self.error(key, "bad-arrow", f"{usage}; got {_type(raw)}")
+            return None
+        kinds = [k for k in ARROW_KINDS if k in raw]
+        self.unknown_keys(raw, (*ARROW_KINDS, "joint", "at"), key, "in an arrow")
+        if len(kinds) != 1:
+            self.error(key, "bad-arrow", usage)
+            return None
+        kind = kinds[0]
+        if kind == "to":
+            joint = self.choice(raw.get("joint"), angle_keys(), (*key, "joint"), "unknown-joint", "joint")
+            if joint is None:
+                return None
+            angle = self.angle(raw["to"], joint, (*key, "to"), {})
+            return None if angle is None else Arrow("to", joint, angle)
+        words = {"turn": TURNS, "circle": CIRCLES, "move": MOVES}[kind]
+        direction = self.choice(raw[kind], words, (*key, kind), "bad-arrow", f"direction for '{kind}'")
+        places = ("head", "chest") if kind == "turn" else all_anchors()
+        at = self.choice(raw.get("at"), places, (*key, "at"), "unknown-anchor", f"place for '{kind}'")
+        if direction is None or at is None:
+            return None
+        wrong = SIDE_ONLY_MOVES if self.kind == "face" else FACE_ONLY_MOVES
+        if kind == "move" and direction in wrong:
+            fit = "up, down, left or right" if self.kind == "face" else "forward, back, up or down"
+            self.error((*key, kind), "bad-arrow", f"'{direction}' cannot be drawn in this view; use {fit}")
+            return None
+        return Arrow(kind, at, direction)
