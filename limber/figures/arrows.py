@@ -21,12 +21,20 @@ LEVERS = {
     "spine": ("pelvis", "neck"),
     "neck": ("neck", "head"),
     "head": ("chin", "head"),
-    "shoulder": ("shoulder", "wrist"),
+    "shoulder": ("shoulder", "elbow"),
     "elbow": ("elbow", "wrist"),
     "wrist": ("wrist", "hand"),
     "hip": ("hip", "knee"),
     "knee": ("knee", "ankle"),
     "ankle": ("ankle", "toes"),
+}
+PARENT = {
+    "spine": "trunk",
+    "head": "neck",
+    "elbow": "shoulder",
+    "wrist": "elbow",
+    "knee": "hip",
+    "ankle": "knee",
 }
 HEAD_LENGTH = 0.035  # arrowhead, fractions of H
 AUTO_ARROWS = 2
@@ -41,6 +49,15 @@ def auto_arrows(figure: Figure) -> tuple[Arrow, ...]:
         ((abs(v - start[k]), k, v) for k, v in figure.end if v != start[k] and k in angle_keys()),
         key=lambda c: (-c[0], c[1]),
     )
+    changed = {k for _, k, _ in changes}
+    # A joint whose parent moves too is carried along: the parent's arrow shows the movement.
+    changes = [c for c in changes if _parent(c[1]) not in changed]
+    if figure.kind == "side":  # left and right moving alike draw one arrow, on the near side
+        far = "left." if figure.near == "right" else "right."
+        near = {(k.partition(".")[2], v) for _, k, v in changes if not k.startswith(far)}
+        changes = [
+            c for c in changes if not (c[1].startswith(far) and (c[1].partition(".")[2], c[2]) in near)
+        ]
     out = []
     for _, key, value in changes[:AUTO_ARROWS]:
         if key in ("head_turn", "trunk_twist"):
@@ -49,6 +66,12 @@ def auto_arrows(figure: Figure) -> tuple[Arrow, ...]:
         else:
             out.append(Arrow("to", key, value))
     return tuple(out)
+
+
+def _parent(key: str) -> str | None:
+    side, dot, name = key.rpartition(".")
+    parent = PARENT.get(name)
+    return None if parent is None else f"{side}{dot}{parent}"
 
 
 def arrow_items(
@@ -67,8 +90,13 @@ def arrow_items(
     ways: dict[str, Point] = {"up": (0.0, 1.0), "down": (0.0, -1.0), "forward": (1.0, 0.0), "back": (-1.0, 0.0),
                               "left": (1.0, 0.0), "right": (-1.0, 0.0)}  # fmt: skip
     way = ways[str(arrow.value)]
-    clear = a.depth + 0.035 * H
-    begin = add(a.point, mul(way, clear))
+    trunk = skeleton.bone("trunk")
+    axis = normalize(sub(trunk.p1, trunk.p0))
+    if abs(way[0] * axis[0] + way[1] * axis[1]) > 0.7:  # along the body: beside it, in front
+        front = mul(left_normal(axis), -1 if skeleton.kind == "side" else 1)
+        beside = add(trunk.point(0.3), mul(front, 0.15 * H))
+        return _shaft([add(beside, mul(way, -0.06 * H)), add(beside, mul(way, 0.06 * H))])
+    begin = add(a.point, mul(way, a.depth + 0.035 * H))
     return _shaft([begin, add(begin, mul(way, 0.12 * H))])
 
 
@@ -95,7 +123,8 @@ def _bend(
     delta = (a1 - a0 + 180) % 360 - 180
     if abs(delta) < 3:
         return []
-    radius = min(max(0.75 * dist(pivot, moving), 0.08 * H), 0.24 * H)
+    clear = skeleton.head[1] + 0.02 * H if name in ("neck", "head") else 0.05 * H
+    radius = min(dist(pivot, moving) + clear, 0.4 * H)  # just beyond the moving part
     return _shaft(arc(pivot, radius, a0 + 0.12 * delta, a0 + delta))
 
 
@@ -108,7 +137,7 @@ def _spine(
     across = -1 if skeleton.kind == "side" else 1
     trunk, moved = skeleton.bone("trunk"), repose(angles).bone("trunk")
     here, there = trunk.local(0.5, across), moved.local(0.5, across)
-    if dist(here, there) < 0.01 * H:
+    if dist(here, there) < 0.003 * H:
         return []
     way = normalize(sub(there, here))
     out = normalize(sub(here, trunk.point(0.5)))

@@ -18,6 +18,7 @@ ROLES = (
     "hatch",  # a marked muscle or area: hatched
     "dots",  # a lightly marked (secondary) muscle: dotted
     "edge",  # a plain line of the body (neck sides, spine line)
+    "neck-tint",  # the neck's tint, without an outline across its ends
     "prop",  # props and the floor: outlined, no tint
     "prop-tint",  # a prop with some body (roller, balls): outlined, lightly tinted
     "strap",  # a band or towel: a thicker line

@@ -31,7 +31,7 @@ def figure_svg(
         raise ValueError(f"size must be one of {', '.join(SIZES)}")
     scene = compose(figure)
     if uid is None:
-        digest = hashlib.sha256(f"{figure!r}|{title}|{size}".encode()).hexdigest()[:10]
+        digest = hashlib.sha256(f"{figure!r}|{title}|{size}".encode()).hexdigest()[:8]
         uid = f"fig-{digest}"
     return svg_document(
         scene.items, scene.box, title=title, desc=alt_text(figure, names=names), size=size, uid=uid

@@ -66,9 +66,3 @@ class Figure:
         if which == "end" and self.end is not None:
             out.update(self.end)
         return out
-
-    @property
-    def moves(self) -> bool:
-        return self.end is not None and dict(self.end) != {
-            k: v for k, v in self.angles("start").items() if k in dict(self.end)
-        }

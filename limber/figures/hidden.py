@@ -61,7 +61,7 @@ def visible_runs(
         runs.append(current)
     if closed and len(runs) > 1 and runs[0][0] == dense[0] and runs[-1][-1] == dense[-1]:
         runs[0] = runs.pop() + runs[0][1:]  # the run through the starting point is one run
-    return [simplify(run, step / 6) for run in runs]
+    return [simplify(run, step / 4) for run in runs]
 
 
 def simplify(points: list[Point], tolerance: float) -> list[Point]:

@@ -125,7 +125,7 @@ def _face(skeleton: Skeleton, view: str) -> list[Item]:
     center, r = skeleton.head
     if skeleton.kind == "side":
         face = skeleton.face
-        down = mul(unit(angle_of(face) - 90), 1)
+        down = unit(angle_of(face) - 90)  # towards the chin
         nose_dir = unit(angle_of(face) - 12)
         tip = add(center, mul(nose_dir, r + 0.016 * H))
         upper = add(center, mul(unit(angle_of(face) + 6), r * 0.98))

@@ -1,8 +1,7 @@
-"""Props: where each sits against the posed body, and its outline.
+"""Anchors on the body, and the props that rest on it: roller, balls, dumbbell, band, towel.
 
-Props that rest on the body (roller, balls, dumbbell, band, towel) are placed before the figure
-is lowered to the floor, so a roller under the back holds the back up. Props that stand on the
-floor (chair, table, wall, door frame, mat) are placed after, reaching down to it.
+These are placed before the figure is lowered to the floor, so a roller under the back holds the
+back up. Props that stand on the floor are in furniture.py.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from limber.figures.canvas import Item, circle, poly
-from limber.figures.figure import Figure, PropUse
+from limber.figures.figure import Figure
 from limber.figures.geometry import (
     Point,
     add,
@@ -29,11 +28,6 @@ ROLLER_RADIUS = 0.045  # a 15 cm foam roller, in fractions of H
 ROLLER_LENGTH = 0.5
 MASSAGE_BALL_RADIUS = 0.022
 EXERCISE_BALL_RADIUS = 0.19  # a 65 cm ball
-SEAT_HEIGHT = 0.25
-SEAT_DEPTH = 0.24
-CHAIR_BACK = 0.3
-DOOR_HEIGHT = 1.18
-WALL_HEIGHT = 1.12
 ON_BODY = ("foam-roller", "massage-ball", "exercise-ball", "dumbbell", "towel", "resistance-band")
 
 
@@ -141,131 +135,4 @@ def _dumbbell(skeleton: Skeleton, name: str, hand: Point, side_view: bool) -> li
         items.append(
             poly("prop-tint", _bar(add(hand, mul(across, sign * 0.06 * H)), 0.012 * H, 0.03 * H, across))
         )
-    return items
-
-
-def on_floor(
-    figure: Figure, skeleton: Skeleton, body_box: tuple[float, float, float, float]
-) -> tuple[list[Item], list[Item]]:
-    """Props standing on the floor (y = 0), placed against the lowered skeleton: (behind, front)."""
-    behind: list[Item] = []
-    front: list[Item] = []
-    side_view = skeleton.kind == "side"
-    listed = {u.name: u for u in figure.props}
-    if (skeleton.points and figure.base == "seated") or "chair" in listed:
-        use = listed.get("chair", PropUse("chair"))
-        behind.extend(_chair(figure, skeleton, use, side_view, body_box))
-    for name in ("table", "wall", "door-frame"):
-        if name in listed:
-            behind.extend(_stand(figure, skeleton, listed[name], side_view, body_box))
-    for use in figure.props:
-        for n in use.at:
-            if n in ("ahead", "behind"):
-                x = _space_x(figure, skeleton, use, n)
-                behind.append(poly("prop", [(x, 0.0), (x, 0.75 * H)], closed=False))
-    return behind, front
-
-
-def _space_x(figure: Figure, skeleton: Skeleton, use: PropUse, name: str) -> float:
-    points: list[Point] = []
-    for n in use.at:
-        points.append(anchor(skeleton, n, figure.view, points[-1] if points else None).point)
-        if n == name:
-            return points[-1][0]
-    return 0.0
-
-
-def _chair(
-    figure: Figure, skeleton: Skeleton, use: PropUse, side_view: bool, box: tuple[float, float, float, float]
-) -> list[Item]:
-    if figure.base == "seated" and not use.at:
-        seat_y = min(p[1] for p in _trunk_bottom(skeleton))
-        x = skeleton.points["pelvis"][0]
-        back_x = x - 0.1 * H
-        front_x = back_x + SEAT_DEPTH * H
-    else:
-        a = anchor(skeleton, use.at[0] if use.at else "near.hand", figure.view)
-        seat_y = a.point[1] - a.depth
-        back_x = a.point[0] - SEAT_DEPTH * H / 2
-        front_x = back_x + SEAT_DEPTH * H
-    t = 0.025 * H
-    if not side_view:
-        half = 0.21 * H
-        x = skeleton.points["pelvis"][0] if figure.base == "seated" else (back_x + front_x) / 2
-        back_x, front_x = x - half, x + half
-    items = [poly("prop", [(back_x, seat_y), (front_x, seat_y), (front_x, seat_y - t), (back_x, seat_y - t)])]
-    legs_top = seat_y - t
-    for x in (back_x + 0.015 * H, front_x - 0.015 * H):
-        items.append(poly("prop", [(x, legs_top), (x, 0.0)], closed=False))
-    if side_view:  # the backrest: a slim frame rising from the back of the seat
-        top = seat_y + CHAIR_BACK * H
-        lean = 0.02 * H
-        w = 0.022 * H
-        items.append(
-            poly(
-                "prop",
-                [(back_x, seat_y), (back_x - lean, top), (back_x - lean + w, top), (back_x + w, seat_y)],
-            )
-        )
-    return items
-
-
-def _trunk_bottom(skeleton: Skeleton) -> list[Point]:
-    trunk = skeleton.bone("trunk")
-    return [trunk.local(-0.12, v / 4) for v in range(-4, 5)]
-
-
-def _stand(
-    figure: Figure, skeleton: Skeleton, use: PropUse, side_view: bool, box: tuple[float, float, float, float]
-) -> list[Item]:
-    x0, _, _, y1 = box
-    if use.name == "table":
-        a = anchor(skeleton, use.at[0] if use.at else "near.hand", figure.view)
-        top = a.point[1] - a.depth
-        xa, xb = a.point[0] - 0.22 * H, a.point[0] + 0.22 * H
-        return [poly("prop", [(xa, top), (xb, top), (xb, top - 0.02 * H), (xa, top - 0.02 * H)]),
-                poly("prop", [(xa + 0.02 * H, top - 0.02 * H), (xa + 0.02 * H, 0.0)], closed=False),
-                poly("prop", [(xb - 0.02 * H, top - 0.02 * H), (xb - 0.02 * H, 0.0)], closed=False)]  # fmt: skip
-    if use.name == "wall":
-        if use.at:
-            a = anchor(skeleton, use.at[0], figure.view)
-            out = 1 if a.point[0] >= skeleton.points["pelvis"][0] else -1
-            x = a.point[0] + out * a.depth
-        elif side_view:
-            x, out = x0, -1
-        else:
-            return []  # the wall is the page itself, behind the figure
-        return _wall(x, out, max(WALL_HEIGHT * H, y1 + 0.05 * H))
-    # door-frame: a post at the forearm (side view) or one at each hand (front and back views)
-    if side_view:
-        a = anchor(skeleton, use.at[0] if use.at else "near.elbow", figure.view)
-        xs = [a.point[0]]
-    elif use.at:
-        xs = [anchor(skeleton, use.at[0], figure.view).point[0]]
-    else:
-        hands = [skeleton.points["left.hand"][0], skeleton.points["right.hand"][0]]
-        xs = [min(hands) - 0.02 * H, max(hands) + 0.02 * H]
-    top = max(DOOR_HEIGHT * H, y1 + 0.04 * H)
-    items = []
-    w = 0.035 * H
-    for i, x in enumerate(sorted(xs)):
-        outer = -1 if (len(xs) == 2 and i == 0) else 1
-        xa, xb = (x - w, x) if outer < 0 else (x, x + w)
-        if len(xs) == 1:
-            xa, xb = x - w / 2, x + w / 2
-        items.append(poly("prop", [(xa, 0.0), (xa, top), (xb, top), (xb, 0.0)], closed=False))
-    if len(xs) == 2:
-        xs = sorted(xs)
-        items.append(poly("prop", [(xs[0] - w, top), (xs[1] + w, top)], closed=False))
-    return items
-
-
-def _wall(x: float, out: int, height: float) -> list[Item]:
-    """A wall seen edge on: a line with short strokes on its far side."""
-    items = [poly("prop", [(x, 0.0), (x, height)], closed=False)]
-    step = 0.06 * H
-    y = step / 2
-    while y < height:
-        items.append(poly("prop", [(x, y), (x + out * 0.03 * H, y + 0.03 * H)], closed=False))
-        y += step
     return items

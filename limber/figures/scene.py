@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from limber.figures.arrows import arrow_items, auto_arrows
 from limber.figures.canvas import Item, poly
 from limber.figures.figure import Figure
+from limber.figures.furniture import SEAT_HEIGHT, on_floor, seat_level
 from limber.figures.geometry import Point, arc, bounds
 from limber.figures.outline import body_items
 from limber.figures.pose import H, Skeleton, pose_skeleton, translated
-from limber.figures.props import SEAT_HEIGHT, on_body, on_floor
+from limber.figures.props import on_body
 from limber.figures.spec import BASE
 
 MAT_THICKNESS = 0.018
@@ -54,8 +55,7 @@ def compose(figure: Figure, marks: Sequence[tuple[str, str]] | None = None) -> S
     for arrow in arrows:
         items.extend(arrow_items(figure, start, arrow, lambda a: translated(repose(a), lift)))
     box = bounds(p for item in items for p in item.all_points())
-    standing_behind, standing_front = on_floor(figure, start, box)
-    items = [*standing_behind, *items, *standing_front]
+    items = [*on_floor(figure, start, box), *items]
     box = bounds(p for item in items for p in item.all_points())
     items = (_floor(figure, box) if camera == "ground" else _page_floor(box)) + items
     if (figure.kind == "side" and figure.near == "left") or figure.view == "back":
@@ -81,9 +81,7 @@ def _lift(figure: Figure, skeleton: Skeleton, camera: str) -> Point:
     lowest = min(p[1] for item in (*body, *behind, *front) for p in _extent(item))
     up = -lowest
     if BASE[figure.base].seat:
-        trunk = skeleton.bone("trunk")
-        seat = min(trunk.local(-0.12, v / 4)[1] for v in range(-4, 5))
-        up = max(up, SEAT_HEIGHT * H - seat)
+        up = max(up, SEAT_HEIGHT * H - seat_level(skeleton))
     return (0.0, up)
 
 

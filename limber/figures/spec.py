@@ -37,6 +37,7 @@ class Joint:
     face_range: tuple[int, int]
     face_plus: str  # ... and in the front and back views
     face_minus: str
+    note: str = ""  # for the editors' reference only
 
     def range(self, kind: ViewKind) -> tuple[int, int]:
         return self.side_range if kind == "side" else self.face_range
@@ -49,8 +50,9 @@ class Joint:
 
 
 JOINTS: tuple[Joint, ...] = (
-    Joint("trunk", False, "body", (-135, 135), "leans forward (90: level, face down)",
-          "leans back (-90: lying on the back)", (-120, 120), "leans to the right", "leans to the left"),
+    Joint("trunk", False, "body", (-135, 135), "leans forward", "leans back", (-135, 135),
+          "leans to the right", "leans to the left",
+          "the whole body's lean from upright; side view: 90 is level and face down, −90 lying on the back"),
     Joint("spine", False, "back", (-30, 60), "rounds", "arches", (-40, 40),
           "curves to the right", "curves to the left"),
     Joint("trunk_twist", False, "chest", (-45, 45), "turns to the right", "turns to the left",
@@ -266,6 +268,8 @@ def reference_markdown() -> str:
         else:
             side = f"{j.part} {j.side_plus} / {j.side_minus}"
             face = f"{j.part} {j.face_plus} / {j.face_minus}"
+        if j.note:
+            key += f": {j.note}"
         lines.append(f"| {key} | {side} | {_span(j.side_range)} | {face} | {_span(j.face_range)} |")
     lines += [
         "",

@@ -7,13 +7,14 @@ it follows the page's text colour in light mode, dark mode and print.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from limber.figures.canvas import Item
 from limber.figures.geometry import Point, arc
-from limber.figures.hidden import Polygon, polygon, visible_runs
+from limber.figures.hidden import Polygon, polygon, simplify, visible_runs
 
 SIZES = {"full": (320, 240), "small": (120, 90)}
 TINTED = ("body", "far", "neck-tint")  # tinted together, so overlaps do not darken
@@ -47,8 +48,31 @@ def fine(value: float) -> str:
 
 
 def path_data(points: Sequence[Point], closed: bool) -> str:
-    """Path commands for a polyline given in y-up units (SVG's y points down)."""
-    return "M" + "L".join(f"{number(x)} {number(-y)}" for x, y in points) + ("Z" if closed else "")
+    """Path commands for a polyline given in y-up units (SVG's y points down).
+
+    After the first point each step is relative, taken between rounded points, so the numbers
+    stay short and the rounding does not add up along the line.
+    """
+    tenths = [(round(x * 10), round(-y * 10)) for x, y in points]
+    x0, y0 = tenths[0]
+    out = [f"M{_tenths(x0)} {_tenths(y0)}"]
+    steps = []
+    for (xa, ya), (xb, yb) in itertools.pairwise(tenths):
+        if (xa, ya) != (xb, yb):
+            dx, dy = _tenths(xb - xa), _tenths(yb - ya)
+            steps.append(f"{dx}{dy}" if dy.startswith("-") else f"{dx} {dy}")
+    if steps:
+        out.append("l" + " ".join(steps))
+    return "".join(out) + ("Z" if closed else "")
+
+
+def _tenths(value: int) -> str:
+    """Tenths as a decimal: 15 -> '1.5', -3 -> '-.3', 20 -> '2'."""
+    sign = "-" if value < 0 else ""
+    whole, tenth = divmod(abs(value), 10)
+    if tenth == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole or ''}.{tenth}"
 
 
 def fit_box(
@@ -78,16 +102,18 @@ def svg_open(
     )
 
 
-def defs(uid: str, unit: float, pen: Pen) -> str:
-    """The hatch and dot patterns; *unit* is one screen pixel in drawing units."""
+def defs(uid: str, unit: float, pen: Pen, kinds: Sequence[str] = PATTERNED) -> str:
+    """The hatch and dot patterns (those in *kinds*); *unit* is one screen pixel in drawing units."""
     gap, half = fine(unit * pen.hatch_gap), fine(unit * pen.hatch_gap / 2)
-    return (
-        f'<defs><pattern id="{uid}-hatch" width="{gap}" height="{gap}" patternUnits="userSpaceOnUse" '
+    patterns = {
+        "hatch": f'<pattern id="{uid}-hatch" width="{gap}" height="{gap}" patternUnits="userSpaceOnUse" '
         f'patternTransform="rotate(45)"><path d="M{half} 0V{gap}" stroke="currentColor" '
-        f'stroke-width="{fine(unit * 1.1)}"/></pattern>'
-        f'<pattern id="{uid}-dots" width="{gap}" height="{gap}" patternUnits="userSpaceOnUse">'
-        f'<circle cx="{half}" cy="{half}" r="{fine(unit * 0.75)}" fill="currentColor"/></pattern></defs>'
-    )
+        f'stroke-width="{fine(unit * 1.1)}"/></pattern>',
+        "dots": f'<pattern id="{uid}-dots" width="{gap}" height="{gap}" patternUnits="userSpaceOnUse">'
+        f'<circle cx="{half}" cy="{half}" r="{fine(unit * 0.75)}" fill="currentColor"/></pattern>',
+    }
+    used = "".join(patterns[k] for k in PATTERNED if k in kinds)
+    return f"<defs>{used}</defs>" if used else ""
 
 
 def _styles(uid: str, unit: float, pen: Pen) -> dict[str, str]:
@@ -109,7 +135,8 @@ def _styles(uid: str, unit: float, pen: Pen) -> dict[str, str]:
 
 def layers(items: Sequence[Item], uid: str, unit: float, pen: Pen) -> str:
     """Tints, then pattern fills, then every line with its covered parts left out, then ink."""
-    shapes = [_as_polygon(item) for item in items]
+    # Points closer than a third of a pixel to the line through their neighbours add nothing.
+    shapes = [_simplified(_as_polygon(item), unit / 3) for item in items]
     covers: list[Polygon | None] = [
         polygon(s.points) if s.role in COVERS and (s.closed or s.tucked) and len(s.points) > 2 else None
         for s in shapes
@@ -170,7 +197,8 @@ def svg_document(
     unit = view[2] / width
     pen = PENS[size]
     head = svg_open(view, width, height, uid=uid, title=title, desc=desc, css_class=f"figure figure-{size}")
-    return head + defs(uid, unit, pen) + layers(items, uid, unit, pen) + "</svg>"
+    kinds = {item.role for item in items}
+    return head + defs(uid, unit, pen, tuple(kinds)) + layers(items, uid, unit, pen) + "</svg>"
 
 
 def _as_polygon(item: Item) -> Item:
@@ -178,6 +206,12 @@ def _as_polygon(item: Item) -> Item:
     if item.center is None or item.role == "ink":
         return item
     return Item(item.role, tuple(arc(item.center, item.radius, 0, 360, 10)[:-1]), True)
+
+
+def _simplified(item: Item, tolerance: float) -> Item:
+    if item.center is not None or len(item.points) < 4:
+        return item
+    return replace(item, points=tuple(simplify(list(item.points), tolerance)))
 
 
 def _element(item: Item) -> str:

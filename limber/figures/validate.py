@@ -11,10 +11,12 @@ from limber.figures.regions import markable, shape_of
 from limber.figures.spec import (
     ARROW_KINDS,
     BASE,
+    BODY_ANCHORS,
     CIRCLES,
     FACE_ONLY_MOVES,
     FIGURE_KEYS,
     LIMB,
+    LIMB_ANCHORS,
     MAX_ARROWS,
     MIDLINE,
     MOVES,
@@ -235,15 +237,27 @@ class _Checker:
             want = "no anchor" if hi == 0 else f"{lo} to {hi} anchors" if lo != hi else f"{lo} anchor(s)"
             self.error(key, "bad-figure", f"'{name}' takes {want}, got {len(anchors)}")
             return None
+        ok = all(self.anchor(a, key, f"'{name}'") for a in anchors)
+        return PropUse(name, tuple(anchors)) if ok else None
+
+    def anchor(self, value: Any, key: KeyPath, what: str) -> bool:
         known = (
             all_anchors()
             if self.kind == "side"
             else tuple(a for a in all_anchors() if a not in SPACE_ANCHORS)
         )
-        ok = all(
-            self.choice(a, known, key, "unknown-anchor", f"anchor for '{name}'") is not None for a in anchors
+        if isinstance(value, str) and value in known:
+            return True
+        shown = f"'{value}'" if isinstance(value, str) else _type(value)
+        hint = did_you_mean(value, known) if isinstance(value, str) else ""
+        space = "; or ahead, behind" if self.kind == "side" else ""
+        self.error(
+            key,
+            "unknown-anchor",
+            f"unknown place {shown} for {what}{hint}; use {_listing(BODY_ANCHORS)}, or left., right., "
+            f"near. or far. with {_listing(LIMB_ANCHORS)}{space}",
         )
-        return PropUse(name, tuple(anchors)) if ok else None
+        return False
 
     def marks(self, raw: Any, view: str) -> tuple[str, ...]:
         if not isinstance(raw, list) or not all(isinstance(m, str) for m in raw):
@@ -309,8 +323,11 @@ class _Checker:
             return None if angle is None else Arrow("to", joint, angle)
         words = {"turn": TURNS, "circle": CIRCLES, "move": MOVES}[kind]
         direction = self.choice(raw[kind], words, (*key, kind), "bad-arrow", f"direction for '{kind}'")
-        places = ("head", "chest") if kind == "turn" else all_anchors()
-        at = self.choice(raw.get("at"), places, (*key, "at"), "unknown-anchor", f"place for '{kind}'")
+        at = raw.get("at")
+        if kind == "turn":
+            at = self.choice(at, ("head", "chest"), (*key, "at"), "unknown-anchor", "place to turn")
+        elif not self.anchor(at, (*key, "at"), f"'{kind}'"):
+            at = None
         if direction is None or at is None:
             return None
         wrong = SIDE_ONLY_MOVES if self.kind == "face" else FACE_ONLY_MOVES

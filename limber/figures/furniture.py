@@ -1,0 +1,140 @@
+"""Props that stand on the floor: chair, table, wall, door frame, and a post to tie a band to.
+
+They are placed after the figure has been lowered onto the floor (y = 0) and reach down to it.
+"""
+
+from __future__ import annotations
+
+from limber.figures.canvas import Item, poly
+from limber.figures.figure import Figure, PropUse
+from limber.figures.geometry import Point
+from limber.figures.pose import H, Skeleton
+from limber.figures.props import anchor
+
+SEAT_HEIGHT = 0.25  # fractions of H
+SEAT_DEPTH = 0.24
+SEAT_HALF_WIDTH = 0.21  # a chair seen from the front
+CHAIR_BACK = 0.3
+TABLE_HALF_WIDTH = 0.22
+BOARD = 0.025  # the thickness of a seat or table top
+DOOR_HEIGHT = 1.18
+WALL_HEIGHT = 1.12
+POST_WIDTH = 0.035
+Box = tuple[float, float, float, float]
+
+
+def on_floor(figure: Figure, skeleton: Skeleton, box: Box) -> list[Item]:
+    """The floor-standing props of *figure*, against its lowered skeleton; drawn behind it."""
+    listed = {u.name: u for u in figure.props}
+    items: list[Item] = []
+    if figure.base == "seated" or "chair" in listed:
+        items += _chair(figure, skeleton, listed.get("chair", PropUse("chair")))
+    if "table" in listed:
+        items += _table(figure, skeleton, listed["table"])
+    if "wall" in listed:
+        items += _wall(figure, skeleton, listed["wall"], box)
+    if "door-frame" in listed:
+        items += _door_frame(figure, skeleton, listed["door-frame"], box)
+    for use in figure.props:
+        for name in use.at:
+            if name in ("ahead", "behind"):
+                x, y = _space_point(figure, skeleton, use, name)
+                items.append(poly("prop", [(x, 0.0), (x, max(y + 0.06 * H, 0.3 * H))], closed=False))
+    return items
+
+
+def seat_level(skeleton: Skeleton) -> float:
+    """The height of the bottom of the trunk: where a seated figure meets its seat."""
+    trunk = skeleton.bone("trunk")
+    return min(trunk.local(-0.12, v / 4)[1] for v in range(-4, 5))
+
+
+def _space_point(figure: Figure, skeleton: Skeleton, use: PropUse, name: str) -> Point:
+    """Where `ahead` or `behind` lies: a post stands there for a band to be tied to."""
+    points: list[Point] = []
+    for n in use.at:
+        points.append(anchor(skeleton, n, figure.view, points[-1] if points else None).point)
+        if n == name:
+            break
+    return points[-1]
+
+
+def _board(x0: float, x1: float, top: float, legs: bool = True) -> list[Item]:
+    """A seat or table top with a leg under each end."""
+    t = BOARD * H
+    items = [poly("prop", [(x0, top), (x1, top), (x1, top - t), (x0, top - t)])]
+    if legs:
+        inset = 0.015 * H
+        items += [poly("prop", [(x, top - t), (x, 0.0)], closed=False) for x in (x0 + inset, x1 - inset)]
+    return items
+
+
+def _chair(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
+    """Under a seated figure, or touching its anchor (a knee resting on it); the back faces away."""
+    pelvis_x = skeleton.points["pelvis"][0]
+    if figure.base == "seated" and not use.at:
+        top, middle, away = seat_level(skeleton), pelvis_x + 0.02 * H, -1
+    else:
+        a = anchor(skeleton, use.at[0] if use.at else "near.hand", figure.view)
+        top, middle = a.point[1] - a.depth, a.point[0]
+        away = 1 if middle >= pelvis_x else -1
+    if skeleton.kind != "side":
+        half = SEAT_HALF_WIDTH * H
+        return _board(middle - half, middle + half, top)
+    x0, x1 = middle - SEAT_DEPTH * H / 2, middle + SEAT_DEPTH * H / 2
+    items = _board(x0, x1, top)
+    edge = x0 if away < 0 else x1
+    w, lean, height = 0.022 * H * -away, 0.02 * H * away, CHAIR_BACK * H
+    items.append(
+        poly(
+            "prop",
+            [(edge, top), (edge + lean, top + height), (edge + lean + w, top + height), (edge + w, top)],
+        )
+    )
+    return items
+
+
+def _table(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
+    a = anchor(skeleton, use.at[0] if use.at else "near.hand", figure.view)
+    half = TABLE_HALF_WIDTH * H
+    return _board(a.point[0] - half, a.point[0] + half, a.point[1] - a.depth)
+
+
+def _wall(figure: Figure, skeleton: Skeleton, use: PropUse, box: Box) -> list[Item]:
+    """A wall seen edge on, touching its anchor or behind the back; the page itself in front views."""
+    if use.at:
+        a = anchor(skeleton, use.at[0], figure.view)
+        out = 1 if a.point[0] >= skeleton.points["pelvis"][0] else -1
+        x = a.point[0] + out * a.depth
+    elif skeleton.kind == "side":
+        x, out = box[0], -1
+    else:
+        return []
+    height = max(WALL_HEIGHT * H, box[3] + 0.05 * H)
+    items = [poly("prop", [(x, 0.0), (x, height)], closed=False)]
+    step = 0.06 * H
+    y = step / 2
+    while y < height:  # short strokes on the far side, the drawing sign for a wall
+        items.append(poly("prop", [(x, y), (x + out * 0.03 * H, y + 0.03 * H)], closed=False))
+        y += step
+    return items
+
+
+def _door_frame(figure: Figure, skeleton: Skeleton, use: PropUse, box: Box) -> list[Item]:
+    """A post at the near forearm (side view), or a post beside each hand and a lintel (front, back)."""
+    w = POST_WIDTH * H
+    top = max(DOOR_HEIGHT * H, box[3] + 0.04 * H)
+    if skeleton.kind == "side" or use.at:
+        x = anchor(skeleton, use.at[0] if use.at else "near.elbow", figure.view).point[0]
+        return [
+            poly(
+                "prop", [(x - w / 2, 0.0), (x - w / 2, top), (x + w / 2, top), (x + w / 2, 0.0)], closed=False
+            )
+        ]
+    hands = sorted(skeleton.points[f"{s}.hand"][0] for s in ("left", "right"))
+    left, right = hands[0] - 0.02 * H, hands[1] + 0.02 * H
+    return [
+        poly("prop", [(left, 0.0), (left, top), (left - w, top), (left - w, 0.0)], closed=False),
+        poly("prop", [(right, 0.0), (right, top), (right + w, top), (right + w, 0.0)], closed=False),
+        poly("prop", [(left - w, top), (right + w, top)], closed=False),
+    ]
