@@ -11,6 +11,7 @@ from __future__ import annotations
 from limber.figures.bodymap import body_map_svg, muscle_map_svg
 from limber.figures.draw import alt_text, figure_svg
 from limber.figures.figure import Arrow, Figure, FigureProblem, PropUse
+from limber.figures.schema import figure_json_schema, starting_figure
 from limber.figures.spec import CODES, reference_markdown
 from limber.figures.validate import validate_figure
 
@@ -22,8 +23,10 @@ __all__ = [
     "PropUse",
     "alt_text",
     "body_map_svg",
+    "figure_json_schema",
     "figure_svg",
     "muscle_map_svg",
     "reference_markdown",
+    "starting_figure",
     "validate_figure",
 ]

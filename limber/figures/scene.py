@@ -78,7 +78,10 @@ def _lift(figure: Figure, skeleton: Skeleton, camera: str) -> Point:
         return (0.0, 0.0)
     behind, front = on_body(figure, skeleton)
     body = body_items(skeleton, "body", (), figure.view, figure.side, _legs_behind(figure))
-    lowest = min(p[1] for item in (*body, *behind, *front) for p in _extent(item))
+    resting = [
+        item for item in body if item.role in ("body", "far")
+    ]  # not the nose: a face rests on the brow
+    lowest = min(p[1] for item in (*resting, *behind, *front) for p in _extent(item))
     up = -lowest
     if BASE[figure.base].seat:
         up = max(up, SEAT_HEIGHT * H - seat_level(skeleton))

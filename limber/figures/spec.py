@@ -153,7 +153,7 @@ BASES: tuple[Base, ...] = (
          _angles({}, shoulder=8, hip=4), _GROUND, _short(shank=0.15, foot=0.0)),
     Base("all-fours", "on hands and knees",
          _angles({"trunk": 76, "neck": -14}, shoulder=76, wrist=90, hip=76, knee=98, ankle=-75),
-         _angles({}, shoulder=6, hip=6), _GROUND, _short(trunk=0.35, hand=0.2, shank=0.15, foot=0.0), legs_behind=True),
+         _angles({}, shoulder=6, hip=6), _GROUND, _short(trunk=0.3, hand=0.2, shank=0.05, foot=0.0), legs_behind=True),
     Base("lying-back", "lying on the back", _angles({"trunk": -90}, elbow=5, ankle=-20),
          _angles({"trunk": 90}, shoulder=14, hip=4), _cams(side="ground", front="above")),
     Base("lying-front", "lying face down", _angles({"trunk": 90}, ankle=-45),

@@ -153,7 +153,6 @@ def layers(items: Sequence[Item], uid: str, unit: float, pen: Pen) -> str:
             kind = "hatch" if s.role == "hatch" else "dots"
             out.append(f'<path fill="url(#{uid}-{kind})" stroke="none" d="{path_data(s.points, True)}"/>')
     styles = _styles(uid, unit, pen)
-    step = unit * 1.2
     groups: list[tuple[str, list[str]]] = []
     for i, s in enumerate(shapes):
         if s.role in UNSTROKED:
@@ -161,7 +160,7 @@ def layers(items: Sequence[Item], uid: str, unit: float, pen: Pen) -> str:
         later = [c for c in covers[i + 1 :] if c is not None]
         if s.tucked:
             later.append(polygon(s.tucked))
-        runs = visible_runs(s.points, s.closed, later, step)
+        runs = visible_runs(s.points, s.closed, later)
         if not runs:
             continue
         whole = s.closed and len(runs) == 1 and len(runs[0]) >= len(s.points) and not later

@@ -7,11 +7,19 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from limber.figures import alt_text, body_map_svg, figure_svg, muscle_map_svg, validate_figure
+from limber.figures import (
+    alt_text,
+    body_map_svg,
+    figure_json_schema,
+    figure_svg,
+    muscle_map_svg,
+    starting_figure,
+    validate_figure,
+)
 from limber.figures.pose import LENGTH, pose_skeleton, segment_lengths
 from limber.figures.regions import AREAS, MUSCLES
 from limber.figures.scene import compose
-from limber.figures.spec import BASES
+from limber.figures.spec import BASES, FIGURE_KEYS
 from limber.yaml_reader import parse_yaml
 from tests.conftest import FIXTURES, ROOT
 
@@ -230,6 +238,28 @@ def test_the_standing_figure_is_one_body_height_tall():
     assert 97 < top < 101  # H = 100 units, feet on the floor at 0
 
 
+def test_every_figure_on_the_floor_touches_it_and_none_sinks_below():
+    for base in BASES:
+        for view, camera in base.cameras.items():
+            if camera != "ground":
+                continue
+            scene = compose(figure_of(f"view: {view}\nstart: {{base: {base.name}}}"))
+            lowest = min(
+                y for item in scene.items if item.role in ("body", "far") for _, y in item.all_points()
+            )
+
+            assert lowest == pytest.approx(0, abs=0.05), (base.name, view)
+
+
+def test_marks_go_on_the_described_side_only():
+    both = figure_svg(figure_of("view: back\nstart: {base: seated}\nmark: [levator-scapulae]"), title="t")
+    one = figure_svg(
+        figure_of("view: back\nside: right\nstart: {base: seated}\nmark: [levator-scapulae]"), title="t"
+    )
+
+    assert both.count("-hatch)") == 2 * one.count("-hatch)") == 4
+
+
 def test_side_left_faces_the_other_way():
     def hand_ahead(side):
         figure = figure_of(f"side: {side}\nstart: {{base: standing, {side}: {{shoulder: 90, elbow: 0}}}}")
@@ -387,6 +417,25 @@ def test_the_muscle_map_hatches_main_muscles_and_dots_the_others():
     assert root.find(f"{SVG}desc").text == (
         "Main muscles (hatched): Levator scapulae. Also worked (dotted): Upper trapezius."
     )
+
+
+def test_the_json_schema_accepts_the_sample_figures_and_rejects_a_typo():
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(figure_json_schema())
+    validator.check_schema(figure_json_schema())
+
+    for path in FIXTURE_FILES:
+        data, _ = parse_yaml(path.read_text(encoding="utf-8"))
+        assert list(validator.iter_errors(data["figure"])) == [], path.name
+    assert set(figure_json_schema()["properties"]) == set(FIGURE_KEYS)
+    assert list(validator.iter_errors({"start": {"base": "standing", "left": {"elbw": 3}}}))
+
+
+def test_a_starting_figure_is_valid_for_every_position():
+    for base in BASES:
+        figure, problems = validate_figure(starting_figure(base.name))
+
+        assert problems == [] and figure.base == base.name
 
 
 def test_the_guide_holds_the_generated_reference(request):
