@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from limber.documents import STEPS_SECTION
 from limber.dosage import duration_text, frequency_text, minutes_text, seconds
 from limber.model import INTENSITIES, Exercise
-from limber.views import jsonld
+from limber.views import card, jsonld
 from limber.views.common import Context
-from limber.views.models import ExerciseView, Link, Section, View
+from limber.views.models import ExerciseView, Link, Printed, Section, View
+from limber.views.qr import qr_svg
 
 
 def exercise_page(ctx: Context, exercise: Exercise) -> View:
@@ -32,6 +34,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
             "source": exercise.image.source or "",
         }
     frequency = exercise.dosage.frequency
+    url = site.config.absolute_url(exercise.path)
     data = ExerciseView(
         title=exercise.title,
         aliases=exercise.aliases,
@@ -45,7 +48,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         cues=exercise.cues,
         cautions=exercise.cautions,
         intro_html=document.intro_html,
-        sections=tuple(Section(s.heading, s.html) for s in document.sections),
+        sections=tuple(Section(s.heading, s.html, s.heading == STEPS_SECTION) for s in document.sections),
         related=tuple(ctx.exercise_card(site.exercises[s]) for s in site.related[exercise.slug]),
         easier=ctx.links((exercise.easier,))[0] if exercise.easier else None,
         harder=ctx.links((exercise.harder,))[0] if exercise.harder else None,
@@ -53,6 +56,14 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         linked_from=ctx.links(site.linked_from.get(exercise.slug, ())),
         image=image,
         reviewed=exercise.reviewed,
+        printed=Printed(
+            classes="printout",
+            url=url,
+            qr_html=qr_svg(url),
+            link_label=card.LINK_LABEL,
+            credit=card.credit(ctx, exercise.reviewed),
+            safety=card.SAFETY_LINE,
+        ),
     )
     crumbs = ctx.crumbs(
         Link("Exercises", ctx.url("exercises/")), Link(exercise.title, ctx.url(exercise.path))

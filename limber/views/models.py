@@ -74,6 +74,19 @@ class View:
 class Section:
     heading: str
     html: str
+    prints: bool = False  # shown on the printed page too ("How to do it")
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """What a page adds on paper: its layout, the way back to the page, and the safety line."""
+
+    classes: str  # layout classes chosen by limber.views.card: "print-card--2col print-card--tight"
+    url: str  # the page's absolute URL, printed as text
+    qr_html: str  # the same URL as an inline <svg> QR code (limber.views.qr)
+    link_label: str  # "Scan the code or go to this page for the full instructions:"
+    credit: str  # "Limber · reviewed 2026-11-30"
+    safety: str  # the one-line safety reminder
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +111,13 @@ class ExerciseView:
     linked_from: tuple[Link, ...]
     image: Mapping[str, str] | None
     reviewed: str | None
+    printed: Printed
 
 
 @dataclass(frozen=True, slots=True)
 class StepView:
     number: int
+    starts_column: bool  # printed in two columns, this step heads the second
     title: str
     url: str
     dosage: str
@@ -125,6 +140,10 @@ class RoutineView:
     steps: tuple[StepView, ...]
     linked_from: tuple[Link, ...]
     reviewed: str | None
+    card_facts: str  # "Desk break · Beginner · About 6 min · 6 exercises · up to 3× a day"
+    log_days: tuple[str, ...]  # the printed log's columns: "Mon" … "Sun"
+    log_rows: tuple[str, ...]  # its rows: ("Done",) or ("1st", "2nd", "3rd")
+    printed: Printed
 
 
 @dataclass(frozen=True, slots=True)

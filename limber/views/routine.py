@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
-from limber.dosage import dosage_line, duration_text, frequency_text, minutes_text, seconds
-from limber.model import NO_EQUIPMENT, Routine
-from limber.views import jsonld
+from limber.dosage import duration_text, frequency_text, minutes_text, seconds
+from limber.model import Routine
+from limber.views import card, jsonld
 from limber.views.common import Context
-from limber.views.models import Link, RoutineView, StepView, View
+from limber.views.models import Link, Printed, RoutineView, StepView, View
+from limber.views.qr import qr_svg
 
 
 def routine_page(ctx: Context, routine: Routine) -> View:
     site = ctx.site
+    text = card.card_text(ctx, routine)
+    layout = card.plan(text)
     steps = []
-    equipment: set[str] = set()
-    for number, step in enumerate(site.steps[routine.slug], start=1):
+    for number, (step, printed) in enumerate(zip(site.steps[routine.slug], text.steps, strict=True), 1):
         exercise = site.exercises[step.exercise]
         steps.append(
             StepView(
                 number,
+                number == layout.column_break,
                 exercise.title,
                 ctx.url(exercise.path),
-                dosage_line(step.dosage, ctx.term("types", exercise.type), with_frequency=False),
+                printed.dosage,
                 duration_text(seconds(step.dosage)),
-                exercise.cues,
-                step.note,
-                exercise.cautions[0] if exercise.cautions else None,
+                printed.cues,
+                printed.note,
+                printed.caution,
             )
         )
-        equipment.update(s for s in exercise.equipment if s != NO_EQUIPMENT)
-    ordered = [t.name for t in site.vocabularies["equipment"].terms if t.slug in equipment]
     total = ctx.routine_total(routine)
+    url = site.config.absolute_url(routine.path)
     data = RoutineView(
         title=routine.title,
         summary=routine.summary,
@@ -37,11 +39,22 @@ def routine_page(ctx: Context, routine: Routine) -> View:
         time=minutes_text(total),
         exact_time=duration_text(total),
         frequency=frequency_text(routine.frequency).capitalize(),
-        equipment=", ".join(ordered) if ordered else "nothing",
+        equipment=card.equipment(ctx, routine),
         intro_html=ctx.documents[routine.path].intro_html,
         steps=tuple(steps),
         linked_from=ctx.links(site.linked_from.get(routine.slug, ())),
         reviewed=routine.reviewed,
+        card_facts=text.facts,
+        log_days=card.DAYS,
+        log_rows=card.log_rows(routine),
+        printed=Printed(
+            classes=layout.classes,
+            url=url,
+            qr_html=qr_svg(url),
+            link_label=card.LINK_LABEL,
+            credit=card.credit(ctx, routine.reviewed),
+            safety=card.SAFETY_LINE,
+        ),
     )
     crumbs = ctx.crumbs(Link("Routines", ctx.url("routines/")), Link(routine.title, ctx.url(routine.path)))
     graph = jsonld.routine(site, routine, data, total)
