@@ -182,12 +182,12 @@ class _Checker:
             return None
         lo, hi = joint.range(self.kind)
         if not lo <= value <= hi:
-            view = "side view" if self.kind == "side" else "front and back views"
+            view = "side view allows" if self.kind == "side" else "front and back views allow"
             plus, minus = joint.words(self.kind, 1), joint.words(self.kind, -1)
             self.error(
                 key,
                 "angle-out-of-range",
-                f"{label} {value} is out of range: the {view} allow {lo} to {hi} "
+                f"{label} {value} is out of range: the {view} {lo} to {hi} "
                 f"(+ {joint.part} {plus}, − {minus})",
             )
             return None

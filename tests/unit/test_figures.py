@@ -62,7 +62,7 @@ def test_a_knee_that_bends_backwards_is_rejected():
         (
             ("start", "left", "knee"),
             "angle-out-of-range",
-            "left knee -10 is out of range: the side view allow 0 to 155 (+ knee bends, − straightens)",
+            "left knee -10 is out of range: the side view allows 0 to 155 (+ knee bends, − straightens)",
         )
     ]
 
@@ -74,7 +74,7 @@ def test_an_elbow_past_its_range_names_the_allowed_range():
         (
             ("start", "right", "elbow"),
             "angle-out-of-range",
-            "right elbow 170 is out of range: the side view allow 0 to 150 (+ elbow bends, − straightens)",
+            "right elbow 170 is out of range: the side view allows 0 to 150 (+ elbow bends, − straightens)",
         )
     ]
 
