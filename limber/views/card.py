@@ -18,6 +18,7 @@ Keep the numbers below in step with assets/css/card.css (tests/unit/test_card.py
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -34,6 +35,8 @@ PAGE_HEIGHT = 255.0  # mm: US Letter (279.4 mm) less two 12 mm margins, rounded 
 HEIGHT_LIMIT = 253.0  # mm: what the estimate may reach (2.4 mm kept for rounding)
 WIDTH_SLACK = 0.96  # every line is taken as this share of its real width
 ONE_COLUMN_MAX = 6  # steps; more take two columns
+CUE_BULLET = " •\u00a0"  # between run-on cues: a line may break before the bullet, not after
+NOTE_DASH = " –\u00a0"  # before a run-on note
 SAFETY_LINE = (
     "Stay pain-free: a mild to moderate stretch. "
     "Stop if you feel sharp pain, numbness, tingling or dizziness. Not medical advice."
@@ -62,8 +65,9 @@ _BOLD = (
 )  # fmt: skip
 _EXTRA = {  # the wider of regular and bold
     "·": 569, "•": 717, "–": 1139, "—": 2048, "×": 1196, "é": 1139,
-    "’": 569, "‘": 569, "“": 1024, "”": 1024, "…": 2048,
+    "’": 569, "‘": 569, "“": 1024, "”": 1024, "…": 2048, "\u00a0": 569,
 }  # fmt: skip
+_SPACES = re.compile(r"[ \t\r\n]+")  # where a line may break (not at a no-break space)
 _EM = 2048
 
 
@@ -101,7 +105,7 @@ class Type:
             return _lines_anywhere(text, room, indent, self)
         space = self.width(" ")
         count, used = 1, indent
-        for word in text.split():
+        for word in _SPACES.split(text.strip()):
             size = self.width(word)
             if used > indent and used + space + size > room:
                 count, used = count + 1, 0.0
@@ -141,7 +145,7 @@ class Density:
     gap: float  # mm between steps
     space: float  # mm between the parts of a step
     band: float  # mm between the title band, the steps, the safety strip and the foot
-    run_on: bool  # cues run on in one paragraph ("a • b • c") instead of one per line
+    run_on: bool  # cues run on in one paragraph (CUE_BULLET between them) instead of one per line
     boxed: bool = True  # each step in a box; else a rule above each step
     note_inline: bool = False  # the note runs on after the cues and a dash, at the cues' size
 
@@ -343,9 +347,10 @@ def _head(step: CardStep, number: int, density: Density, width: float) -> float:
 def _body(step: CardStep, density: Density, width: float) -> list[float]:
     """The cues, the note and the caution, each a block."""
     if density.note_inline:
-        blocks = [density.cue.height(" • ".join(step.cues) + (f" – {step.note}" if step.note else ""), width)]
+        note = NOTE_DASH + step.note if step.note else ""
+        blocks = [density.cue.height(CUE_BULLET.join(step.cues) + note, width)]
     elif density.run_on:
-        blocks = [density.cue.height(" • ".join(step.cues), width)]
+        blocks = [density.cue.height(CUE_BULLET.join(step.cues), width)]
     else:
         blocks = [sum(density.cue.height(c, width - CUE_INDENT) for c in step.cues)]
     if step.note and not density.note_inline:

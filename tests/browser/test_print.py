@@ -30,14 +30,22 @@ LONG_EXERCISES = ("open-book", "foam-roller-thoracic-extension", "prone-ytw")  #
 MM = 25.4 / 96  # millimetres in a CSS pixel
 
 
+class StrictHandler(SubPathHandler):
+    """Serves the site with a Content-Security-Policy that allows no inline script."""
+
+    def end_headers(self) -> None:
+        self.send_header(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; object-src 'none'"
+        )
+        super().end_headers()
+
+
 class Served:
     """A built project served under SUB_PATH: its URL and its linked Site."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, handler: type[SubPathHandler] = SubPathHandler) -> None:
         out = project / "site"
-        self.server = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(out))
-        )
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{SUB_PATH}"
         result = build(project, out, base_url=self.url)
         assert result.ok, [str(d) for d in result.diagnostics]
@@ -180,12 +188,26 @@ def test_the_estimate_is_never_below_the_printed_height(printer, request, served
         )
 
 
-def test_the_print_button_is_added_by_a_script_file_and_opens_the_print_dialog(printer, guide):
+def test_the_print_button_works_under_a_policy_that_allows_no_inline_script(printer, tmp_path):
+    strict = Served(copy_project(tmp_path / "project"), StrictHandler)
+    blocked: list[str] = []
+    printer.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
     printer.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
-    printer.goto(guide.url + "routines/desk-break/")
+    try:
+        printer.goto(strict.url + "routines/desk-minute/")
+        printer.get_by_role("button", name="Print this routine").click()
 
-    button = printer.get_by_role("button", name="Print this routine")
-    button.click()
+        assert printer.evaluate("window.printed") == 1
+        assert blocked == []
+    finally:
+        strict.close()
 
-    assert printer.evaluate("window.printed") == 1
-    assert printer.locator("script:not([src]):not([type='application/ld+json'])").count() == 0
+
+def test_the_print_button_stays_hidden_without_javascript_and_never_prints(browser, guide):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(guide.url + "routines/desk-break/")
+
+    assert page.get_by_role("button", name="Print this routine").count() == 0
+    assert "Print this routine" not in pdf_text(print_pdf(page, "A4"))
+    context.close()
