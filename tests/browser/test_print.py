@@ -118,8 +118,8 @@ def check_card(page, served: Served, slug: str) -> None:
         for name in names:
             assert squash(name) in squash(text), f"{name!r} missing from the {paper} card of {slug}"
         assert squash(url) in squash(text)
-        assert "Print this routine" not in text
-        assert "Skip to content" not in text
+        for screen_only in ("Print this routine", "Skip to content", "Body areas", "safety notes", "Search"):
+            assert screen_only not in text, f"{screen_only!r} printed on the {paper} card of {slug}"
     assert decode_qr(page) == [url]
 
 
