@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from limber.diagnostics import Diagnostic, Origin
+from limber.fields import FILL_IN
+
+_FLATTENED = re.compile(r"^ {0,3}(#|#{5,6})(?:\s|$)")  # headings the sanitiser would flatten
 EXERCISE_SECTIONS = ("How to do it", "Tips", "Avoid")  # every exercise body has these, in page order
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 # An HTML tag, closing tag, comment or declaration; autolinks (<https://...>) do not match.
@@ -99,3 +103,34 @@ def ordered_items(section: str) -> list[str]:
         elif items and line.strip() and not line.startswith("#"):
             break
     return items
+
+
+def body_problems(kind: str, body: str, origin: Origin) -> list[Diagnostic]:
+    """Problems in a body as written: raw HTML, headings that would be flattened, text still to
+    fill in, and an exercise's missing sections. Checked for every file read, valid or not.
+    """
+    problems = [
+        Diagnostic(origin.path, line, "raw-html", f"raw HTML {tag!r} is not allowed; use Markdown instead")
+        for line, tag in find_raw_html(body, origin.body_line)
+    ]
+    previous = ""
+    for line, text in prose_lines(body, origin.body_line):
+        if FILL_IN in text:
+            message = f"the body is still to fill in here: replace '{FILL_IN}' with your text"
+            problems.append(Diagnostic(origin.path, line, "fill-in", message))
+        flat = _FLATTENED.match(text)
+        if flat or (re.fullmatch(r"=+\s*", text) and previous.strip()):
+            level = len(flat.group(1)) if flat else 1
+            message = (
+                f"a level-{level} heading would be shown as plain text: the page title is the only "
+                "level 1; use '## ' for sections and '### ' or '#### ' inside them"
+            )
+            problems.append(Diagnostic(origin.path, line, "heading-level", message))
+        previous = text
+    if kind == "exercise":
+        headings = [s.heading for s in split_sections(body, origin.body_line)]
+        for heading in EXERCISE_SECTIONS:
+            if heading not in headings:
+                message = f"the body has no '## {heading}' section; exercises have '## How to do it' (a numbered list), '## Tips' and '## Avoid'"
+                problems.append(Diagnostic(origin.path, origin.body_line, "missing-section", message))
+    return problems

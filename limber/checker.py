@@ -92,6 +92,9 @@ class Checker:
     def value(self, value: Any, kind: F.Kind, key: KeyPath) -> Any:
         """One field's value converted, or None (after reporting) if it is invalid."""
         name = dotted(key)
+        if value == F.FILL_IN or (isinstance(value, list) and F.FILL_IN in value):
+            self.error("fill-in", f"'{name}' is still to fill in: {F.rule(kind)}{self.allowed(kind)}", key)
+            return None
         if kind.name in ("text", "date", "choice", "term", "slug") and not isinstance(value, str):
             self.wrong_type(name, kind, value, key)
             return None
@@ -103,6 +106,10 @@ class Checker:
                 return None
         check = getattr(self, f"check_{kind.name}")
         return check(value, kind, key, name)
+
+    def allowed(self, kind: F.Kind) -> str:
+        vocabulary = self.vocabularies.get(kind.vocabulary or "")
+        return "; allowed: " + ", ".join(t.slug for t in vocabulary.terms) if vocabulary else ""
 
     def wrong_type(self, name: str, kind: F.Kind, value: Any, key: KeyPath) -> None:
         hint = ""

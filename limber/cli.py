@@ -9,14 +9,14 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
-from typing import TextIO
 from pathlib import Path
+from typing import TextIO
 
 from limber import __version__
+from limber.cache import CACHE_DIR
 from limber.config import normalise_base_url
 from limber.diagnostics import report, visible
 from limber.output import UnsafeOutput
-from limber.cache import CACHE_DIR
 from limber.pipeline import build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -53,6 +53,17 @@ def parser() -> argparse.ArgumentParser:
         help=f"ignore and do not update the build cache ({CACHE_DIR}/ in the project)",
     )
     sub.add_argument("--quiet", action="store_true", help="print only problems")
+    sub = commands.add_parser(
+        "new",
+        help='write a new exercise or routine to fill in, e.g. new exercise "Doorway chest stretch"',
+        description="Write content/exercises/<slug>.md (or routines/) with every field, a comment on "
+        "what each expects, and FILL-IN where you choose a value; `check` lists what is still to fill in.",
+    )
+    sub.add_argument("kind", choices=("exercise", "routine"))
+    sub.add_argument("title", help="the title, in sentence case; the file name (slug) is made from it")
+    sub.add_argument(
+        "--project", type=Path, default=Path.cwd(), help="project folder (default: current folder)"
+    )
     sub = commands.add_parser("check", help="validate and link the content without writing anything")
     common(sub)
     sub = commands.add_parser(
@@ -87,13 +98,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.insert(0, "build")
     options = parser().parse_args(args)
     project = options.project.resolve()
-    if options.base_url and normalise_base_url(options.base_url) is None:
+    if getattr(options, "base_url", None) and normalise_base_url(options.base_url) is None:
         print(
             f"error: --base-url '{visible(options.base_url)}' must be an absolute http(s) URL, such as "
             "https://example.org/guide/, without spaces, control characters, user name, query or fragment",
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if options.command == "new":
+        from limber.editors.scaffold import ScaffoldError, project_vocabularies, write_scaffold
+
+        try:
+            path = write_scaffold(project, options.kind, options.title, project_vocabularies(project))
+        except ScaffoldError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"Wrote {path.relative_to(project)}: replace every FILL-IN, then run `python build.py check`.")
+        return EXIT_OK
     if options.command == "serve":
         from limber.serve import serve
 

@@ -21,7 +21,7 @@ MAX_FRONT_MATTER_BYTES = 32 * 1024
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 MAX_CHARACTER_LINES = 20  # lines with a control character reported per file before a summary
 KINDS = {"exercises": "exercise", "routines": "routine", "pages": "page"}
-DATA_FILES = {"taxonomies.yaml": "taxonomies", "site.yaml": "site"}
+DATA_FILES = {"taxonomies.yaml": "taxonomies", "site.yaml": "site", "glossary.yaml": "glossary"}
 GUIDE_FILE = "README.md"  # the editors' guide to the fields; not content
 IMAGE_DIR = "images"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
@@ -33,7 +33,7 @@ _HANDLER = StrictYAMLHandler()
 class SourceDoc:
     """One content file as read: its kind, front matter (plain data) and Markdown body."""
 
-    kind: str  # exercise | routine | page | taxonomies | site
+    kind: str  # exercise | routine | page | taxonomies | site | glossary
     path: PurePosixPath  # relative to the project root
     meta: Any
     body: str
@@ -81,7 +81,7 @@ def load_sources(project: Path, content_dir: str = "content") -> tuple[Sources, 
                 problems.append(problem)
             else:
                 images[inside.relative_to(IMAGE_DIR).as_posix()] = data
-        elif kind in ("exercise", "routine", "page", "taxonomies", "site"):
+        elif kind in ("exercise", "routine", "page", *DATA_FILES.values()):
             doc, found = read_doc(file, rel, kind)
             problems += found
             if doc:
@@ -203,7 +203,7 @@ def parse_doc(rel: PurePosixPath, data: bytes | str, kind: str) -> tuple[SourceD
     problems = unsafe_characters(rel, text)
     if problems:
         return None, problems
-    if kind in ("taxonomies", "site"):
+    if kind in DATA_FILES.values():
         return _parse_data(rel, text, kind)
     return _parse_markdown(rel, text, kind)
 
@@ -258,9 +258,9 @@ def _dotted(key: KeyPath) -> str:
 
 
 def _parse_data(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
-    meta, lines, problem = _yaml(rel, text, 1)
-    if problem:
-        return None, [problem]
+    meta, lines, problems = _yaml(rel, text, 1)
+    if problems:
+        return None, problems
     escaped = _escaped_characters(rel, meta, Origin(rel, lines))
     if escaped:
         return None, escaped
@@ -282,9 +282,9 @@ def _parse_markdown(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc
         message = f"front matter is over {MAX_FRONT_MATTER_BYTES // 1024} KiB; keep long text in the body"
         return None, [Diagnostic(rel, 1, "front-matter-too-large", message)]
     # The front matter text starts right after the opening '---', on the file's first line.
-    meta, lines, problem = _yaml(rel, front, text.count("\n", 0, opening.end()) + 1)
-    if problem:
-        return None, [problem]
+    meta, lines, problems = _yaml(rel, front, text.count("\n", 0, opening.end()) + 1)
+    if problems:
+        return None, problems
     escaped = _escaped_characters(rel, meta, Origin(rel, lines))
     if escaped:
         return None, escaped
@@ -309,9 +309,9 @@ def _parse_markdown(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc
 
 def _yaml(
     rel: PurePosixPath, text: str, first_line: int
-) -> tuple[Any, dict[KeyPath, int], Diagnostic | None]:
+) -> tuple[Any, dict[KeyPath, int], list[Diagnostic]]:
     try:
         value, lines = parse_yaml(text, first_line)
     except YamlProblem as problem:
-        return None, {}, Diagnostic(rel, problem.line, "bad-yaml", problem.message)
-    return value, lines, None
+        return None, {}, [Diagnostic(rel, line, "bad-yaml", message) for line, message in problem.all]
+    return value, lines, []

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 SECONDS = " of seconds"
+FILL_IN = "FILL-IN"  # what the `new` scaffold writes where the editor must choose a value
 
 
 @dataclass(frozen=True, slots=True)

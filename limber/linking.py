@@ -10,11 +10,11 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from limber.body import EXERCISE_SECTIONS, find_links, find_raw_html, split_sections
+from limber.body import find_links
 from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic, Origin, did_you_mean
 from limber.dosage import apply_overrides
-from limber.model import CARD_CAUTION, Exercise, Page, Record, Routine, RoutineStep, Site, Vocabulary
+from limber.model import CARD_CAUTION, Draft, Exercise, Page, Record, Routine, RoutineStep, Site, Vocabulary
 from limber.svg import svg_problem
 
 MAX_RELATED = 6
@@ -27,11 +27,14 @@ def link(
     images: Mapping[str, bytes],
     taxonomies_origin: Origin | None = None,
     broken: frozenset[str] = frozenset(),
+    drafts: Iterable[Draft] = (),
 ) -> tuple[Site, list[Diagnostic]]:
     """Build the Site from validated records; report every unresolved reference.
 
     *broken* holds the slugs of files that failed validation: references to them count as
     resolved, so one bad file is reported once and not again by everything that names it.
+    *drafts* are those files' own references, checked here too, so an editor sees every
+    problem in one run.
     """
     problems: list[Diagnostic] = []
     exercises: dict[str, Exercise] = {}
@@ -64,24 +67,18 @@ def link(
         problems += found
         steps[routine.slug] = resolved
 
+    all_slugs = [r.slug for r in seen.values()]
+    for draft in drafts:
+        problems += _check_draft(draft, known)
+        problems += _body_links(draft.origin, draft.slug, draft.body, seen, broken, all_slugs)[0]
+
     linked: dict[str, set[str]] = defaultdict(set)
     every: list[Record] = [*exercises.values(), *routines.values(), *pages.values()]
     for record in every:
-        problems += _check_body(record)
-        for found_link in find_links(record.body, record.origin.body_line):
-            target = seen.get(found_link.slug.lower())
-            if found_link.slug in broken:
-                continue
-            if target is None or target.slug != found_link.slug:
-                hint = (
-                    f" (did you mean '{target.slug}'?)"
-                    if target
-                    else did_you_mean(found_link.slug, [r.slug for r in seen.values()])
-                )
-                message = f"link [[{found_link.slug}]] names no exercise or routine{hint}"
-                problems.append(Diagnostic(record.origin.path, found_link.line, "unknown-link", message))
-            elif target.slug != record.slug:
-                linked[target.slug].add(record.slug)
+        found, targets = _body_links(record.origin, record.slug, record.body, seen, broken, all_slugs)
+        problems += found
+        for target in targets:
+            linked[target].add(record.slug)
 
     problems += _check_images(exercises.values(), images)
     members = _members(vocabularies, exercises, routines)
@@ -139,6 +136,48 @@ def _check_exercise_refs(exercise: Exercise, exercises: Mapping[str, Exercise | 
     return problems
 
 
+def _body_links(
+    origin: Origin,
+    slug: str,
+    body: str,
+    seen: Mapping[str, Record],
+    broken: frozenset[str],
+    all_slugs: list[str],
+) -> tuple[list[Diagnostic], set[str]]:
+    """Problems with a body's [[links]], and the slugs it links to (itself left out)."""
+    problems, targets = [], set()
+    for found_link in find_links(body, origin.body_line):
+        target = seen.get(found_link.slug.lower())
+        if found_link.slug in broken:
+            continue
+        if target is None or target.slug != found_link.slug:
+            hint = f" (did you mean '{target.slug}'?)" if target else did_you_mean(found_link.slug, all_slugs)
+            message = f"link [[{found_link.slug}]] names no exercise or routine{hint}"
+            problems.append(Diagnostic(origin.path, found_link.line, "unknown-link", message))
+        elif target.slug != slug:
+            targets.add(target.slug)
+    return problems, targets
+
+
+def _check_draft(draft: Draft, known: Mapping[str, Exercise | None]) -> list[Diagnostic]:
+    """The exercise references of a file that failed validation."""
+    origin = draft.origin
+    problems = [
+        _unknown_exercise(origin, "related", ("related", i), slug, known)
+        for i, slug in enumerate(draft.related)
+        if slug not in known
+    ]
+    for name in ("easier", "harder"):
+        slug = getattr(draft, name)
+        if slug is not None and slug not in known:
+            problems.append(_unknown_exercise(origin, name, (name,), slug, known))
+    for i, slug in draft.steps:
+        if slug not in known:
+            key = ("steps", i, "exercise")
+            problems.append(_unknown_exercise(origin, f"steps[{i + 1}].exercise", key, slug, known))
+    return problems
+
+
 def _check_aliases(exercises: Mapping[str, Exercise]) -> list[Diagnostic]:
     problems = []
     titles = {e.title.lower(): e for e in exercises.values()}
@@ -182,21 +221,6 @@ def _resolve_steps(
         message = f"level '{routine.level}' is easier than step '{hardest.slug}' ({hardest.level}); set level: {hardest.level}"
         problems.append(routine.origin.error("level-too-low", message, ("level",)))
     return tuple(resolved), problems
-
-
-def _check_body(record: Record) -> list[Diagnostic]:
-    origin = record.origin
-    problems = [
-        Diagnostic(origin.path, line, "raw-html", f"raw HTML {tag!r} is not allowed; use Markdown instead")
-        for line, tag in find_raw_html(record.body, origin.body_line)
-    ]
-    if isinstance(record, Exercise):
-        headings = [s.heading for s in split_sections(record.body, origin.body_line)]
-        for heading in EXERCISE_SECTIONS:
-            if heading not in headings:
-                message = f"the body has no '## {heading}' section; exercises have '## How to do it' (a numbered list), '## Tips' and '## Avoid'"
-                problems.append(Diagnostic(origin.path, origin.body_line, "missing-section", message))
-    return problems
 
 
 def _check_images(exercises: Iterable[Exercise], images: Mapping[str, bytes]) -> list[Diagnostic]:
@@ -266,8 +290,10 @@ def _unused_terms(
 
 
 def _related_index(exercises: Mapping[str, Exercise]) -> dict[str, tuple[str, ...]]:
-    """Exercise slug -> related slugs: the explicit list first, then the closest by shared
-    muscles (2 points each) and areas (1 point each), ties by slug.
+    """Exercise slug -> related slugs, from term indexes.
+
+    The explicit list comes first, then the closest by shared muscles (2 points each) and
+    areas (1 point each), ties by slug.
 
     Candidates come from a term index, not a scan of every exercise: for each of the
     exercise's muscles and areas, the NEIGHBOURS exercises nearest to it in slug order.

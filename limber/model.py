@@ -17,6 +17,7 @@ from limber.config import SiteConfig
 from limber.diagnostics import Origin
 from limber.fields import (
     DATA,
+    FILL_IN,
     DATE,
     FLAG,
     SECONDS,
@@ -229,7 +230,7 @@ class Dosage:
     sides: str = field(metadata=SIDES_FIELD)
     frequency: Frequency | None = field(
         default=None,
-        metadata=declare(group(Frequency), "how often, e.g. `{times: 3, per: day, up_to: true}`"),
+        metadata=declare(group(Frequency), "how often, e.g. `{times: 3, per: day, up_to: true}`", {}),
     )
     intensity: str | None = field(
         default=None,
@@ -292,6 +293,7 @@ class Exercise:
             lines(0, 6, 120),
             "who should skip or adapt, and stop signs; start with a verb or 'If'; the first one, printed on routine cards, starts with "
             + " or ".join(f"'{word}'" for word in CARD_CAUTION),
+            [FILL_IN],
         ),
     )
     related: tuple[str, ...] = field(default=(), metadata=declare(slugs(6), "up to 6 other exercises"))
@@ -395,6 +397,20 @@ class Page:
 
 
 Record = Exercise | Routine | Page
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
+    """The references of a file that failed validation, so they are checked in the same run."""
+
+    kind: str
+    slug: str
+    origin: Origin
+    body: str
+    related: tuple[str, ...] = ()
+    easier: str | None = None
+    harder: str | None = None
+    steps: tuple[tuple[int, str], ...] = ()  # (index in `steps`, exercise slug)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,12 @@ from pathlib import Path, PurePosixPath
 
 from limber import schema
 from limber.cache import Cache, pickle_digest, tree_digest
+from limber.body import body_problems
 from limber.content import SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.documents import render_documents, targets
 from limber.linking import link
-from limber.model import Output, Record, Site
+from limber.model import Draft, Output, Record, Site
 from limber.output import check_out_dir, check_outputs, write_site
 from limber.render import (
     TemplateError,
@@ -26,6 +27,7 @@ from limber.render import (
     template_problem,
 )
 from limber.views import Context, all_views, site_view
+from limber.views.card import card_problems
 from limber.views import feed as feed_view
 from limber.views.models import View
 
@@ -96,6 +98,7 @@ def build(
     env = make_env(project / "templates")
     shared = site_view(ctx)
     views = all_views(ctx)
+    result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
 
     rendered = [0]
 
@@ -165,20 +168,26 @@ def load_and_link(project: Path, base_url: str | None, diagnostics: list[Diagnos
     if vocabularies is None:
         return None
     records: list[Record] = []
+    drafts: list[Draft] = []  # files with errors: their references are still checked
     broken: set[str] = set()
     for doc in sources.docs:
         validator = VALIDATORS.get(doc.kind)
         if validator is not None:
             record, found = validator(doc, vocabularies)
-            diagnostics += found
+            # The body is checked for every file read, valid or not, so one run shows everything.
+            diagnostics += found + body_problems(doc.kind, doc.body, doc.origin)
             if record is not None:
                 records.append(record)
-            elif doc.kind != "page":
+                continue
+            drafts.append(schema.draft(doc))
+            if doc.kind != "page":
                 broken.add(doc.slug)
     broken |= {d.path.stem for d in problems if d.is_error and d.path.suffix == ".md"}
     taxonomies_origin = by_kind["taxonomies"][0].origin
     if config is None or has_errors(d for d in diagnostics if d.path == taxonomies_origin.path):
         return None  # the records are checked; linking needs whole vocabularies and settings
-    site, found = link(config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken))
+    site, found = link(
+        config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken), drafts
+    )
     diagnostics += found
     return site

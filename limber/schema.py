@@ -16,7 +16,7 @@ from limber.checker import Checker, dotted
 from limber.config import SiteConfig, normalise_base_url
 from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
-from limber.model import NO_EQUIPMENT, VOCABULARIES, Exercise, Page, Routine, Term, Vocabulary
+from limber.model import NO_EQUIPMENT, VOCABULARIES, Draft, Exercise, Page, Routine, Term, Vocabulary
 
 R = TypeVar("R")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -282,6 +282,33 @@ def validate_routine(
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
     return make(Routine, clean, slug=doc.slug, body=doc.body, origin=doc.origin), checker.problems
+
+
+def draft(doc: SourceDoc) -> Draft:
+    """The references a broken file makes, read leniently: whatever parses is kept."""
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    checker = Checker(doc.origin, {})  # its problems were reported by the validator
+
+    def slug(value: Any, key: KeyPath) -> str | None:
+        found = checker.value(value, F.SLUG, key) if value is not None else None
+        return found if isinstance(found, str) else None
+
+    related = checker.value(meta.get("related"), F.slugs(50), ("related",)) if "related" in meta else ()
+    steps: list[Any] = meta["steps"] if isinstance(meta.get("steps"), list) else []
+    return Draft(
+        kind=doc.kind,
+        slug=doc.slug,
+        origin=doc.origin,
+        body=doc.body,
+        related=tuple(related or ()),
+        easier=slug(meta.get("easier"), ("easier",)),
+        harder=slug(meta.get("harder"), ("harder",)),
+        steps=tuple(
+            (i, found)
+            for i, step in enumerate(steps)
+            if isinstance(step, dict) and (found := slug(step.get("exercise"), ("steps", i, "exercise")))
+        ),
+    )
 
 
 def validate_page(

@@ -37,10 +37,15 @@ FAST: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlProblem(Exception):
     """A YAML document that cannot be read, at a 1-based file line."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, more: tuple[tuple[int, str], ...] = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.more = more  # further problems of the same document (every duplicate key)
+
+    @property
+    def all(self) -> tuple[tuple[int, str], ...]:
+        return ((self.line, self.message), *self.more)
 
 
 def parse_yaml(text: str, first_line: int = 1, *, loader: type[Any] = FAST) -> tuple[Any, dict[KeyPath, int]]:
@@ -56,17 +61,36 @@ def parse_yaml(text: str, first_line: int = 1, *, loader: type[Any] = FAST) -> t
         if loader is not PURE_PYTHON:
             return parse_yaml(text, first_line, loader=PURE_PYTHON)  # its words, its lines
         if isinstance(err, yaml.MarkedYAMLError):
-            raise _syntax_problem(err, first_line) from None
+            raise _syntax_problem(err, text, first_line) from None
         raise YamlProblem(first_line, str(err)) from None  # a reader error without a mark
     return value, lines
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
+# Syntax errors found only where the parser gave up, far from the mistake: point at the line
+# where the unclosed thing starts instead, and show that line.
+_UNCLOSED = {
+    "while scanning a quoted scalar": "a quoted text",
+    "while parsing a flow sequence": "a '[' list",
+    "while parsing a flow mapping": "a '{' mapping",
+}
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem:
     mark = err.problem_mark or err.context_mark
     message = err.problem or err.context or "invalid YAML"
+    line = (mark.line if mark else 0) + first_line
+    start = err.context_mark
+    if err.context in _UNCLOSED and start is not None and err.problem_mark is not None:
+        if err.problem_mark.line != start.line:
+            shown = text.split("\n")[start.line].strip()
+            message = (
+                f"{_UNCLOSED[err.context]} starts on this line and is never closed "
+                f"({err.problem} on line {line}): {shown}"
+            )
+            return YamlProblem(start.line + first_line, message)
     if err.problem and err.context and err.context_mark:
         message += f" ({err.context} on line {err.context_mark.line + first_line})"
-    return YamlProblem((mark.line if mark else 0) + first_line, message)
+    return YamlProblem(line, message)
 
 
 class _Builder:
@@ -75,6 +99,7 @@ class _Builder:
     def __init__(self, first_line: int, lines: dict[KeyPath, int]) -> None:
         self.first_line = first_line
         self.lines = lines
+        self.duplicates: list[tuple[int, str]] = []
 
     def line(self, event: ev.Event) -> int:
         mark = event.start_mark
@@ -89,6 +114,9 @@ class _Builder:
                 if documents > 1:
                     raise YamlProblem(self.line(event), "only one YAML document is allowed here")
                 value = self.node(next(stream), stream, (), 0)
+        if self.duplicates:
+            (line, message), *more = self.duplicates
+            raise YamlProblem(line, message, tuple(more))
         return value
 
     def node(self, event: ev.Event, stream: Iterator[ev.Event], path: KeyPath, depth: int) -> Any:
@@ -113,9 +141,11 @@ class _Builder:
             if not isinstance(key_event, ev.ScalarEvent):
                 raise YamlProblem(line, "a key must be plain text")
             key = str(key_event.value)
-            if key in mapping:
+            if key in mapping:  # reported with every other duplicate once the document is read
                 first = self.lines[(*path, key)]
-                raise YamlProblem(line, f"duplicate key '{key}' (first set on line {first}); keep one")
+                self.duplicates.append((line, f"duplicate key '{key}' (first set on line {first}); keep one"))
+                self.node(next(stream), stream, (*path, key, "again"), depth + 1)
+                continue
             self.lines[(*path, key)] = line
             mapping[key] = self.node(next(stream), stream, (*path, key), depth + 1)
         return mapping

@@ -78,7 +78,7 @@ def test_the_byte_offset_counts_a_leading_bom():
 
 def test_yaml_syntax_error_points_at_the_file_line():
     assert problems_of(b"---\ntitle: Pigeon\nareas: [neck\n---\n") == [
-        "content/exercises/pigeon.md:4: error[bad-yaml]: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence on line 3)"
+        "content/exercises/pigeon.md:3: error[bad-yaml]: a '[' list starts on this line and is never closed (expected ',' or ']', but got '<stream end>' on line 4): areas: [neck"
     ]
 
 

@@ -64,3 +64,21 @@ def test_deep_nesting_is_an_error_at_its_line_not_a_recursion_error(loader):
             parse_yaml(text, 2, loader=loader)
         assert f"nested more than {MAX_DEPTH} levels deep" in caught.value.message
         assert caught.value.line >= 2
+
+
+def test_an_unclosed_quote_is_reported_where_it_starts_with_the_line_shown():
+    text = 'title: "Chin tucks\nsummary: Slide the head back.\nlevel: beginner\n'
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(text, 2)
+    assert caught.value.line == 2
+    assert caught.value.message.startswith("a quoted text starts on this line and is never closed (")
+    assert caught.value.message.endswith(': title: "Chin tucks')
+
+
+def test_every_duplicate_key_is_reported_not_only_the_first():
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml("a: 1\nb: 2\na: 3\nc:\n  d: 1\n  d: 2\n", 2)
+    assert caught.value.all == (
+        (4, "duplicate key 'a' (first set on line 2); keep one"),
+        (7, "duplicate key 'd' (first set on line 6); keep one"),
+    )

@@ -1,0 +1,126 @@
+"""`python build.py new exercise|routine "Title"`: a new content file from the declarations.
+
+Every field is written, with a comment giving what it expects and its allowed values. The
+values an editor must still choose are FILL_IN, which `check` reports as "still to fill in"
+(code `fill-in`), so a fresh scaffold fails only on what is left to write.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from limber.body import EXERCISE_SECTIONS
+from limber.content import read_doc
+from limber.fields import FILL_IN, Field, Kind, declared, rule
+from limber.model import Exercise, Routine, Vocabulary
+from limber.schema import validate_taxonomies
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FOLDERS = {"exercise": "exercises", "routine": "routines"}
+RECORDS: Mapping[str, type] = {"exercise": Exercise, "routine": Routine}
+LEFT_FOR_REVIEW = ("reviewed",)  # a reviewer fills these in
+
+
+class ScaffoldError(ValueError):
+    """The scaffold cannot be written (bad title, file exists)."""
+
+
+def slug_for(title: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", title.lower()))
+
+
+def _allowed(kind: Kind, vocabularies: Mapping[str, Vocabulary]) -> str:
+    if kind.vocabulary and kind.vocabulary in vocabularies:
+        return "; allowed: " + ", ".join(t.slug for t in vocabularies[kind.vocabulary].terms)
+    return ""
+
+
+def _value(field: Field) -> str:
+    """What the scaffold writes for a field: an example if the declaration gives one, else FILL_IN."""
+    if isinstance(field.example, list):
+        return "[" + ", ".join(str(item) for item in field.example) + "]"
+    if field.example is not None:
+        return str(field.example).lower() if isinstance(field.example, bool) else str(field.example)
+    if field.kind.name in ("lines", "terms"):
+        return f"[{FILL_IN}]"
+    return FILL_IN
+
+
+def _lines(fields: tuple[Field, ...], vocabularies: Mapping[str, Vocabulary], indent: str) -> list[str]:
+    out: list[str] = []
+    for field in fields:
+        if field.name in LEFT_FOR_REVIEW:
+            out.append(f"{indent}# {field.name}: YYYY-MM-DD   ({field.doc}; a reviewer fills this in)")
+            continue
+        comment = f"  # {'required' if field.required else 'optional'}: {rule(field.kind)}{_allowed(field.kind, vocabularies)} — {field.doc}"
+        if field.kind.name == "group" and field.kind.record is not None:
+            nested = [f"{indent}{field.name}:{comment}", *_lines(declared(field.kind.record), vocabularies, indent + "  ")]
+            if not field.required and field.example is None:  # an optional group: shown, commented out
+                nested = [_commented(line) for line in nested]
+            out += nested
+        elif field.kind.name == "data":
+            out.append(f"{indent}# {field.name}:{comment.removeprefix(' ')}")
+        elif not field.required and field.example is None:
+            out.append(f"{indent}# {field.name}: {_value(field)}{comment}")
+        else:
+            out.append(f"{indent}{field.name}: {_value(field)}{comment}")
+    return out
+
+
+def _commented(line: str) -> str:
+    body = line.lstrip()
+    return line if body.startswith("#") else line[: len(line) - len(body)] + "# " + body
+
+
+def scaffold_text(kind: str, title: str, vocabularies: Mapping[str, Vocabulary]) -> str:
+    fields = declared(RECORDS[kind])
+    front = _lines(tuple(f for f in fields if f.name != "title"), vocabularies, "")
+    if kind == "routine":
+        step = "\n".join(
+            [
+                "steps:  # required: 1–12 steps, in order; each names an exercise and may override its dosage",
+                f"  - exercise: {FILL_IN}  # an exercise's slug (its file name without .md)",
+                f"  - exercise: {FILL_IN}",
+            ]
+        )
+        front = [line for line in front if not line.startswith("steps:")] + [step]
+        body = [f"{FILL_IN}: say what the routine is for and who it suits. Keep every move pain-free."]
+    else:
+        body = [
+            f"{FILL_IN}: an introduction — what is particular to this exercise, who it suits. Keep it pain-free.",
+            "",
+        ]
+        for heading in EXERCISE_SECTIONS:
+            body += [f"## {heading}", ""]
+            body += [f"1. {FILL_IN}"] if heading == EXERCISE_SECTIONS[0] else [f"- {FILL_IN}"]
+            body.append("")
+    shown = json.dumps(title, ensure_ascii=False) if re.search(r"[:#'\"\[\]{},&*!|>%@`]", title) else title
+    return "\n".join(["---", f"title: {shown}", *front, "---", *body]).rstrip("\n") + "\n"
+
+
+def project_vocabularies(project: Path) -> dict[str, Vocabulary]:
+    """The project's vocabularies, for the allowed values in comments (empty if unreadable)."""
+    rel = PurePosixPath("content", "taxonomies.yaml")
+    doc, _ = read_doc(project / rel, rel, "taxonomies")
+    return validate_taxonomies(doc)[0] if doc is not None else {}
+
+
+def write_scaffold(project: Path, kind: str, title: str, vocabularies: Mapping[str, Vocabulary]) -> Path:
+    """Write content/<kind>s/<slug>.md; refuse a title that makes no valid slug, or an existing file."""
+    title = title.strip()
+    slug = slug_for(title)
+    if not 3 <= len(title) <= 80 or "\n" in title:
+        raise ScaffoldError(f"the title must be 3 to 80 characters on one line, got {len(title)}")
+    if not slug or not SLUG.fullmatch(slug) or len(slug) > 80:
+        raise ScaffoldError(f"'{title}' makes no valid slug; use letters and digits in the title")
+    target = project / "content" / FOLDERS[kind] / f"{slug}.md"
+    if target.exists():
+        raise ScaffoldError(
+            f"{target.relative_to(project)} already exists; pick another title or edit that file"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold_text(kind, title, vocabularies), encoding="utf-8")
+    return target
