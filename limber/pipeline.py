@@ -26,6 +26,7 @@ from limber.render import (
     sitemap,
     template_problem,
 )
+from limber.search import GlossaryEntry, search_data, validate_glossary
 from limber.views import Context, all_views, site_view
 from limber.views.card import card_problems
 from limber.views import feed as feed_view
@@ -87,7 +88,8 @@ def build(
         return has_errors(result.diagnostics)
 
     # load, validate, link
-    site = load_and_link(project, base_url, result.diagnostics)
+    glossary: list[GlossaryEntry] = []
+    site = load_and_link(project, base_url, result.diagnostics, glossary)
     result.site = site
     if site is None or blocked():
         return result
@@ -117,6 +119,7 @@ def build(
     if not problems:
         try:
             outputs += [sitemap(env, views), feed(env, feed_view(ctx)), robots(site.config)]
+            outputs.append(search_data(site, ctx.documents, tuple(glossary)))
         except TemplateError as err:
             problems.append(template_problem(project, err))
     image_paths = [PurePosixPath("images", src) for src in site.images]
@@ -146,8 +149,16 @@ def promote(diagnostic: Diagnostic) -> Diagnostic:
     return dataclasses.replace(diagnostic, severity=Severity.ERROR)
 
 
-def load_and_link(project: Path, base_url: str | None, diagnostics: list[Diagnostic]) -> Site | None:
-    """Stages 1-3. Appends every problem to *diagnostics*; returns None if linking is impossible."""
+def load_and_link(
+    project: Path,
+    base_url: str | None,
+    diagnostics: list[Diagnostic],
+    glossary: list[GlossaryEntry] | None = None,
+) -> Site | None:
+    """Stages 1-3. Appends every problem to *diagnostics*; returns None if linking is impossible.
+
+    The checked glossary entries (content/glossary.yaml) are appended to *glossary*.
+    """
     sources, problems = load_sources(project)
     diagnostics += problems
     by_kind: dict[str, list[SourceDoc]] = {}
@@ -190,4 +201,9 @@ def load_and_link(project: Path, base_url: str | None, diagnostics: list[Diagnos
         config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken), drafts
     )
     diagnostics += found
+    for doc in by_kind.get("glossary", ()):
+        entries, found = validate_glossary(doc, site, frozenset(broken))
+        diagnostics += found
+        if glossary is not None:
+            glossary += entries
     return site

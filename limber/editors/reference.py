@@ -5,6 +5,7 @@ from __future__ import annotations
 from limber.config import SiteConfig
 from limber.fields import declared, table
 from limber.model import VOCABULARIES, Dosage, Exercise, Frequency, Image, Page, Routine, StepSpec, Term
+from limber.search import GlossaryEntry
 
 
 def vocabulary_keys() -> list[str]:
@@ -32,4 +33,7 @@ def reference() -> str:
         lines += table(title, fields)
     lines += vocabulary_keys()
     lines += table("Site settings (`content/site.yaml`)", declared(SiteConfig))
+    lines += table(
+        "Glossary entry (each item of `entries` in `content/glossary.yaml`)", declared(GlossaryEntry)
+    )
     return "\n".join(lines)

@@ -1,0 +1,1160 @@
+/* Limber search: instant, forgiving, filterable search over the published search data.
+ *
+ * It runs on the search page only (the element #search, whose data-index names the search
+ * data file; its format is in docs/search-data.md). On every other page it does nothing.
+ * Safety: the query, whether typed or from the URL, is only ever text. Everything on the page
+ * is built with createElement and textContent; highlighting splits text nodes. No inline
+ * script and no eval, so the page works under a Content-Security-Policy without 'unsafe-inline'.
+ * There is no build step: this file is served as written.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("search");
+  if (!root || !window.fetch || !window.URLSearchParams || !window.Map) {
+    return;
+  }
+
+  // --- words: the same folding for the data and the query ------------------------------------
+
+  // How much a word counts, by where in a record it was found.
+  var TITLE = 10, ALIAS = 8, KEYWORD = 6, TERM = 5, CUE = 4, SUMMARY = 3, SECONDARY = 2, TEXT = 1;
+  var STOP = new Set(("a an and are at by do does for from how i in is it me my of on or the to " +
+    "what with your").split(" "));
+  var NON_ASCII = /[^\x00-\x7f]/;
+  var ASCII_WORD = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
+  var ANY_WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+  var DISPLAY_WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+  var PAGE_SIZE = 20;
+  var CACHE = 64;  // query words whose scores are kept while the reader types
+  var KIND_NAMES = { exercise: "Exercise", routine: "Routine", page: "Page" };
+  var KIND_ORDER = { exercise: 0, routine: 1, page: 2 };
+
+  /* Lowercase, without accents or apostrophes: "Child’s Pose" -> "childs pose". */
+  function fold(text) {
+    var lower = text.toLowerCase();
+    if (NON_ASCII.test(lower)) {
+      lower = lower.normalize("NFKD").replace(/\p{M}/gu, "");
+    }
+    return lower.replace(/['’]/g, "");
+  }
+
+  var stems = new Map();
+
+  /* A word without its plural ending, as limber/search/glossary.py's stem(). */
+  function stem(word) {
+    var found = stems.get(word);
+    if (found !== undefined) {
+      return found;
+    }
+    found = word;
+    if (word.length >= 4) {
+      if (word.length > 4 && word.endsWith("ies")) {
+        found = word.slice(0, -3) + "y";
+      } else if (/(?:sses|xes|ches|shes)$/.test(word)) {
+        found = word.slice(0, -2);
+      } else if (word.endsWith("s") && !/(?:ss|us|is)$/.test(word)) {
+        found = word.slice(0, -1);
+      }
+    }
+    if (stems.size < 100000) {
+      stems.set(word, found);
+    }
+    return found;
+  }
+
+  /* The words of a text, each with the pieces of a hyphenated word joined as well:
+   * "Band pull-aparts" -> [["band"], ["pull", "aparts", "pullaparts"]]. */
+  function groups(text) {
+    var folded = fold(text);
+    var pattern = NON_ASCII.test(folded) ? ANY_WORD : ASCII_WORD;
+    var out = [], match;
+    pattern.lastIndex = 0;
+    while ((match = pattern.exec(folded))) {
+      var word = match[0];
+      if (word.indexOf("-") < 0) {
+        out.push([word]);
+      } else {
+        var parts = word.split("-");
+        parts.push(parts.join(""));
+        out.push(parts);
+      }
+    }
+    return out;
+  }
+
+  /* The plain words of a text, hyphenated ones split: "pull-apart" -> ["pull", "apart"]. */
+  function wordList(text) {
+    var out = [];
+    groups(text).forEach(function (parts) {
+      for (var i = 0; i < (parts.length > 1 ? parts.length - 1 : 1); i++) {
+        out.push(parts[i]);
+      }
+    });
+    return out;
+  }
+
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  var prefixDistance = 0;  // set by distance(): how far *a* is from the closest beginning of *b*
+
+  /* How far word *a* is from word *b* (optimal string alignment: a swap of two neighbouring
+   * letters is one edit); also sets prefixDistance, the distance from the closest beginning
+   * of *b* ("sholde" is 1 from "shoulder"). Both stop counting at limit + 1. */
+  function distance(a, b, limit) {
+    var n = Math.min(a.length, 60), m = b.length;
+    var width = Math.min(m, n + limit);
+    prefixDistance = limit + 1;
+    if (m + limit < n || width > 62) {
+      return limit + 1;
+    }
+    var prev2 = rows[0], prev = rows[1], row = rows[2];
+    for (var j = 0; j <= width; j++) {
+      prev[j] = j;
+    }
+    for (var i = 1; i <= n; i++) {
+      row[0] = i;
+      var best = i;
+      var ai = a.charCodeAt(i - 1), before = i > 1 ? a.charCodeAt(i - 2) : -1;
+      for (j = 1; j <= width; j++) {
+        var bj = b.charCodeAt(j - 1);
+        var value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+        if (j > 1 && ai === b.charCodeAt(j - 2) && before === bj && prev2[j - 2] + 1 < value) {
+          value = prev2[j - 2] + 1;
+        }
+        row[j] = value;
+        if (value < best) {
+          best = value;
+        }
+      }
+      if (best > limit) {
+        return limit + 1;
+      }
+      var spare = prev2;
+      prev2 = prev;
+      prev = row;
+      row = spare;
+    }
+    for (j = Math.max(1, n - 1); j <= Math.min(width, n + 1); j++) {
+      prefixDistance = Math.min(prefixDistance, prev[j]);
+    }
+    return m <= n + limit ? Math.min(prev[m], limit + 1) : limit + 1;
+  }
+
+  /* The query's words: folded, split at hyphens and spaces, little words dropped. */
+  function queryWords(query) {
+    var words = wordList(query).slice(0, 12);
+    var kept = words.filter(function (word) {
+      return !STOP.has(word);
+    });
+    return kept.length ? kept : words;
+  }
+
+  // --- the index: built once in the browser from the search data -----------------------------
+
+  /* Titles, aliases, glossary names and term names go into an inverted index (token ->
+   * records) that exact, prefix and typo matching walk. Cues, summaries and body text are
+   * searched for words that begin with the query word (Scan): they are long and count for
+   * less, and leaving them out of the index keeps it quick to build when the page opens. */
+  function Index(data) {
+    var self = this;
+    this.data = data;
+    this.records = data.records;
+    this.names = {};  // vocabulary -> slug -> term
+    Object.keys(data.terms).forEach(function (vocabulary) {
+      var names = {};
+      data.terms[vocabulary].forEach(function (term) {
+        names[term.slug] = term;
+      });
+      self.names[vocabulary] = names;
+    });
+    this.bySlug = {};
+    this.records.forEach(function (record) {
+      if (record.kind === "exercise") {
+        self.bySlug[record.slug] = record;
+      }
+    });
+    // The inverted index: token -> number, and by number its records, weights and best weight.
+    this.ids = new Map();
+    this.postIds = [];
+    this.postWeights = [];
+    this.best = [];
+    this.lastId = [];
+    this.words = new Map();  // whole word of a title, alias, name or keyword -> how often
+    this.phrases = [];  // id -> the words of its title, then of each alias (when first needed)
+    this.shared = new Map();  // a term name or glossary name -> its tokens (they repeat)
+    this.plain = new Set();  // tokens that are words, not words joined
+    this.records.forEach(function (record, id) {
+      self.add(record, id);
+    });
+    this.cues = new Scan(this.records.map(function (record) {
+      return (record.cues || []).join(" · ");
+    }));
+    this.summaries = new Scan(this.records.map(function (record) {
+      return record.summary || "";
+    }));
+    this.bodies = new Scan(this.records.map(function (record) {
+      return record.text || "";
+    }));
+    this.lastId = null;
+    // Prefix and typo matching walk the words; joined tokens ("shoulderblade") are matched
+    // whole, or by prefix only when no word begins with the query word.
+    var all = Array.from(this.ids.keys()).sort();
+    this.tokens = all.filter(function (token) {
+      return self.plain.has(token);
+    });
+    this.joins = all.filter(function (token) {
+      return !self.plain.has(token);
+    });
+    this.fuzzy = this.tokens.filter(function (token) {
+      return token.length > 2;
+    });
+    var order = this.records.map(function (_, id) {
+      return id;
+    });
+    var records = this.records;
+    order.sort(function (a, b) {
+      var ra = records[a], rb = records[b];
+      return KIND_ORDER[ra.kind] - KIND_ORDER[rb.kind] ||
+        (ra.title < rb.title ? -1 : ra.title > rb.title ? 1 : a - b);
+    });
+    this.order = order;  // ids in kind-then-title order
+    this.rank = new Int32Array(order.length);  // id -> place in that order
+    order.forEach(function (id, place) {
+      self.rank[id] = place;
+    });
+    this.cache = new Map();  // query word -> its scores
+  }
+
+  var LETTER = /[\p{L}\p{N}]/u;
+
+  function isWordChar(code) {
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ||
+      (code > 127 && LETTER.test(String.fromCharCode(code)));
+  }
+
+  /* One text per record, lowercased and joined, searched with indexOf for word beginnings. */
+  function Scan(texts) {
+    var starts = new Int32Array(texts.length + 1), at = 0;
+    var lower = texts.map(function (text, id) {
+      var folded = NON_ASCII.test(text) ? fold(text) : text.toLowerCase();
+      starts[id] = at;
+      at += folded.length + 1;
+      return folded;
+    });
+    starts[texts.length] = at;
+    this.text = lower.join("\n");
+    this.starts = starts;
+  }
+
+  /* Give every record with a word beginning with *prefix* (the query word's stem) *weight*,
+   * a little less when its first such word is longer than the query's. */
+  Scan.prototype.find = function (prefix, word, weight, scores) {
+    var text = this.text, starts = this.starts, size = prefix.length;
+    var id = 0, at = text.indexOf(prefix);
+    while (at >= 0) {
+      if (at > 0 && isWordChar(text.charCodeAt(at - 1))) {
+        at = text.indexOf(prefix, at + 1);
+        continue;
+      }
+      while (starts[id + 1] <= at) {
+        id++;
+      }
+      var end = at + size;
+      while (end < text.length && isWordChar(text.charCodeAt(end))) {
+        end++;
+      }
+      var found = end === at + size ? prefix : text.slice(at, end);
+      var whole = found === prefix || found === word || stem(found) === prefix;
+      var score = whole ? weight : weight * 0.85;
+      if (score > scores[id]) {
+        scores[id] = score;
+      }
+      at = text.indexOf(prefix, starts[id + 1]);  // one match per record is enough
+    }
+  };
+
+  Index.prototype.termNames = function (vocabulary, slugs) {
+    var names = this.names[vocabulary] || {};
+    var out = [];
+    (slugs || []).forEach(function (slug) {
+      var term = names[slug];
+      if (term) {
+        out.push(term.name);
+        if (term.anatomical) {
+          out.push(term.anatomical);
+        }
+      }
+    });
+    return out;
+  };
+
+  /* Call *emit* with each token of a text: each word, the pieces of a hyphenated word joined
+   * and, with *pairs*, two neighbouring words joined ("childs pose": "childspose"). Joined
+   * tokens are emitted with a second argument, true. */
+  Index.prototype.tokenize = function (text, pairs, emit) {
+    var folded = fold(text);
+    var pattern = NON_ASCII.test(folded) ? ANY_WORD : ASCII_WORD;
+    var match, previous = null;
+    pattern.lastIndex = 0;
+    while ((match = pattern.exec(folded))) {
+      var word = match[0], first = word, last = word;
+      if (word.indexOf("-") < 0) {
+        emit(word);
+        if (pairs) {
+          this.words.set(word, (this.words.get(word) || 0) + 1);
+        }
+      } else {
+        var parts = word.split("-");
+        for (var k = 0; k < parts.length; k++) {
+          emit(parts[k]);
+        }
+        emit(parts.join(""), true);
+        first = parts[0];
+        last = parts[parts.length - 1];
+      }
+      if (pairs && previous !== null) {
+        emit(previous + first, true);
+      }
+      previous = last;
+    }
+  };
+
+  /* The number of a token in the index, a new one if it is not there yet. */
+  Index.prototype.number = function (token) {
+    var number = this.ids.get(token);
+    if (number === undefined) {
+      number = this.postIds.length;
+      this.ids.set(token, number);
+      this.postIds.push([]);
+      this.postWeights.push([]);
+      this.best.push(0);
+      this.lastId.push(-1);
+    }
+    return number;
+  };
+
+  /* The token numbers of a text: each token and its stem. */
+  Index.prototype.numbers = function (text) {
+    var self = this, out = [];
+    this.tokenize(text, true, function (token, joined) {
+      var root = stem(token);
+      out.push(self.number(token));
+      if (root !== token) {
+        out.push(self.number(root));
+      }
+      if (!joined) {
+        self.plain.add(token);
+        self.plain.add(root);
+      }
+    });
+    return out;
+  };
+
+  /* Record *id* holds the tokens *numbers* with *weight*; the best weight per record counts. */
+  Index.prototype.put = function (numbers, weight, id) {
+    for (var i = 0; i < numbers.length; i++) {
+      var number = numbers[i], weights = this.postWeights[number];
+      if (this.lastId[number] === id) {  // records are added in order: this one is last
+        if (weights[weights.length - 1] < weight) {
+          weights[weights.length - 1] = weight;
+        }
+      } else {
+        this.postIds[number].push(id);
+        weights.push(weight);
+        this.lastId[number] = id;
+      }
+      if (this.best[number] < weight) {
+        this.best[number] = weight;
+      }
+    }
+  };
+
+  Index.prototype.add = function (record, id) {
+    var self = this;
+    function field(texts, weight) {
+      (texts || []).forEach(function (text) {
+        self.put(self.numbers(text), weight, id);
+      });
+    }
+    function shared(texts, weight) {
+      texts.forEach(function (text) {
+        var numbers = self.shared.get(text);
+        if (!numbers) {
+          numbers = self.numbers(text);
+          self.shared.set(text, numbers);
+        }
+        self.put(numbers, weight, id);
+      });
+    }
+    field([record.title], TITLE);
+    field(record.aliases, ALIAS);
+    shared(record.keywords || [], KEYWORD);
+    shared(this.termNames("areas", record.areas), TERM);
+    shared(this.termNames("equipment", record.equipment), TERM);
+    shared(this.termNames("levels", [record.level]), TERM);
+    shared(this.termNames("types", record.type ? [record.type] : record.types), TERM);
+    shared(this.termNames("positions", record.position ? [record.position] : record.positions), TERM);
+    shared(this.termNames("goals", [record.goal]), TERM);
+    shared(this.termNames("muscles", record.muscles), record.kind === "exercise" ? TERM : SECONDARY);
+    shared(this.termNames("muscles", record.secondary_muscles), SECONDARY);
+    shared((record.steps || []).map(function (slug) {
+      return (self.bySlug[slug] || { title: "" }).title;
+    }), SECONDARY);
+  };
+
+  /* The tokens a query word matches, each with how well: exact 1, a longer word it begins
+   * (prefix) less, a word a typo or two away (fuzzy) less again. */
+  Index.prototype.candidates = function (word) {
+    var self = this;
+    var found = new Map();
+    function offer(token, quality) {
+      if (!(found.get(token) >= quality)) {
+        found.set(token, quality);
+      }
+    }
+    [word, stem(word)].forEach(function (exact) {
+      if (self.ids.has(exact)) {
+        offer(exact, 1);
+      }
+    });
+    // Prefix: the words that begin with this one, then joined words if no word does.
+    var least = word.length === 1 ? TERM : word.length === 2 ? CUE : 0;  // short words: names only
+    var before = found.size;
+    this.prefixed(this.tokens, word, least, offer);
+    if (found.size === before && word.length >= 4) {
+      this.prefixed(this.joins, word, least, offer);
+    }
+    // Typos: one edit for words of 4 letters or more, two from 7. A word being typed may also
+    // be a typo away from the beginning of a longer one.
+    if (word.length >= 4) {
+      var limit = word.length >= 7 ? 2 : 1;
+      var first = word.charCodeAt(0);
+      this.fuzzy.forEach(function (token) {
+        if (found.has(token)) {
+          return;
+        }
+        var d = distance(word, token, limit);
+        if (d <= limit) {
+          offer(token, d === 1 ? 0.72 : 0.5);
+        } else if (prefixDistance <= limit && token.length > word.length && token.charCodeAt(0) === first) {
+          offer(token, prefixDistance === 1 ? 0.6 : 0.42);
+        }
+      });
+    }
+    return found;
+  };
+
+  /* Offer each token of the sorted *tokens* that begins with *word* (a binary search to the
+   * first, then on while they match), the closer to the word's length the better. */
+  Index.prototype.prefixed = function (tokens, word, least, offer) {
+    var lo = 0, hi = tokens.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (tokens[mid] < word) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (var i = lo; i < tokens.length && tokens[i].startsWith(word); i++) {
+      var token = tokens[i];
+      if (token !== word && this.best[this.ids.get(token)] >= least) {
+        offer(token, 0.9 * (0.5 + 0.5 * word.length / token.length));
+      }
+    }
+  };
+
+  /* Scores of every record for one query word (kept while the reader types on): its best
+   * token match times where it was found, or a word in the body that begins with it. */
+  Index.prototype.wordScores = function (word) {
+    var cached = this.cache.get(word);
+    if (cached) {
+      this.cache.delete(word);
+      this.cache.set(word, cached);  // most recent last
+      return cached;
+    }
+    var self = this;
+    var scores = new Float32Array(this.records.length);
+    var tokens = this.candidates(word);
+    tokens.forEach(function (quality, token) {
+      var number = self.ids.get(token);
+      var ids = self.postIds[number], weights = self.postWeights[number];
+      for (var k = 0; k < ids.length; k++) {
+        var score = weights[k] * quality;
+        if (score > scores[ids[k]]) {
+          scores[ids[k]] = score;
+        }
+      }
+    });
+    var prefix = word.length >= 3 ? stem(word) : "";
+    if (prefix) {
+      this.cues.find(prefix, word, CUE, scores);
+      this.summaries.find(prefix, word, SUMMARY, scores);
+      this.bodies.find(prefix, word, TEXT, scores);
+    }
+    var count = 0;
+    for (var id = 0; id < scores.length; id++) {
+      if (scores[id] > 0) {
+        count++;
+      }
+    }
+    var entry = { scores: scores, count: count, tokens: tokens, prefix: prefix };
+    this.cache.set(word, entry);
+    if (this.cache.size > CACHE) {
+      this.cache.delete(this.cache.keys().next().value);
+    }
+    return entry;
+  };
+
+  /* Every record's score for the query words. Returns the ids that match the most words (all
+   * of them when any record does), best first, and what matched, for highlighting. */
+  Index.prototype.search = function (words) {
+    var n = this.records.length, self = this;
+    var total = new Float64Array(n);
+    var hits = new Uint8Array(n);
+    var matched = { tokens: new Set(), prefixes: [] };
+    var perWord = words.map(function (word) {
+      var entry = self.wordScores(word);
+      entry.tokens.forEach(function (_, token) {
+        matched.tokens.add(token);
+      });
+      if (entry.prefix) {
+        matched.prefixes.push(entry.prefix);
+      }
+      // A word most records hold counts for less than a rare one.
+      return { scores: entry.scores, weight: Math.log(1 + n / (entry.count + 1)) };
+    });
+    // Two query words may be one word in the text: "fore arm" finds "forearm".
+    for (var w = 0; w + 1 < words.length; w++) {
+      var joined = words[w] + words[w + 1];
+      [joined, stem(joined)].forEach(function (token) {
+        var number = self.ids.get(token);
+        if (number === undefined) {
+          return;
+        }
+        matched.tokens.add(token);
+        var left = Float32Array.from(perWord[w].scores);  // copies: the cached scores stay as they are
+        var right = Float32Array.from(perWord[w + 1].scores);
+        var ids = self.postIds[number], weights = self.postWeights[number];
+        for (var k = 0; k < ids.length; k++) {
+          var half = weights[k] / 2, id = ids[k];
+          left[id] = Math.max(left[id], half);
+          right[id] = Math.max(right[id], half);
+        }
+        perWord[w].scores = left;
+        perWord[w + 1].scores = right;
+      });
+    }
+    var most = 0;
+    perWord.forEach(function (word) {
+      var scores = word.scores, weight = word.weight;
+      for (var id = 0; id < n; id++) {
+        if (scores[id] > 0) {
+          total[id] += scores[id] * weight;
+          hits[id]++;
+          if (hits[id] > most) {
+            most = hits[id];
+          }
+        }
+      }
+    });
+    var ids = [];
+    for (var id = 0; id < n && most > 0; id++) {
+      if (hits[id] === most) {
+        ids.push(id);
+      }
+    }
+    var rank = this.rank;
+    function better(a, b) {
+      return total[b] - total[a] || rank[a] - rank[b];
+    }
+    ids.sort(better);
+    // A title or alias holding the query as a phrase: only the leaders can be lifted by it.
+    var top = ids.slice(0, 100);
+    top.forEach(function (id) {
+      total[id] += self.phraseBonus(id, words);
+    });
+    top.sort(better);
+    return { ids: top.concat(ids.slice(100)), matched: matched, complete: most === words.length };
+  };
+
+  /* Extra for a title or alias that holds the query's words in order, the last one begun. */
+  Index.prototype.phraseBonus = function (id, words) {
+    var best = 0, record = this.records[id];
+    if (!this.phrases[id]) {
+      this.phrases[id] = [record.title].concat(record.aliases || []).map(wordList);
+    }
+    this.phrases[id].forEach(function (have, which) {
+      for (var start = 0; start + words.length <= have.length; start++) {
+        var ok = true;
+        for (var k = 0; k < words.length && ok; k++) {
+          var part = have[start + k], word = words[k];
+          ok = part === word || stem(part) === stem(word) || (k === words.length - 1 && part.startsWith(word));
+        }
+        if (ok) {
+          var bonus = (which === 0 ? 6 : 5) * words.length + (start === 0 ? 3 : 0);
+          best = Math.max(best, bonus + (have.length === words.length ? 4 : 0));
+        }
+      }
+    });
+    return best;
+  };
+
+  /* A close spelling for a query that found nothing: each word that matched nothing replaced
+   * by the nearest word of a title, alias, name or keyword. */
+  Index.prototype.suggest = function (words) {
+    var self = this;
+    var changed = false;
+    var out = words.map(function (word) {
+      if (self.wordScores(word).count) {
+        return word;
+      }
+      var limit = Math.max(2, Math.floor(word.length / 3));
+      var best = null, bestDistance = limit + 1, bestCount = 0;
+      self.words.forEach(function (count, candidate) {
+        var d = distance(word, candidate, limit);
+        if (d <= limit && (d < bestDistance || (d === bestDistance && count > bestCount))) {
+          best = candidate;
+          bestDistance = d;
+          bestCount = count;
+        }
+      });
+      if (best) {
+        changed = true;
+        return best;
+      }
+      return word;
+    });
+    return changed ? out.join(" ") : "";
+  };
+
+  // --- filters -------------------------------------------------------------------------------
+
+  function minutes(seconds) {
+    return Math.max(1, Math.ceil(seconds / 60));
+  }
+
+  function allIn(values, allowed) {
+    return values.length > 0 && values.every(function (value) {
+      return allowed(value);
+    });
+  }
+
+  /* The facets, in page order. `values` gives a record's values; "any" facets let a record
+   * through when it has one of the chosen values, "all" facets when it has every one. */
+  function facets(index) {
+    var terms = index.data.terms;
+    function household(record) {
+      return record.kind !== "page" && allIn(record.equipment || [], function (slug) {
+        return (index.names.equipment[slug] || {}).household === true;
+      });
+    }
+    function options(vocabulary) {
+      return terms[vocabulary].map(function (term) {
+        return [term.slug, term.name];
+      });
+    }
+    return [
+      { key: "area", label: "Body area", options: options("areas"), values: function (r) {
+        return r.areas || [];
+      } },
+      { key: "equipment", label: "Equipment", options: options("equipment"), values: function (r) {
+        return r.equipment || [];
+      } },
+      { key: "level", label: "Level", options: options("levels"), values: function (r) {
+        return r.kind === "page" ? [] : [r.level];
+      } },
+      { key: "type", label: "Type", options: options("types"), values: function (r) {
+        return r.type ? [r.type] : r.types || [];
+      } },
+      { key: "position", label: "Position", options: options("positions"), values: function (r) {
+        return r.position ? [r.position] : r.positions || [];
+      } },
+      { key: "time", label: "Time needed", options: [["5", "5 min or less"], ["10", "5 to 10 min"],
+        ["20", "10 to 20 min"]], values: function (r) {
+        if (!r.time) {
+          return [];
+        }
+        var m = minutes(r.time);
+        return m <= 5 ? ["5"] : m <= 10 ? ["10"] : m <= 20 ? ["20"] : [];
+      } },
+      { key: "only", label: "Good to know", mode: "all", options: [["household", "Nothing to buy"],
+        ["desk", "Desk-friendly"]], values: function (r) {
+        if (!household(r)) {
+          return [];
+        }
+        var positions = r.position ? [r.position] : r.positions || [];
+        var desk = allIn(positions, function (slug) {
+          return (index.names.positions[slug] || {}).desk === true;
+        });
+        return desk ? ["household", "desk"] : ["household"];
+      } },
+    ].map(function (facet) {
+      facet.mode = facet.mode || "any";
+      facet.index = new Map(facet.options.map(function (option, i) {
+        return [option[0], i];
+      }));
+      facet.of = new Array(index.records.length);
+      for (var id = 0; id < index.records.length; id++) {
+        var values = facet.values(index.records[id]), have = [];
+        for (var k = 0; k < values.length; k++) {
+          var i = facet.index.get(values[k]);
+          if (i !== undefined) {
+            have.push(i);
+          }
+        }
+        facet.of[id] = have;
+      }
+      return facet;
+    });
+  }
+
+  /* Whether record *id* passes *facet* with the option indexes in *chosen* (none: it passes). */
+  function passes(facet, chosen, id) {
+    if (!chosen.length) {
+      return true;
+    }
+    var have = facet.of[id];
+    for (var i = 0; i < chosen.length; i++) {
+      var has = have.indexOf(chosen[i]) >= 0;
+      if (has && facet.mode === "any") {
+        return true;
+      }
+      if (!has && facet.mode === "all") {
+        return false;
+      }
+    }
+    return facet.mode === "all";
+  }
+
+  // --- the page ------------------------------------------------------------------------------
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  /* Whether a word on the page is one the query matched (a token, or a body word it begins). */
+  function isMatch(word, matched) {
+    var folded = fold(word);
+    var parts = folded.indexOf("-") < 0 ? [folded] : folded.split("-").concat([folded.replace(/-/g, "")]);
+    return parts.some(function (part) {
+      if (!part) {
+        return false;
+      }
+      if (matched.tokens.has(part) || matched.tokens.has(stem(part))) {
+        return true;
+      }
+      return matched.prefixes.some(function (prefix) {
+        return part.startsWith(prefix);
+      });
+    });
+  }
+
+  /* *text* as text nodes, with each matched word wrapped in <mark>: never parsed as HTML. */
+  function highlighted(text, matched) {
+    var fragment = document.createDocumentFragment();
+    var last = 0;
+    text.replace(DISPLAY_WORD, function (word, offset) {
+      if (isMatch(word, matched)) {
+        if (offset > last) {
+          fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+        }
+        fragment.appendChild(el("mark", "", word));
+        last = offset + word.length;
+      }
+      return word;
+    });
+    if (last < text.length) {
+      fragment.appendChild(document.createTextNode(text.slice(last)));
+    }
+    return fragment;
+  }
+
+  function holds(text, matched) {
+    var found = false;
+    text.replace(DISPLAY_WORD, function (word) {
+      found = found || isMatch(word, matched);
+      return word;
+    });
+    return found;
+  }
+
+  /* A short window of *text* around its first matched word. */
+  function excerpt(text, matched) {
+    var words = text.split(" ");
+    for (var i = 0; i < words.length; i++) {
+      if (holds(words[i], matched)) {
+        var start = Math.max(0, i - 8), end = Math.min(words.length, start + 32);
+        return (start > 0 ? "… " : "") + words.slice(start, end).join(" ") + (end < words.length ? " …" : "");
+      }
+    }
+    return "";
+  }
+
+  function Page(index) {
+    this.index = index;
+    this.facets = facets(index);
+    this.input = document.getElementById("search-q");
+    this.form = document.getElementById("search-form");
+    this.list = document.getElementById("search-results");
+    this.status = document.getElementById("search-status");
+    this.live = document.getElementById("search-live");
+    this.more = document.getElementById("search-more");
+    this.empty = document.getElementById("search-empty");
+    this.suggestion = document.getElementById("search-suggestion");
+    this.suggestionLink = document.getElementById("search-suggestion-link");
+    this.filterCount = document.getElementById("search-filter-count");
+    this.title = document.title;
+    this.shown = PAGE_SIZE;
+    this.typing = false;  // a run of keystrokes shares one history entry
+    this.announce = 0;
+    this.boxes = [];
+    this.counts = [];
+    this.buildFacets(document.getElementById("search-facets"));
+    this.bind();
+  }
+
+  Page.prototype.buildFacets = function (holder) {
+    var self = this;
+    this.facets.forEach(function (facet, f) {
+      var set = el("fieldset", "search__facet");
+      set.appendChild(el("legend", "", facet.label));
+      var boxes = [], counts = [];
+      facet.options.forEach(function (option, i) {
+        var label = el("label", "search__option");
+        var box = el("input");
+        box.type = "checkbox";
+        box.name = facet.key;
+        box.value = option[0];
+        box.addEventListener("change", function () {
+          self.shown = PAGE_SIZE;
+          self.typing = false;
+          self.run(true);
+        });
+        var count = el("span", "search__count", "");
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + option[1] + " "));
+        label.appendChild(count);
+        set.appendChild(label);
+        boxes[i] = box;
+        counts[i] = count;
+      });
+      self.boxes[f] = boxes;
+      self.counts[f] = counts;
+      holder.appendChild(set);
+    });
+    var clear = el("button", "search__clear", "Clear filters");
+    clear.type = "button";
+    clear.addEventListener("click", function () {
+      self.boxes.forEach(function (boxes) {
+        boxes.forEach(function (box) {
+          box.checked = false;
+        });
+      });
+      self.typing = false;
+      self.run(true);
+    });
+    holder.appendChild(clear);
+    this.clear = clear;
+  };
+
+  Page.prototype.bind = function () {
+    var self = this;
+    this.input.addEventListener("input", function () {
+      self.shown = PAGE_SIZE;
+      self.run(!self.typing);
+      self.typing = true;
+    });
+    this.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.typing = false;
+      self.run(false);
+    });
+    this.input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") {
+        var first = self.list.querySelector("a");
+        if (first) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    });
+    this.list.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+        return;
+      }
+      var links = Array.prototype.slice.call(self.list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0) {
+        return;
+      }
+      event.preventDefault();
+      var next = at + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) {
+        self.input.focus();
+      } else if (next < links.length) {
+        links[next].focus();
+      }
+    });
+    document.getElementById("search-more-button").addEventListener("click", function () {
+      var before = self.shown;
+      self.shown += PAGE_SIZE;
+      self.run(null);
+      var links = self.list.querySelectorAll("a");
+      if (links[before]) {
+        links[before].focus();
+      }
+    });
+    this.suggestionLink.addEventListener("click", function (event) {
+      event.preventDefault();
+      self.input.value = self.suggestionLink.dataset.query || "";
+      self.typing = false;
+      self.run(true);
+      self.input.focus();
+    });
+    window.addEventListener("popstate", function () {
+      self.fromURL();
+      self.typing = false;
+      self.run(null);
+    });
+  };
+
+  /* Set the box and the filters from the address: ?q=words&area=neck&time=5 ... */
+  Page.prototype.fromURL = function () {
+    var params = new URLSearchParams(window.location.search);
+    this.input.value = (params.get("q") || "").slice(0, 200);
+    var self = this;
+    this.facets.forEach(function (facet, f) {
+      var wanted = params.getAll(facet.key);
+      self.boxes[f].forEach(function (box) {
+        box.checked = wanted.indexOf(box.value) >= 0;
+      });
+    });
+  };
+
+  Page.prototype.address = function () {
+    var params = new URLSearchParams();
+    var query = this.input.value.trim();
+    if (query) {
+      params.set("q", query);
+    }
+    var self = this;
+    this.facets.forEach(function (facet, f) {
+      self.boxes[f].forEach(function (box) {
+        if (box.checked) {
+          params.append(facet.key, box.value);
+        }
+      });
+    });
+    var search = params.toString();
+    return window.location.pathname + (search ? "?" + search : "");
+  };
+
+  /* Search and show. *push*: true adds a history entry, false replaces it, null leaves it. */
+  Page.prototype.run = function (push) {
+    var index = this.index, self = this;
+    var query = this.input.value.trim();
+    var words = query ? queryWords(query) : [];
+    var chosen = this.boxes.map(function (boxes) {
+      var on = [];
+      boxes.forEach(function (box, i) {
+        if (box.checked) {
+          on.push(i);
+        }
+      });
+      return on;
+    });
+    var filtering = chosen.some(function (on) {
+      return on.length > 0;
+    });
+    var found = words.length ? index.search(words) :
+      { ids: index.order, matched: { tokens: new Set(), prefixes: [] }, complete: true };
+    // Counts: a record counts for an option when it passes every other facet, as if that
+    // option alone were chosen in its own.
+    var facets = this.facets;
+    var counts = facets.map(function (facet) {
+      return new Array(facet.options.length).fill(0);
+    });
+    var results = [];
+    found.ids.forEach(function (id) {
+      var failed = -1, failures = 0;
+      for (var f = 0; f < facets.length && failures < 2; f++) {
+        if (!passes(facets[f], chosen[f], id)) {
+          failed = f;
+          failures++;
+        }
+      }
+      if (failures === 0) {
+        results.push(id);
+      }
+      for (f = 0; f < facets.length; f++) {
+        if (failures === 0 || (failures === 1 && failed === f)) {
+          var have = facets[f].of[id];
+          for (var i = 0; i < have.length; i++) {
+            counts[f][have[i]]++;
+          }
+        }
+      }
+    });
+    if (!words.length && !filtering) {
+      results = [];
+    }
+    this.show(results, found.matched, words, query, filtering, found.complete);
+    this.showCounts(counts, chosen);
+    if (push !== null) {
+      var url = this.address();
+      if (url !== window.location.pathname + window.location.search) {
+        window.history[push ? "pushState" : "replaceState"](null, "", url);
+      }
+    }
+    document.title = query ? "“" + query + "” · " + this.title : this.title;
+  };
+
+  Page.prototype.showCounts = function (counts, chosen) {
+    var self = this, active = 0;
+    this.facets.forEach(function (facet, f) {
+      facet.options.forEach(function (_, i) {
+        var count = counts[f][i];
+        self.counts[f][i].textContent = "(" + count + ")";
+        var on = chosen[f].indexOf(i) >= 0;
+        self.boxes[f][i].parentNode.classList.toggle("is-empty", count === 0 && !on);
+        if (on) {
+          active++;
+        }
+      });
+    });
+    this.filterCount.textContent = active ? "(" + active + " on)" : "";
+    this.clear.hidden = active === 0;
+  };
+
+  Page.prototype.show = function (ids, matched, words, query, filtering, complete) {
+    var self = this;
+    var list = document.createDocumentFragment();
+    ids.slice(0, this.shown).forEach(function (id) {
+      list.appendChild(self.result(self.index.records[id], matched));
+    });
+    this.list.replaceChildren(list);
+    this.more.hidden = ids.length <= this.shown;
+    var nothing = ids.length === 0 && (words.length > 0 || filtering);
+    this.empty.hidden = !nothing;
+    var suggestion = nothing && words.length ? this.index.suggest(words) : "";
+    this.suggestion.hidden = !suggestion;
+    if (suggestion) {
+      this.suggestionLink.textContent = suggestion;
+      this.suggestionLink.dataset.query = suggestion;
+      var params = new URLSearchParams(window.location.search);
+      params.set("q", suggestion);
+      this.suggestionLink.href = window.location.pathname + "?" + params.toString();
+    }
+    var text;
+    if (!words.length && !filtering) {
+      text = "Type a word, or choose a filter.";
+    } else if (!ids.length) {
+      text = query ? "No results for “" + query + "”" + (filtering ? " with these filters." : ".") :
+        "Nothing matches these filters.";
+    } else {
+      text = ids.length + (ids.length === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "") +
+        (complete ? "." : " (not every word matched).");
+    }
+    // The count shows at once; the live region speaks it once typing pauses, not at every key.
+    this.status.textContent = text;
+    window.clearTimeout(this.announce);
+    this.announce = window.setTimeout(function () {
+      self.live.textContent = text;
+    }, 400);
+    if (performance.mark) {
+      performance.mark("limber-search:results");
+    }
+  };
+
+  Page.prototype.result = function (record, matched) {
+    var index = this.index;
+    var item = el("li", "search-result search-result--" + record.kind);
+    var heading = el("h2", "search-result__title");
+    var link = el("a");
+    link.href = /^(?:\/|https?:)/.test(record.url) ? record.url : "#";
+    link.appendChild(highlighted(record.title, matched));
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var facts = [KIND_NAMES[record.kind] || ""];
+    if (record.time) {
+      facts.push("About " + minutes(record.time) + " min");
+    }
+    if (record.level) {
+      facts.push((index.names.levels[record.level] || {}).name || record.level);
+    }
+    if (record.equipment) {
+      facts.push(record.equipment.map(function (slug) {
+        return (index.names.equipment[slug] || {}).name || slug;
+      }).join(", "));
+    }
+    item.appendChild(el("p", "search-result__facts", facts.filter(Boolean).join(" · ")));
+    if (!holds(record.title, matched)) {
+      var alias = (record.aliases || []).filter(function (a) {
+        return holds(a, matched);
+      })[0];
+      if (alias) {
+        var also = el("p", "search-result__alias", "Also called ");
+        also.appendChild(highlighted(alias, matched));
+        item.appendChild(also);
+      }
+    }
+    var snippet = record.summary;
+    if (!holds(snippet, matched)) {
+      var cue = (record.cues || []).filter(function (c) {
+        return holds(c, matched);
+      })[0];
+      snippet = cue || excerpt(record.text || "", matched) || record.summary;
+    }
+    var p = el("p", "search-result__snippet");
+    p.appendChild(highlighted(snippet, matched));
+    item.appendChild(p);
+    return item;
+  };
+
+  // --- start ---------------------------------------------------------------------------------
+
+  var fallback = document.getElementById("search-fallback");
+  var app = document.getElementById("search-app");
+  var status = document.getElementById("search-status");
+  if (fallback) {
+    fallback.hidden = true;
+  }
+  app.hidden = false;
+  status.textContent = "Loading the search…";
+
+  fetch(root.getAttribute("data-index"), { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.json();
+    })
+    .then(function (data) {
+      if (!data || data.version !== 1 || !Array.isArray(data.records)) {
+        throw new Error("unknown search data");
+      }
+      var page = new Page(new Index(data));
+      if (performance.mark) {
+        performance.mark("limber-search:ready");
+      }
+      var typed = page.input.value;
+      page.fromURL();
+      if (typed && !page.input.value) {
+        page.input.value = typed;  // typed while the data loaded
+      }
+      page.run(null);
+      root.setAttribute("data-ready", "true");
+    })
+    .catch(function () {
+      status.textContent = "Search could not load. Browse the guide instead:";
+      document.getElementById("search-empty").hidden = false;
+    });
+})();

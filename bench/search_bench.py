@@ -1,0 +1,197 @@
+"""Search benchmark: the search page in headless Chromium over a guide with 1,000 synthetic exercises.
+
+    python bench/search_bench.py                    # 1,000 synthetic exercises, 15 page loads
+    python bench/search_bench.py --exercises 2000 --loads 25
+
+It copies the real guide, adds N synthetic exercises made from the real ones (each real file
+again under a new slug, its title and aliases given an extra word, its body a paragraph of
+made-up words, so the vocabulary grows as a real guide's would), builds it, serves it from
+127.0.0.1 and drives Debian's Chromium through Playwright with the browser tests' settings.
+
+It measures, in the page itself:
+- first results: from navigation start to the first results on the page, opening
+  /search/?q=shoulder in a fresh browser context (no cache), the search data fetched and
+  parsed and the index built on the way (`performance` marks set by assets/js/search.js);
+- keystroke to results: for each character typed into the box (real key presses, a list of
+  reader queries with typos), from the input event's time stamp to the moment the results,
+  the counts and the status are on the page and laid out (a listener after the page's own,
+  forcing layout);
+and prints medians, p95 and maxima, with the search data's size raw and gzipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from limber.pipeline import build  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, SubPathHandler  # noqa: E402
+
+QUERIES = [
+    "sholder",
+    "neck stretch",
+    "foam roller",
+    "trapezus",
+    "thred the needle",
+    "pull apart",
+    "ql seated",
+    "upper trap",
+    "no equipment beginner",
+    "hamstirng",
+    "chin tuk",
+    "wall angles",
+    "levator scapula strech",
+    "tech neck",
+    "swiss ball",
+    "doorway chest",
+    "shoulder blade squeeze",
+    "lower back floor",
+    "wrist",
+    "xyzzy",
+]
+SYLLABLES = [c + v for c in "bdklmnrstv" for v in "aeo"]  # ba be bo da ...
+
+
+def made_up_word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def synthetic_guide(target: Path, count: int, seed: int = 7) -> Path:
+    """A copy of the real guide plus *count* exercises made from the real ones."""
+    for name in ("content", "templates", "assets"):
+        shutil.copytree(ROOT / name, target / name)
+    rng = random.Random(seed)
+    folder = target / "content" / "exercises"
+    real = sorted(folder.glob("*.md"))
+    for i in range(count):
+        source = real[i % len(real)]
+        text = source.read_text(encoding="utf-8")
+        word = made_up_word(rng)
+
+        def titled(match: re.Match[str], word: str = word) -> str:
+            return f"title: {json.dumps(match.group(1).strip(chr(34)) + ' ' + word)}"
+
+        def aliased(match: re.Match[str], word: str = word, i: int = i) -> str:
+            names = [a.strip().strip('"') for a in match.group(1).split(",") if a.strip()]
+            return "aliases: " + json.dumps([f"{a[:40]} {word} {i}" for a in names[:2]])
+
+        text = re.sub(r"^title: (.*)$", titled, text, count=1, flags=re.M)
+        text = re.sub(r"^aliases: \[(.*)\]$", aliased, text, count=1, flags=re.M)
+        filler = " ".join(made_up_word(rng) for _ in range(40))
+        text = text.replace("\n## How to do it", f"\n{filler.capitalize()}.\n\n## How to do it", 1)
+        (folder / f"{source.stem}-{i:04d}.md").write_text(text, encoding="utf-8")
+    return target
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def summary(name: str, values: list[float]) -> str:
+    return (
+        f"{name:<34} median {statistics.median(values):7.2f} ms   p95 {percentile(values, 0.95):7.2f} ms"
+        f"   max {max(values):7.2f} ms   (n={len(values)})"
+    )
+
+
+# In the page: the input event's time stamp to the end of the page's own input handler plus a
+# forced layout. Registered on the document, so it runs after the handler on the box itself.
+MEASURE = """() => {
+  window.__latencies = [];
+  document.addEventListener("input", (event) => {
+    void document.body.offsetHeight;
+    window.__latencies.push(performance.now() - event.timeStamp);
+  });
+}"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--exercises", type=int, default=1000, help="synthetic exercises to add (default 1000)"
+    )
+    parser.add_argument(
+        "--loads", type=int, default=15, help="page loads for the first-results time (default 15)"
+    )
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="limber-search-bench-") as tmp:
+        project = synthetic_guide(Path(tmp) / "project", options.exercises)
+        out = project / "site"
+        handler = functools.partial(SubPathHandler, directory=str(out))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+        started = time.perf_counter()
+        result = build(project, out, base_url=url)
+        if not result.ok:
+            print("\n".join(str(d) for d in result.diagnostics if d.is_error), file=sys.stderr)
+            return 1
+        raw = (out / "search" / "index.json").read_bytes()
+        data = json.loads(raw)
+        print(
+            f"Guide: {len(result.site.exercises) if result.site else 0} exercises "
+            f"({options.exercises} synthetic), {len(data['records'])} records; built in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        print(f"Search data: {len(raw) / 1024:.1f} KB raw, {len(gzip.compress(raw, 9)) / 1024:.1f} KB gzip")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                first, ready = [], []
+                for _ in range(options.loads):
+                    context = browser.new_context()
+                    page = context.new_page()
+                    page.goto(url + "search/?q=shoulder")
+                    page.wait_for_selector("#search[data-ready]")
+                    marks = page.evaluate(
+                        """() => ({
+                          results: performance.getEntriesByName("limber-search:results")[0].startTime,
+                          ready: performance.getEntriesByName("limber-search:ready")[0].startTime,
+                        })"""
+                    )
+                    first.append(marks["results"])
+                    ready.append(marks["ready"])
+                    context.close()
+                page = browser.new_page()
+                page.goto(url + "search/")
+                page.wait_for_selector("#search[data-ready]")
+                page.evaluate(MEASURE)
+                box = page.locator("#search-q")
+                for query in QUERIES * 2:  # the second round finds the query words cached
+                    box.fill("")
+                    page.evaluate("window.__latencies.pop()")  # clearing is not a keystroke
+                    box.press_sequentially(query)
+                typed: list[float] = page.evaluate("window.__latencies")
+                browser.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+    print(summary("index built (navigation start)", ready))
+    print(summary("first results (navigation start)", first))
+    print(summary("keystroke to results", typed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

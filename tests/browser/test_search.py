@@ -1,0 +1,357 @@
+"""The search page in a real headless Chromium, over the real guide served under a sub-path.
+
+The client (assets/js/search.js) is what runs here: typed queries, filters and their counts,
+deep links, the keyboard, the live region, hostile input, a strict Content-Security-Policy
+and the page without JavaScript.
+"""
+
+import json
+import re
+import urllib.request
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+# A reader's query (half with typos, some by a common name or abbreviation) and the exercise
+# or routine that must come first.
+RELEVANCE = [
+    # typos
+    ("trapezus", "exercises/upper-trapezius-stretch/"),
+    ("thred the needle", "exercises/thread-the-needle/"),
+    ("sholder rolls", "exercises/shoulder-rolls/"),
+    ("chin tuk", "exercises/chin-tuck/"),
+    ("levator scapula strech", "exercises/levator-scapulae-stretch/"),
+    ("seated hamstirng", "exercises/seated-hamstring-stretch/"),
+    ("doorway chest strech", "exercises/doorway-chest-stretch/"),
+    ("pigon pose", "exercises/pigeon-pose/"),
+    ("wall angles", "exercises/wall-angels/"),
+    ("cat cow stretsh", "exercises/cat-cow/"),
+    ("open boook", "exercises/open-book/"),
+    ("tricep strech overhead", "exercises/overhead-triceps-stretch/"),
+    ("glute brige", "exercises/glute-bridge/"),
+    ("scalene strech", "exercises/scalene-stretch/"),
+    ("neck rotatoins", "exercises/neck-rotation/"),
+    ("kneeling hip fexor", "exercises/kneeling-hip-flexor-stretch/"),
+    # common names and abbreviations (content/glossary.yaml)
+    ("ql seated", "exercises/seated-side-bend/"),
+    ("upper trap", "exercises/upper-trapezius-stretch/"),
+    ("pecs doorway", "exercises/doorway-chest-stretch/"),
+    ("hammies lying", "exercises/lying-hamstring-stretch/"),
+    ("psoas kneeling", "exercises/kneeling-hip-flexor-stretch/"),
+    ("theraband row", "exercises/band-row/"),
+    ("tennis ball", "exercises/ball-release-shoulder-blades/"),
+    ("swiss ball", "exercises/exercise-ball-back-stretch/"),
+    ("tech neck", "routines/tech-neck-reset/"),
+    # spelling variants and plain words
+    ("pull apart", "exercises/band-pull-apart/"),
+    ("pull-apart", "exercises/band-pull-apart/"),
+    ("pullapart", "exercises/band-pull-apart/"),
+    ("prone ytw", "exercises/prone-ytw/"),
+    ("child pose", "exercises/childs-pose/"),
+    ("knee to chest", "exercises/knee-to-chest/"),
+    ("quad stretch", "exercises/standing-quadriceps-stretch/"),
+]
+PAYLOADS = ["<img src=x onerror=alert(1);window.__xss=1>", '"><svg onload=alert(1);window.__xss=1>']
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+)
+
+
+def watch(page):
+    """Collect console errors, uncaught errors and dialogs on *page*."""
+    page.console_errors = []
+    page.dialogs = []
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+
+    def dialog(d):
+        page.dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    return page
+
+
+@pytest.fixture
+def reader(browser):
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = watch(context.new_page())
+    yield page
+    assert page.console_errors == []
+    assert page.dialogs == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shared_search(browser, site_url):
+    """One search page kept open for the relevance queries."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = watch(context.new_page())
+    open_search(page, site_url)
+    yield page
+    assert page.console_errors == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def search_data(site_url):
+    with urllib.request.urlopen(site_url + "search/index.json") as response:
+        return json.load(response)
+
+
+def open_search(page, site_url, query=""):
+    page.goto(site_url + "search/" + query)
+    page.wait_for_selector("#search[data-ready]")
+    return page
+
+
+def result_urls(page):
+    return page.eval_on_selector_all("#search-results .search-result__title a", "els => els.map(a => a.href)")
+
+
+def status_count(page):
+    status = page.locator("#search-status")
+    expect(status).to_have_text(re.compile(r"^(\d+) results?|^No results|^Nothing matches"))
+    found = re.match(r"(\d+)", status.inner_text())
+    return int(found.group(1)) if found else 0
+
+
+def open_filters(page):
+    if not page.locator("#search-filters").evaluate("details => details.open"):
+        page.locator("#search-filters summary").click()
+
+
+def option(page, facet, name):
+    return page.locator(f"#search-facets fieldset:has(legend:text-is('{facet}')) label", has_text=name).first
+
+
+def option_count(page, facet, name):
+    return int(re.search(r"\((\d+)\)", option(page, facet, name).inner_text()).group(1))
+
+
+@pytest.mark.parametrize(("query", "expected"), RELEVANCE)
+def test_a_readers_query_puts_the_intended_page_first(shared_search, site_url, query, expected):
+    shared_search.fill("#search-q", query)
+
+    assert result_urls(shared_search)[0] == site_url + expected
+
+
+def test_the_relevance_set_has_enough_typos_and_common_names():
+    typos = RELEVANCE[:16]
+    names = RELEVANCE[16:25]
+
+    assert len(RELEVANCE) >= 25
+    assert len(typos) >= len(RELEVANCE) / 2
+    assert len(names) >= 5
+
+
+def test_results_appear_as_you_type_and_survive_typos(reader, site_url):
+    open_search(reader, site_url)
+    box = reader.get_by_role("searchbox", name="Search exercises, routines and pages")
+
+    box.press_sequentially("sho")
+    after_three = result_urls(reader)
+    box.press_sequentially("lder rols")
+
+    assert after_three  # prefix matching: "sho" already finds shoulder exercises
+    assert result_urls(reader)[0] == site_url + "exercises/shoulder-rolls/"
+    first = reader.locator("#search-results li").first
+    expect(first.locator(".search-result__facts")).to_have_text(
+        "Exercise · About 1 min · Beginner · No equipment"
+    )
+    assert first.locator(".search-result__title mark").all_inner_texts() == ["Shoulder", "rolls"]
+
+
+def test_matched_words_in_the_snippet_are_highlighted_and_aliases_shown(reader, site_url):
+    open_search(reader, site_url, "?q=nose+armpit")
+
+    first = reader.locator("#search-results li").first
+    expect(first.locator(".search-result__title a")).to_have_text("Levator scapulae stretch")
+    expect(first.locator(".search-result__alias")).to_have_text("Also called Nose-to-armpit stretch")
+    assert first.locator(".search-result__alias mark").all_inner_texts() == ["Nose-to-armpit"]
+
+
+def test_the_result_count_is_read_out_in_a_live_region(reader, site_url, search_data):
+    open_search(reader, site_url)
+
+    reader.fill("#search-q", "swiss ball")
+
+    live = reader.get_by_role("status")
+    expect(live).to_have_text("1 result for “swiss ball”.")
+    assert live.get_attribute("aria-live") == "polite"
+    expect(reader.locator("#search-status")).to_have_text("1 result for “swiss ball”.")
+
+
+def test_filters_alone_list_what_matches_and_their_counts_match_the_data(reader, site_url, search_data):
+    records = search_data["records"]
+    upper_back = [r for r in records if "upper-back" in r.get("areas", ())]
+    household = {t["slug"] for t in search_data["terms"]["equipment"] if t["household"]}
+    nothing_to_buy = [r for r in upper_back if set(r["equipment"]) <= household]
+    open_search(reader, site_url)
+    open_filters(reader)
+
+    assert option_count(reader, "Body area", "Upper back") == len(upper_back)
+    option(reader, "Body area", "Upper back").click()
+    assert status_count(reader) == len(upper_back)
+    assert option_count(reader, "Good to know", "Nothing to buy") == len(nothing_to_buy)
+    option(reader, "Good to know", "Nothing to buy").click()
+
+    assert status_count(reader) == len(nothing_to_buy) < len(upper_back)
+    while reader.locator("#search-more-button").is_visible():
+        reader.locator("#search-more-button").click()
+    shown = {u.removeprefix(site_url) for u in result_urls(reader)}
+    assert shown == {r["url"].removeprefix("/guide/") for r in nothing_to_buy}
+    assert reader.url == site_url + "search/?area=upper-back&only=household"
+
+
+def test_counts_follow_the_query_and_time_and_desk_filters_narrow(reader, site_url, search_data):
+    terms = search_data["terms"]
+    desk = {t["slug"] for t in terms["positions"] if t.get("desk")}
+    household = {t["slug"] for t in terms["equipment"] if t["household"]}
+
+    def desk_friendly(r):
+        positions = [r["position"]] if "position" in r else r.get("positions", [])
+        return r["kind"] != "page" and set(positions) <= desk and set(r["equipment"]) <= household
+
+    open_search(reader, site_url, "?q=stretch")
+    open_filters(reader)
+    all_results = status_count(reader)
+    desk_count = option_count(reader, "Good to know", "Desk-friendly")
+    short_count = option_count(reader, "Time needed", "5 min or less")
+
+    option(reader, "Good to know", "Desk-friendly").click()
+    assert status_count(reader) == desk_count < all_results
+    option(reader, "Time needed", "5 min or less").click()
+    narrowed = status_count(reader)
+
+    assert narrowed <= min(desk_count, short_count)
+    by_url = {r["url"]: r for r in search_data["records"]}
+    for url in result_urls(reader):
+        record = by_url["/guide/" + url.removeprefix(site_url)]
+        assert desk_friendly(record) and -(-record["time"] // 60) <= 5
+
+
+def test_a_deep_link_reproduces_the_results_and_the_back_button_undoes_a_filter(reader, site_url):
+    open_search(reader, site_url, "?q=thred+the+needle&level=beginner")
+
+    assert reader.input_value("#search-q") == "thred the needle"
+    assert result_urls(reader)[0] == site_url + "exercises/thread-the-needle/"
+    open_filters(reader)
+    assert option(reader, "Level", "Beginner").locator("input").is_checked()
+    option(reader, "Level", "Beginner").click()
+    assert reader.url == site_url + "search/?q=thred+the+needle"
+    reader.go_back()
+
+    expect(reader).to_have_url(site_url + "search/?q=thred+the+needle&level=beginner")
+    expect(option(reader, "Level", "Beginner").locator("input")).to_be_checked()
+
+
+def test_the_header_box_on_any_page_submits_to_the_search_page(reader, site_url):
+    reader.goto(site_url + "exercises/chin-tuck/")
+
+    box = reader.get_by_role("searchbox", name="Search the guide")
+    box.fill("upper trap")
+    box.press("Enter")
+
+    expect(reader).to_have_url(site_url + "search/?q=upper+trap")
+    reader.wait_for_selector("#search[data-ready]")
+    assert result_urls(reader)[0] == site_url + "exercises/upper-trapezius-stretch/"
+
+
+def test_arrow_keys_move_through_results_and_enter_opens_one(reader, site_url):
+    open_search(reader, site_url, "?q=neck")
+    box = reader.locator("#search-q")
+    box.focus()
+    urls = result_urls(reader)
+
+    box.press("ArrowDown")
+    reader.keyboard.press("ArrowDown")
+    assert reader.evaluate("document.activeElement.href") == urls[1]
+    reader.keyboard.press("ArrowUp")
+    reader.keyboard.press("ArrowUp")
+    assert reader.evaluate("document.activeElement.id") == "search-q"
+    reader.keyboard.press("ArrowDown")
+    reader.keyboard.press("Enter")
+
+    expect(reader).to_have_url(urls[0])
+
+
+def test_no_results_offers_a_close_spelling_and_the_category_indexes(reader, site_url):
+    open_search(reader, site_url)
+
+    reader.fill("#search-q", "sholdr")
+
+    expect(reader.locator("#search-status")).to_have_text("No results for “sholdr”.")
+    empty = reader.locator("#search-empty")
+    expect(empty.get_by_role("link", name="Body areas")).to_be_visible()
+    expect(empty.get_by_role("link", name="Exercises A–Z")).to_be_visible()
+    suggestion = reader.locator("#search-suggestion-link")
+    expect(suggestion).to_have_text("shoulder")
+    suggestion.click()
+    assert reader.input_value("#search-q") == "shoulder"
+    assert status_count(reader) > 0
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_typed_into_the_box_stays_text(reader, site_url, payload):
+    open_search(reader, site_url)
+
+    reader.fill("#search-q", payload)
+
+    expect(reader.locator("#search-status")).to_contain_text(payload)
+    assert reader.evaluate("window.__xss") is None
+    assert reader.locator("#search img, #search svg").count() == 0
+    assert reader.dialogs == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_in_the_address_stays_text(reader, site_url, payload):
+    open_search(reader, site_url, f"?q={quote(payload)}&area={quote(payload)}#{quote(payload)}")
+
+    assert reader.input_value("#search-q") == payload
+    expect(reader.locator("#search-status")).to_contain_text(payload)
+    reader.wait_for_timeout(200)  # let any injected handler fire
+    assert reader.evaluate("window.__xss") is None
+    assert reader.locator("#search img, #search svg").count() == 0
+    assert reader.dialogs == []
+
+
+def test_search_works_under_a_strict_content_security_policy(reader, site_url):
+    def with_csp(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
+
+    reader.route("**/*", with_csp)
+    reader.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => (window.__violations = window.__violations || []).push(e.violatedDirective))"
+    )
+    open_search(reader, site_url, "?q=chin+tuk")
+
+    assert result_urls(reader)[0] == site_url + "exercises/chin-tuck/"
+    assert reader.evaluate("window.__violations") is None
+    assert reader.console_errors == []  # a blocked script or style is reported here too
+
+
+def test_without_javascript_the_page_says_so_and_links_to_the_indexes(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+
+    page.goto(site_url + "search/?q=neck")
+
+    fallback = page.locator("#search-fallback")
+    expect(fallback).to_contain_text("Search works in your browser with JavaScript")
+    expect(fallback.get_by_role("link", name="Body areas")).to_be_visible()
+    expect(fallback.get_by_role("link", name="Routines")).to_be_visible()
+    expect(page.locator("#search-app")).to_be_hidden()
+    context.close()
+
+
+def test_the_search_page_fits_a_phone_screen(phone, site_url):
+    open_search(phone, site_url, "?q=shoulder&area=shoulders")
+    open_filters(phone)
+
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert phone.console_errors == []
