@@ -106,8 +106,10 @@ def ordered_items(section: str) -> list[str]:
 
 
 def body_problems(kind: str, body: str, origin: Origin) -> list[Diagnostic]:
-    """Problems in a body as written: raw HTML, headings that would be flattened, text still to
-    fill in, and an exercise's missing sections. Checked for every file read, valid or not.
+    """Problems in a body as written, checked for every file read, valid or not.
+
+    Raw HTML, headings that would be flattened, text still to fill in, and an exercise's
+    missing sections.
     """
     problems = [
         Diagnostic(origin.path, line, "raw-html", f"raw HTML {tag!r} is not allowed; use Markdown instead")

@@ -307,9 +307,7 @@ def _parse_markdown(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc
     return SourceDoc(kind, rel, meta, body, Origin(rel, lines, body_line)), []
 
 
-def _yaml(
-    rel: PurePosixPath, text: str, first_line: int
-) -> tuple[Any, dict[KeyPath, int], list[Diagnostic]]:
+def _yaml(rel: PurePosixPath, text: str, first_line: int) -> tuple[Any, dict[KeyPath, int], list[Diagnostic]]:
     try:
         value, lines = parse_yaml(text, first_line)
     except YamlProblem as problem:

@@ -17,8 +17,8 @@ from limber.config import SiteConfig
 from limber.diagnostics import Origin
 from limber.fields import (
     DATA,
-    FILL_IN,
     DATE,
+    FILL_IN,
     FLAG,
     SECONDS,
     SLUG,
@@ -300,7 +300,9 @@ class Exercise:
     easier: str | None = field(default=None, metadata=declare(SLUG, "an easier exercise sharing an area"))
     harder: str | None = field(default=None, metadata=declare(SLUG, "a harder exercise sharing an area"))
     image: Image | None = field(default=None, metadata=declare(group(Image), "a picture (below)"))
-    figure: Any = field(default=None, metadata=declare(DATA, "the drawn figure (see Figures)"))
+    figure: Any = field(  # a limber.figures.Figure once checked
+        default=None, metadata=declare(DATA, "the figure drawn for the exercise (see Figures below)")
+    )
     reviewed: str | None = field(
         default=None, metadata=declare(DATE, "when a person last checked the text, `YYYY-MM-DD`")
     )

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from limber import schema
-from limber.cache import Cache, pickle_digest, tree_digest
 from limber.body import body_problems
+from limber.cache import Cache, pickle_digest, tree_digest
 from limber.content import SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.documents import render_documents, targets
@@ -28,8 +28,9 @@ from limber.render import (
 )
 from limber.search import GlossaryEntry, search_data, validate_glossary
 from limber.views import Context, all_views, site_view
-from limber.views.card import card_problems
 from limber.views import feed as feed_view
+from limber.views.card import card_problems
+from limber.views.drawings import figure_files
 from limber.views.models import View
 
 VALIDATORS = {
@@ -119,6 +120,7 @@ def build(
     if not problems:
         try:
             outputs += [sitemap(env, views), feed(env, feed_view(ctx)), robots(site.config)]
+            outputs += figure_files(ctx)
             outputs.append(search_data(site, ctx.documents, tuple(glossary)))
         except TemplateError as err:
             problems.append(template_problem(project, err))

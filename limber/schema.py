@@ -15,7 +15,8 @@ from limber import fields as F
 from limber.checker import Checker, dotted
 from limber.config import SiteConfig, normalise_base_url
 from limber.content import SourceDoc
-from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
+from limber.diagnostics import Diagnostic, KeyPath, Severity, did_you_mean
+from limber.figures import Figure, validate_figure
 from limber.model import NO_EQUIPMENT, VOCABULARIES, Draft, Exercise, Page, Routine, Term, Vocabulary
 
 R = TypeVar("R")
@@ -223,6 +224,8 @@ def validate_exercise(
                     ("muscles",),
                 )
     _text_warnings(checker, clean)
+    if "figure" in clean:
+        clean["figure"] = _check_figure(checker, clean["figure"], clean.get("position"))
     image = clean.get("image")
     if image is not None:
         _check_image(checker, image)
@@ -248,6 +251,16 @@ def _check_cautions(
                     ("cautions",) if written else (),
                 )
                 return
+
+
+def _check_figure(checker: Checker, raw: Any, position: str | None) -> Figure | None:
+    """The figure, drawn from data (limber.figures): its problems at their own lines."""
+    figure, problems = validate_figure(raw, default_base=position)
+    for problem in problems:
+        key = ("figure", *problem.key)
+        report = checker.error if problem.severity is Severity.ERROR else checker.warn
+        report(problem.code, problem.message, key)
+    return figure
 
 
 def _check_image(checker: Checker, image: Mapping[str, Any]) -> None:

@@ -80,14 +80,14 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
     message = err.problem or err.context or "invalid YAML"
     line = (mark.line if mark else 0) + first_line
     start = err.context_mark
-    if err.context in _UNCLOSED and start is not None and err.problem_mark is not None:
-        if err.problem_mark.line != start.line:
-            shown = text.split("\n")[start.line].strip()
-            message = (
-                f"{_UNCLOSED[err.context]} starts on this line and is never closed "
-                f"({err.problem} on line {line}): {shown}"
-            )
-            return YamlProblem(start.line + first_line, message)
+    problem = err.problem_mark
+    if err.context in _UNCLOSED and start is not None and problem is not None and problem.line != start.line:
+        shown = text.split("\n")[start.line].strip()
+        message = (
+            f"{_UNCLOSED[err.context]} starts on this line and is never closed "
+            f"({err.problem} on line {line}): {shown}"
+        )
+        return YamlProblem(start.line + first_line, message)
     if err.problem and err.context and err.context_mark:
         message += f" ({err.context} on line {err.context_mark.line + first_line})"
     return YamlProblem(line, message)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from limber.fields import Field, Kind, declared
+from limber.figures import figure_json_schema
 from limber.model import Exercise, Routine, Vocabulary
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -64,7 +65,7 @@ def _kind(kind: Kind, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
                 "minItems": kind.lo,
                 "maxItems": kind.hi,
             }
-    return {"type": "object"}  # data: checked by its own validator
+    return figure_json_schema()  # the one data field: an exercise's figure (limber.figures)
 
 
 def _object(fields: tuple[Field, ...], vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from limber.config import SiteConfig
 from limber.fields import declared, table
+from limber.figures import reference_markdown
 from limber.model import VOCABULARIES, Dosage, Exercise, Frequency, Image, Page, Routine, StepSpec, Term
 from limber.search import GlossaryEntry
 

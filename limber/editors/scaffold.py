@@ -57,7 +57,10 @@ def _lines(fields: tuple[Field, ...], vocabularies: Mapping[str, Vocabulary], in
             continue
         comment = f"  # {'required' if field.required else 'optional'}: {rule(field.kind)}{_allowed(field.kind, vocabularies)} — {field.doc}"
         if field.kind.name == "group" and field.kind.record is not None:
-            nested = [f"{indent}{field.name}:{comment}", *_lines(declared(field.kind.record), vocabularies, indent + "  ")]
+            nested = [
+                f"{indent}{field.name}:{comment}",
+                *_lines(declared(field.kind.record), vocabularies, indent + "  "),
+            ]
             if not field.required and field.example is None:  # an optional group: shown, commented out
                 nested = [_commented(line) for line in nested]
             out += nested

@@ -8,6 +8,7 @@ from typing import Any
 
 from limber.documents import Document
 from limber.dosage import dosage_line, minutes_text, routine_seconds
+from limber.figures import alt_text
 from limber.model import VOCABULARIES, Exercise, Page, Routine, Site, Term
 from limber.views.models import Card, Chip, Link, View
 
@@ -87,7 +88,16 @@ class Context:
         level = self.term("levels", exercise.level).name
         position = self.term("positions", exercise.position).name
         facts = " · ".join((level, position, self.dosage(exercise, with_frequency=False)))
-        return Card(exercise.title, self.url(exercise.path), exercise.summary, facts)
+        figure = self.url(f"figures/{exercise.slug}.svg") if exercise.figure is not None else ""
+        alt = alt_text(exercise.figure, names=self.names()) if figure else ""
+        return Card(exercise.title, self.url(exercise.path), exercise.summary, facts, figure, alt)
+
+    def names(self) -> dict[str, str]:
+        """Display names of areas and muscles, for the words that describe a drawing."""
+        vocabularies = self.site.vocabularies
+        return {
+            t.slug: t.name for v in ("areas", "muscles") if v in vocabularies for t in vocabularies[v].terms
+        }
 
     def routine_total(self, routine: Routine) -> int:
         return routine_seconds((s.dosage for s in self.site.steps[routine.slug]), routine.transition)

@@ -7,6 +7,7 @@ from limber.dosage import duration_text, frequency_text, minutes_text, seconds
 from limber.model import INTENSITIES, Exercise
 from limber.views import card, jsonld
 from limber.views.common import Context
+from limber.views.drawings import figure_html, muscle_map_html
 from limber.views.models import ExerciseView, Link, Printed, Section, View
 from limber.views.qr import qr_svg
 
@@ -64,6 +65,8 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
             credit=card.credit(ctx, exercise.reviewed),
             safety=card.SAFETY_LINE,
         ),
+        figure_html=figure_html(ctx, exercise),
+        muscle_map_html=muscle_map_html(ctx, exercise),
     )
     crumbs = ctx.crumbs(
         Link("Exercises", ctx.url("exercises/")), Link(exercise.title, ctx.url(exercise.path))

@@ -32,6 +32,8 @@ class Card:
     url: str
     summary: str
     facts: str  # "Beginner · Seated · Hold 30 s · 2 times · each side"
+    figure_url: str = ""  # a small drawing of the exercise (an SVG file), or ""
+    figure_alt: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,8 @@ class ExerciseView:
     image: Mapping[str, str] | None
     reviewed: str | None
     printed: Printed
+    figure_html: str  # the drawn figure, inline SVG made by limber.figures, or ""
+    muscle_map_html: str  # front and back outlines with the muscles marked
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,8 @@ class StepView:
     cues: tuple[str, ...]
     note: str | None
     caution: str | None
+    figure_url: str = ""  # the exercise's small drawing (an SVG file), or ""
+    figure_alt: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +200,7 @@ class HomeView:
     browse: tuple[Link, ...]
     exercise_count: int
     exercises_url: str
+    body_map_html: str  # front and back outlines; each body area links to its page
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from limber.model import VOCABULARIES, Exercise, Routine
 from limber.views import jsonld
 from limber.views.common import Context
+from limber.views.drawings import body_map_html
 from limber.views.lists import term_summaries
 from limber.views.models import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View
 
@@ -29,6 +30,7 @@ def home_page(ctx: Context) -> View:
         browse=tuple(Link(VOCABULARIES[v].title, ctx.url(f"{v}/")) for v in BROWSE),
         exercise_count=len(site.exercises),
         exercises_url=ctx.url("exercises/"),
+        body_map_html=body_map_html(ctx),
     )
     config = site.config
     return ctx.view("home.html", "", config.title, config.description, data, (), jsonld.website(site))

@@ -88,7 +88,15 @@ def test_a_new_term_in_every_vocabulary_builds_with_no_code_change(tmp_path):
     assert "5 steady reps · each side" in page  # the new type's own wording
     assert "Gentle and slow, within a pain-free range" in page  # its default intensity
     assert '"category": "https://schema.org/Balance"' in page
-    for term_page in ("areas/feet", "muscles/tibialis", "equipment/step", "levels/expert", "positions/on-one-leg", "types/balance", "goals/steady-feet"):
+    for term_page in (
+        "areas/feet",
+        "muscles/tibialis",
+        "equipment/step",
+        "levels/expert",
+        "positions/on-one-leg",
+        "types/balance",
+        "goals/steady-feet",
+    ):
         assert (out / term_page / "index.html").is_file(), term_page
 
 
@@ -101,11 +109,16 @@ def test_a_type_term_without_its_required_keys_is_an_error_at_its_line(tmp_path)
     errors = [str(d) for d in result.diagnostics if d.is_error]
     text = (project / "content" / "taxonomies.yaml").read_text(encoding="utf-8").splitlines()
     line = text.index("  - slug: balance") + 1
-    assert f"content/taxonomies.yaml:{line}: error[missing-field]: missing required field 'types[{_index(text)}].intensity'" in errors
+    assert (
+        f"content/taxonomies.yaml:{line}: error[missing-field]: missing required field 'types[{_index(text)}].intensity'"
+        in errors
+    )
     assert any("types[" in e and ".category'" in e for e in errors)
     assert not (tmp_path / "site").exists()
 
 
 def _index(text: list[str]) -> int:
     start = text.index("types:")
-    return sum(1 for line in text[start : text.index("  - slug: balance") + 1] if line.startswith("  - slug:"))
+    return sum(
+        1 for line in text[start : text.index("  - slug: balance") + 1] if line.startswith("  - slug:")
+    )

@@ -11,7 +11,7 @@ def test_build_writes_the_site_and_exits_0(project: Path, capsys):
     assert (project / "site" / "index.html").is_file()
     out = capsys.readouterr().out
     assert re.fullmatch(
-        rf"Built 29 pages \(3 exercises, 1 routine, 2 pages\) into {re.escape(str(project / 'site'))} in \d+\.\d\d s\.\n",
+        rf"Built 30 pages \(3 exercises, 1 routine, 2 pages\) into {re.escape(str(project / 'site'))} in \d+\.\d\d s\.\n",
         out,
     ), out
     # Nothing changed: the second build stops early and says so.
@@ -19,7 +19,9 @@ def test_build_writes_the_site_and_exits_0(project: Path, capsys):
     assert "Nothing changed" in capsys.readouterr().out
     # One page edited: only what it touches is rendered again.
     exercise = project / "content" / "exercises" / "chin-tuck.md"
-    exercise.write_text(exercise.read_text(encoding="utf-8").replace("Sit tall", "Sit up tall", 1), encoding="utf-8")
+    exercise.write_text(
+        exercise.read_text(encoding="utf-8").replace("Sit tall", "Sit up tall", 1), encoding="utf-8"
+    )
     assert main(["build", "--project", str(project)]) == 0
     assert re.search(r" in \d+\.\d\d s, \d+ from cache\.\n$", capsys.readouterr().out)
 

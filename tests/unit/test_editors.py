@@ -40,7 +40,10 @@ def test_new_exercise_writes_every_field_and_fails_check_only_on_what_is_left_to
     assert not [d for d in result.diagnostics if d.path.name != path.name and d.is_error]
     messages = "\n".join(str(d) for d in mine)
     assert "'summary' is still to fill in" in messages
-    assert "'level' is still to fill in: one term from `levels`; allowed: beginner, intermediate, advanced" in messages
+    assert (
+        "'level' is still to fill in: one term from `levels`; allowed: beginner, intermediate, advanced"
+        in messages
+    )
     assert "the body is still to fill in here" in messages
 
 
@@ -74,7 +77,11 @@ def test_a_filled_in_scaffold_passes_check(tmp_path):
 
 @pytest.mark.parametrize(
     ("title", "message"),
-    [("Doorway chest stretch", "already exists"), ("!?!", "makes no valid slug"), ("ab", "3 to 80 characters")],
+    [
+        ("Doorway chest stretch", "already exists"),
+        ("!?!", "makes no valid slug"),
+        ("ab", "3 to 80 characters"),
+    ],
 )
 def test_new_refuses_existing_files_and_bad_titles(tmp_path, capsys, title, message):
     project = copy_real_project(tmp_path / "project")
@@ -88,7 +95,9 @@ def test_the_committed_json_schema_is_current(kind, request):
     path = SCHEMAS / f"{kind}.schema.json"
     if request.config.getoption("--update-golden"):
         path.write_text(generated, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == generated, "run: pytest tests/unit/test_editors.py --update-golden"
+    assert path.read_text(encoding="utf-8") == generated, (
+        "run: pytest tests/unit/test_editors.py --update-golden"
+    )
 
 
 def front_matter(path: Path, kind: str) -> object:

@@ -436,18 +436,3 @@ def test_a_starting_figure_is_valid_for_every_position():
         figure, problems = validate_figure(starting_figure(base.name))
 
         assert problems == [] and figure.base == base.name
-
-
-def test_the_guide_holds_the_generated_reference(request):
-    from limber.figures import reference_markdown
-
-    guide = ROOT / "limber" / "figures" / "GUIDE.md"
-    text = guide.read_text(encoding="utf-8")
-    marker = "<!-- generated: limber.figures.reference_markdown() -->\n"
-    head, _, _ = text.partition(marker)
-    expected = head + marker + reference_markdown()
-    if request.config.getoption("--update-golden"):
-        guide.write_text(expected, encoding="utf-8")
-        text = expected
-
-    assert text == expected, "run: pytest tests/unit/test_figures.py --update-golden"
