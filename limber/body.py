@@ -105,6 +105,32 @@ def ordered_items(section: str) -> list[str]:
     return items
 
 
+# Shapes that make Markdown rendering slow or deeply recursive, refused before it runs:
+MAX_NESTING = 16  # lists or quotes inside each other (4 columns of indentation, or one '>', a level)
+MAX_BRACKETS = 100  # '[' in one paragraph: unmatched ones make link parsing quadratic
+
+
+def _costly_shapes(body: str, origin: Origin) -> list[Diagnostic]:
+    problems = []
+    brackets, start = 0, origin.body_line
+    for i, text in enumerate([*body.split("\n"), ""]):
+        line = origin.body_line + i
+        if not text.strip():
+            if brackets > MAX_BRACKETS:
+                message = f"this paragraph has {brackets} '[' brackets; at most {MAX_BRACKETS} are allowed in one paragraph"
+                problems.append(Diagnostic(origin.path, start, "too-many-brackets", message))
+            brackets, start = 0, line + 1
+            continue
+        brackets += text.count("[") - 2 * len(WIKILINK.findall(text))
+        indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
+        depth = indent // 4 + len(re.match(r"[>\s]*", text).group(0).replace(" ", "").replace("\t", ""))  # type: ignore[union-attr]
+        if depth > MAX_NESTING:
+            message = f"nested {depth} levels deep (lists or quotes inside each other); at most {MAX_NESTING}"
+            problems.append(Diagnostic(origin.path, line, "too-deep", message))
+            break
+    return problems
+
+
 def body_problems(kind: str, body: str, origin: Origin) -> list[Diagnostic]:
     """Problems in a body as written, checked for every file read, valid or not.
 
@@ -129,6 +155,7 @@ def body_problems(kind: str, body: str, origin: Origin) -> list[Diagnostic]:
             )
             problems.append(Diagnostic(origin.path, line, "heading-level", message))
         previous = text
+    problems += _costly_shapes(body, origin)
     if kind == "exercise":
         headings = [s.heading for s in split_sections(body, origin.body_line)]
         for heading in EXERCISE_SECTIONS:

@@ -14,10 +14,32 @@ from limber.body import find_links
 from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic, Origin, did_you_mean
 from limber.dosage import apply_overrides
-from limber.model import CARD_CAUTION, Draft, Exercise, Page, Record, Routine, RoutineStep, Site, Vocabulary
+from limber.model import (
+    CARD_CAUTION,
+    VOCABULARIES,
+    Draft,
+    Exercise,
+    Page,
+    Record,
+    Routine,
+    RoutineStep,
+    Site,
+    Vocabulary,
+)
 from limber.svg import svg_problem
 
 MAX_RELATED = 6
+# Top-level addresses the site itself uses; a free page (content/pages/<slug>.md) may not take one.
+RESERVED = {
+    "exercises": "the exercise index",
+    "routines": "the routine index",
+    "search": "the search page",
+    "assets": "styles and scripts",
+    "images": "pictures",
+    "figures": "the exercise drawings",
+    "404": "the page-not-found page",
+    **{name: f"the {spec.title.lower()} index" for name, spec in VOCABULARIES.items()},
+}
 
 
 def link(
@@ -43,6 +65,10 @@ def link(
     seen: dict[str, Record] = {}
     for record in sorted(records, key=lambda r: (r.kind, r.slug)):
         if isinstance(record, Page):
+            if record.slug in RESERVED:
+                message = f"a page named '{record.slug}' would take the address /{record.slug}/, which the site uses for {RESERVED[record.slug]}; rename the file"
+                problems.append(record.origin.error("reserved-slug", message))
+                continue
             pages[record.slug] = record
             continue
         first = seen.get(record.slug.lower())
@@ -187,10 +213,10 @@ def _check_aliases(exercises: Mapping[str, Exercise]) -> list[Diagnostic]:
             key = alias.lower()
             other = titles.get(key)
             if other is not None and other.slug != exercise.slug:
-                message = f"alias '{alias}' is the title of {other.origin.path}; an alias must not name another exercise"
+                message = f"'aliases[{i + 1}]' is '{alias}', the title of {other.origin.path}; an alias must not name another exercise"
                 problems.append(exercise.origin.error("duplicate-alias", message, ("aliases", i)))
             elif key in owners and owners[key].slug != exercise.slug:
-                message = f"alias '{alias}' is also an alias in {owners[key].origin.path}; keep it in one"
+                message = f"'aliases[{i + 1}]' is '{alias}', also in the aliases of {owners[key].origin.path}; keep it in one"
                 problems.append(exercise.origin.error("duplicate-alias", message, ("aliases", i)))
             owners.setdefault(key, exercise)
     return problems

@@ -91,7 +91,7 @@ def test_an_alias_may_not_be_another_exercises_title(project):
     _, problems = link_project(project)
 
     assert problems == [
-        "content/exercises/shoulder-blade-squeeze.md:3: error[duplicate-alias]: alias 'Chin tucks' is the title of content/exercises/chin-tuck.md; an alias must not name another exercise"
+        "content/exercises/shoulder-blade-squeeze.md:3: error[duplicate-alias]: 'aliases[1]' is 'Chin tucks', the title of content/exercises/chin-tuck.md; an alias must not name another exercise"
     ]
 
 
