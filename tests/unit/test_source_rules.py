@@ -11,7 +11,17 @@ SOURCES = sorted(PACKAGE.rglob("*.py"))
 TEMPLATES = sorted((ROOT / "templates").rglob("*.*"))
 SCRIPTS = sorted((ROOT / "assets").rglob("*.js"))
 # Functions whose result may be marked safe: Markdown through nh3, and markup built from escaped parts.
-HTML_PRODUCERS = {"convert", "render_markdown", "qr_svg", "figure_svg", "muscle_map_svg", "body_map_svg", "figure_html", "muscle_map_html", "body_map_html"}
+HTML_PRODUCERS = {
+    "convert",
+    "render_markdown",
+    "qr_svg",
+    "figure_svg",
+    "muscle_map_svg",
+    "body_map_svg",
+    "figure_html",
+    "muscle_map_html",
+    "body_map_html",
+}
 # The only folders the code deletes whole: each one it made itself with tempfile.mkdtemp.
 RMTREE_SITES = {
     ("output.py", "write_site", "staging"),
