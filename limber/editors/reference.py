@@ -37,4 +37,5 @@ def reference() -> str:
     lines += table(
         "Glossary entry (each item of `entries` in `content/glossary.yaml`)", declared(GlossaryEntry)
     )
+    lines += ["### Figure (`figure:` in an exercise)", "", reference_markdown().rstrip("\n"), ""]
     return "\n".join(lines)
