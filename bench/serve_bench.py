@@ -96,9 +96,11 @@ def fetch(url: str, durations: list[float] | None = None) -> tuple[int, str]:
             durations.append(time.perf_counter() - started)
 
 
-def wait_until(predicate: Callable[[], bool], seconds: float) -> bool:
+def wait_until(predicate: Callable[[], bool], seconds: float, server: Server | None = None) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if server is not None and server.process.poll() is not None:
+            raise SystemExit(f"the preview stopped (exit code {server.process.returncode}):\n{server.output}")
         try:
             if predicate():
                 return True
@@ -139,6 +141,10 @@ class Server:
         for line in self.process.stdout:
             self.lines.append(line)
 
+    @property
+    def output(self) -> str:
+        return "".join(self.lines[-30:])
+
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=120)
@@ -155,8 +161,10 @@ def time_edits(
         text = edit(original, k).replace("BENCH_MARKER", marker)
         started = time.perf_counter()
         path.write_text(text, encoding="utf-8")
-        if not wait_until(lambda m=marker: m in fetch(server.url + page, durations)[1], EDIT_DEADLINE_S):
-            raise SystemExit(f"edit {k} of {path.name} never reached {page}:\n{''.join(server.lines[-20:])}")
+        if not wait_until(
+            lambda m=marker: m in fetch(server.url + page, durations)[1], EDIT_DEADLINE_S, server
+        ):
+            raise SystemExit(f"edit {k} of {path.name} never reached {page}:\n{server.output}")
         if k:
             samples.append(time.perf_counter() - started)
         time.sleep(SETTLE_S)
@@ -184,8 +192,8 @@ def run_case(synthetic: int, edits: int) -> list[Timing]:
         server = Server(project, temp / "tmp", case, count)
         try:
             started = time.perf_counter()
-            if not wait_until(lambda: fetch(server.url)[0] == 200, START_DEADLINE_S):
-                raise SystemExit(f"the preview did not start:\n{''.join(server.lines[-20:])}")
+            if not wait_until(lambda: fetch(server.url)[0] == 200, START_DEADLINE_S, server):
+                raise SystemExit(f"the preview did not start:\n{server.output}")
             print(f"{case}: first build served after {time.perf_counter() - started:.1f} s", flush=True)
             page = f"exercises/{TARGET}/"
             exercise = project / "content" / "exercises" / f"{TARGET}.md"
