@@ -22,10 +22,11 @@
   var STOP = new Set(("a an and are at by do does for from how i in is it me my of on or the to " +
     "what with your").split(" "));
   var NON_ASCII = /[^\x00-\x7f]/;
+  var ACCENTED = /[\u00c0-\u1fff]/;  // letters that may carry accents (Latin, Greek, Cyrillic, ...)
   var ASCII_WORD = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
   var ANY_WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
   var DISPLAY_WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;
   var CACHE = 64;  // query words whose scores are kept while the reader types
   var KIND_NAMES = { exercise: "Exercise", routine: "Routine", page: "Page" };
   var KIND_ORDER = { exercise: 0, routine: 1, page: 2 };
@@ -33,10 +34,10 @@
   /* Lowercase, without accents or apostrophes: "Child’s Pose" -> "childs pose". */
   function fold(text) {
     var lower = text.toLowerCase();
-    if (NON_ASCII.test(lower)) {
+    if (ACCENTED.test(lower)) {
       lower = lower.normalize("NFKD").replace(/\p{M}/gu, "");
     }
-    return lower.replace(/['’]/g, "");
+    return lower.indexOf("'") < 0 && lower.indexOf("’") < 0 ? lower : lower.replace(/['’]/g, "");
   }
 
   var stems = new Map();
@@ -151,15 +152,16 @@
 
   // --- the index: built once in the browser from the search data -----------------------------
 
-  /* Titles, aliases, glossary names and term names go into an inverted index (token ->
-   * records) that exact, prefix and typo matching walk. Cues, summaries and body text are
-   * searched for words that begin with the query word (Scan): they are long and count for
-   * less, and leaving them out of the index keeps it quick to build when the page opens. */
+  /* Titles and aliases go into an inverted index (token -> records) that exact, prefix and
+   * typo matching walk. Texts many records share (term names, glossary names, a routine's
+   * exercises) are tokenized once and point to their records ("shared"). Cues, summaries and
+   * body text are searched for words that begin with the query word (Scan): they are long and
+   * count for less. All this keeps the index quick to build when the page opens. */
   function Index(data) {
     var self = this;
     this.data = data;
     this.records = data.records;
-    this.names = {};  // vocabulary -> slug -> term
+    this.names = { areas: {}, equipment: {}, levels: {}, types: {}, positions: {}, goals: {}, muscles: {} };
     Object.keys(data.terms).forEach(function (vocabulary) {
       var names = {};
       data.terms[vocabulary].forEach(function (term) {
@@ -173,19 +175,24 @@
         self.bySlug[record.slug] = record;
       }
     });
-    // The inverted index: token -> number, and by number its records, weights and best weight.
+    // Tokens by number; for each number its records (title and alias) and its shared texts.
     this.ids = new Map();
     this.postIds = [];
     this.postWeights = [];
-    this.best = [];
+    this.textsOf = [];  // token number -> shared text numbers
+    this.best = [];  // token number -> the highest weight it has anywhere
+    this.isPlain = [];  // token number -> 1 for a word, 0 for words joined
     this.lastId = [];
-    this.words = new Map();  // whole word of a title, alias, name or keyword -> how often
+    this.shared = new Map();  // shared text -> its number
+    this.known = new Map();  // token -> its numbers (itself and its stem)
+    this.sharedIds = [];  // shared text number -> records
+    this.sharedWeights = [];
+    this.sharedBest = [];
     this.phrases = [];  // id -> the words of its title, then of each alias (when first needed)
-    this.shared = new Map();  // a term name or glossary name -> its tokens (they repeat)
-    this.plain = new Set();  // tokens that are words, not words joined
     this.records.forEach(function (record, id) {
       self.add(record, id);
     });
+    this.settle();
     this.cues = new Scan(this.records.map(function (record) {
       return (record.cues || []).join(" · ");
     }));
@@ -196,14 +203,15 @@
       return record.text || "";
     }));
     this.lastId = null;
+    this.known = null;
     // Prefix and typo matching walk the words; joined tokens ("shoulderblade") are matched
     // whole, or by prefix only when no word begins with the query word.
     var all = Array.from(this.ids.keys()).sort();
     this.tokens = all.filter(function (token) {
-      return self.plain.has(token);
+      return self.isPlain[self.ids.get(token)] === 1;
     });
     this.joins = all.filter(function (token) {
-      return !self.plain.has(token);
+      return self.isPlain[self.ids.get(token)] !== 1;
     });
     this.fuzzy = this.tokens.filter(function (token) {
       return token.length > 2;
@@ -273,19 +281,18 @@
     }
   };
 
-  Index.prototype.termNames = function (vocabulary, slugs) {
-    var names = this.names[vocabulary] || {};
-    var out = [];
-    (slugs || []).forEach(function (slug) {
-      var term = names[slug];
+  /* Record *id* has the terms *slugs* of *vocabulary*: their names (and anatomical names). */
+  Index.prototype.terms = function (vocabulary, slugs, weight, id) {
+    var names = this.names[vocabulary];
+    for (var i = 0; slugs && i < slugs.length; i++) {
+      var term = names[slugs[i]];
       if (term) {
-        out.push(term.name);
+        this.share(term.name, weight, id);
         if (term.anatomical) {
-          out.push(term.anatomical);
+          this.share(term.anatomical, weight, id);
         }
       }
-    });
-    return out;
+    }
   };
 
   /* Call *emit* with each token of a text: each word, the pieces of a hyphenated word joined
@@ -300,9 +307,6 @@
       var word = match[0], first = word, last = word;
       if (word.indexOf("-") < 0) {
         emit(word);
-        if (pairs) {
-          this.words.set(word, (this.words.get(word) || 0) + 1);
-        }
       } else {
         var parts = word.split("-");
         for (var k = 0; k < parts.length; k++) {
@@ -327,7 +331,9 @@
       this.ids.set(token, number);
       this.postIds.push([]);
       this.postWeights.push([]);
+      this.textsOf.push([]);
       this.best.push(0);
+      this.isPlain.push(0);
       this.lastId.push(-1);
     }
     return number;
@@ -337,21 +343,25 @@
   Index.prototype.numbers = function (text) {
     var self = this, out = [];
     this.tokenize(text, true, function (token, joined) {
-      var root = stem(token);
-      out.push(self.number(token));
-      if (root !== token) {
-        out.push(self.number(root));
+      var known = self.known.get(token);  // a word seen before: its numbers, no stem or lookup again
+      if (!known) {
+        var root = stem(token);
+        known = root === token ? [self.number(token)] : [self.number(token), self.number(root)];
+        self.known.set(token, known);
       }
-      if (!joined) {
-        self.plain.add(token);
-        self.plain.add(root);
+      for (var i = 0; i < known.length; i++) {
+        out.push(known[i]);
+        if (!joined) {
+          self.isPlain[known[i]] = 1;
+        }
       }
     });
     return out;
   };
 
-  /* Record *id* holds the tokens *numbers* with *weight*; the best weight per record counts. */
-  Index.prototype.put = function (numbers, weight, id) {
+  /* Record *id* has the title or alias *text*, with *weight*; the best weight per record counts. */
+  Index.prototype.field = function (text, weight, id) {
+    var numbers = this.numbers(text);
     for (var i = 0; i < numbers.length; i++) {
       var number = numbers[i], weights = this.postWeights[number];
       if (this.lastId[number] === id) {  // records are added in order: this one is last
@@ -369,37 +379,70 @@
     }
   };
 
-  Index.prototype.add = function (record, id) {
-    var self = this;
-    function field(texts, weight) {
-      (texts || []).forEach(function (text) {
-        self.put(self.numbers(text), weight, id);
-      });
-    }
-    function shared(texts, weight) {
-      texts.forEach(function (text) {
-        var numbers = self.shared.get(text);
-        if (!numbers) {
-          numbers = self.numbers(text);
-          self.shared.set(text, numbers);
+  /* Record *id* has the shared *text* (a term name, a glossary name) with *weight*. */
+  Index.prototype.share = function (text, weight, id) {
+    var number = this.shared.get(text);
+    if (number === undefined) {
+      number = this.sharedIds.length;
+      this.shared.set(text, number);
+      this.sharedIds.push([]);
+      this.sharedWeights.push([]);
+      this.sharedBest.push(0);
+      var self = this;
+      this.numbers(text).forEach(function (token) {
+        var texts = self.textsOf[token];
+        if (texts[texts.length - 1] !== number) {
+          texts.push(number);
         }
-        self.put(numbers, weight, id);
       });
     }
-    field([record.title], TITLE);
-    field(record.aliases, ALIAS);
-    shared(record.keywords || [], KEYWORD);
-    shared(this.termNames("areas", record.areas), TERM);
-    shared(this.termNames("equipment", record.equipment), TERM);
-    shared(this.termNames("levels", [record.level]), TERM);
-    shared(this.termNames("types", record.type ? [record.type] : record.types), TERM);
-    shared(this.termNames("positions", record.position ? [record.position] : record.positions), TERM);
-    shared(this.termNames("goals", [record.goal]), TERM);
-    shared(this.termNames("muscles", record.muscles), record.kind === "exercise" ? TERM : SECONDARY);
-    shared(this.termNames("muscles", record.secondary_muscles), SECONDARY);
-    shared((record.steps || []).map(function (slug) {
-      return (self.bySlug[slug] || { title: "" }).title;
-    }), SECONDARY);
+    var ids = this.sharedIds[number], weights = this.sharedWeights[number];
+    if (this.sharedBest[number] < weight) {
+      this.sharedBest[number] = weight;
+    }
+    if (ids[ids.length - 1] === id) {
+      weights[weights.length - 1] = Math.max(weights[weights.length - 1], weight);
+    } else {
+      ids.push(id);
+      weights.push(weight);
+    }
+  };
+
+  Index.prototype.add = function (record, id) {
+    var i, list;
+    this.field(record.title, TITLE, id);
+    for (i = 0, list = record.aliases || []; i < list.length; i++) {
+      this.field(list[i], ALIAS, id);
+    }
+    for (i = 0, list = record.keywords || []; i < list.length; i++) {
+      this.share(list[i], KEYWORD, id);
+    }
+    this.terms("areas", record.areas, TERM, id);
+    this.terms("equipment", record.equipment, TERM, id);
+    this.terms("levels", [record.level], TERM, id);
+    this.terms("types", record.type ? [record.type] : record.types, TERM, id);
+    this.terms("positions", record.position ? [record.position] : record.positions, TERM, id);
+    this.terms("goals", [record.goal], TERM, id);
+    this.terms("muscles", record.muscles, record.kind === "exercise" ? TERM : SECONDARY, id);
+    this.terms("muscles", record.secondary_muscles, SECONDARY, id);
+    for (i = 0, list = record.steps || []; i < list.length; i++) {
+      var step = this.bySlug[list[i]];
+      if (step) {
+        this.share(step.title, SECONDARY, id);
+      }
+    }
+  };
+
+  /* After all records are in: each shared text's best weight becomes its tokens' best. */
+  Index.prototype.settle = function () {
+    for (var token = 0; token < this.textsOf.length; token++) {
+      var texts = this.textsOf[token];
+      for (var k = 0; k < texts.length; k++) {
+        if (this.sharedBest[texts[k]] > this.best[token]) {
+          this.best[token] = this.sharedBest[texts[k]];
+        }
+      }
+    }
   };
 
   /* The tokens a query word matches, each with how well: exact 1, a longer word it begins
@@ -476,15 +519,20 @@
     var self = this;
     var scores = new Float32Array(this.records.length);
     var tokens = this.candidates(word);
-    tokens.forEach(function (quality, token) {
-      var number = self.ids.get(token);
-      var ids = self.postIds[number], weights = self.postWeights[number];
+    function mark(ids, weights, quality) {
       for (var k = 0; k < ids.length; k++) {
         var score = weights[k] * quality;
         if (score > scores[ids[k]]) {
           scores[ids[k]] = score;
         }
       }
+    }
+    tokens.forEach(function (quality, token) {
+      var number = self.ids.get(token);
+      mark(self.postIds[number], self.postWeights[number], quality);
+      self.textsOf[number].forEach(function (text) {
+        mark(self.sharedIds[text], self.sharedWeights[text], quality);
+      });
     });
     var prefix = word.length >= 3 ? stem(word) : "";
     if (prefix) {
@@ -535,12 +583,15 @@
         matched.tokens.add(token);
         var left = Float32Array.from(perWord[w].scores);  // copies: the cached scores stay as they are
         var right = Float32Array.from(perWord[w + 1].scores);
-        var ids = self.postIds[number], weights = self.postWeights[number];
-        for (var k = 0; k < ids.length; k++) {
-          var half = weights[k] / 2, id = ids[k];
-          left[id] = Math.max(left[id], half);
-          right[id] = Math.max(right[id], half);
-        }
+        [[self.postIds[number], self.postWeights[number]]].concat(self.textsOf[number].map(function (text) {
+          return [self.sharedIds[text], self.sharedWeights[text]];
+        })).forEach(function (list) {
+          for (var k = 0; k < list[0].length; k++) {
+            var half = list[1][k] / 2, id = list[0][k];
+            left[id] = Math.max(left[id], half);
+            right[id] = Math.max(right[id], half);
+          }
+        });
         perWord[w].scores = left;
         perWord[w + 1].scores = right;
       });
@@ -600,6 +651,32 @@
     return best;
   };
 
+  /* Search for made-up words (a prefix, a typo) and forget them: the engine compiles the
+   * search before the first key is pressed. */
+  Index.prototype.warm = function () {
+    this.search(["stretc"]);
+    this.search(["sholdre", "nek"]);
+    this.cache.clear();
+  };
+
+  /* The words of titles, aliases and shared texts, with how many records have each. */
+  Index.prototype.suggestable = function () {
+    if (!this.words) {
+      var words = new Map(), self = this;
+      this.tokens.forEach(function (token) {
+        var number = self.ids.get(token), count = self.postIds[number].length;
+        self.textsOf[number].forEach(function (text) {
+          count += self.sharedIds[text].length;
+        });
+        if (count) {
+          words.set(token, count);
+        }
+      });
+      this.words = words;
+    }
+    return this.words;
+  };
+
   /* A close spelling for a query that found nothing: each word that matched nothing replaced
    * by the nearest word of a title, alias, name or keyword. */
   Index.prototype.suggest = function (words) {
@@ -611,7 +688,7 @@
       }
       var limit = Math.max(2, Math.floor(word.length / 3));
       var best = null, bestDistance = limit + 1, bestCount = 0;
-      self.words.forEach(function (count, candidate) {
+      self.suggestable().forEach(function (count, candidate) {
         var d = distance(word, candidate, limit);
         if (d <= limit && (d < bestDistance || (d === bestDistance && count > bestCount))) {
           best = candidate;
@@ -777,25 +854,32 @@
     return fragment;
   }
 
-  function holds(text, matched) {
-    var found = false;
-    text.replace(DISPLAY_WORD, function (word) {
-      found = found || isMatch(word, matched);
-      return word;
-    });
-    return found;
-  }
-
-  /* A short window of *text* around its first matched word. */
-  function excerpt(text, matched) {
-    var words = text.split(" ");
-    for (var i = 0; i < words.length; i++) {
-      if (holds(words[i], matched)) {
-        var start = Math.max(0, i - 8), end = Math.min(words.length, start + 32);
-        return (start > 0 ? "… " : "") + words.slice(start, end).join(" ") + (end < words.length ? " …" : "");
+  /* Where the first word of *text* the query matched starts, or -1. */
+  function firstMatch(text, matched) {
+    DISPLAY_WORD.lastIndex = 0;
+    var match;
+    while ((match = DISPLAY_WORD.exec(text))) {
+      if (isMatch(match[0], matched)) {
+        return match.index;
       }
     }
-    return "";
+    return -1;
+  }
+
+  function holds(text, matched) {
+    return firstMatch(text, matched) >= 0;
+  }
+
+  /* A short window of *text* around its first matched word, cut at spaces. */
+  function excerpt(text, matched) {
+    var at = firstMatch(text, matched);
+    if (at < 0) {
+      return "";
+    }
+    var start = at < 60 ? 0 : text.lastIndexOf(" ", at - 50) + 1;
+    var end = text.indexOf(" ", Math.min(text.length, start + 200));
+    end = end < 0 ? text.length : end;
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
 
   function Page(index) {
@@ -814,6 +898,8 @@
     this.title = document.title;
     this.shown = PAGE_SIZE;
     this.typing = false;  // a run of keystrokes shares one history entry
+    this.pending = 0;  // the timer that will put the search in the address
+    this.pendingPush = false;
     this.announce = 0;
     this.boxes = [];
     this.counts = [];
@@ -869,8 +955,15 @@
     var self = this;
     this.input.addEventListener("input", function () {
       self.shown = PAGE_SIZE;
-      self.run(!self.typing);
+      self.run(!self.typing, true);
       self.typing = true;
+    });
+    // Leaving for a result: the address must already hold the query, for the back button.
+    this.list.addEventListener("click", function () {
+      self.flush();
+    }, true);
+    window.addEventListener("pagehide", function () {
+      self.flush();
     });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -920,6 +1013,9 @@
       self.input.focus();
     });
     window.addEventListener("popstate", function () {
+      window.clearTimeout(self.pending);
+      self.pending = 0;
+      self.pendingPush = false;
       self.fromURL();
       self.typing = false;
       self.run(null);
@@ -957,8 +1053,9 @@
     return window.location.pathname + (search ? "?" + search : "");
   };
 
-  /* Search and show. *push*: true adds a history entry, false replaces it, null leaves it. */
-  Page.prototype.run = function (push) {
+  /* Search and show. *push*: true adds a history entry, false replaces it, null leaves it;
+   * *typed*: the address follows once typing pauses (updating it takes longer than a search). */
+  Page.prototype.run = function (push, typed) {
     var index = this.index, self = this;
     var query = this.input.value.trim();
     var words = query ? queryWords(query) : [];
@@ -1009,11 +1106,31 @@
     this.show(results, found.matched, words, query, filtering, found.complete);
     this.showCounts(counts, chosen);
     if (push !== null) {
-      var url = this.address();
-      if (url !== window.location.pathname + window.location.search) {
-        window.history[push ? "pushState" : "replaceState"](null, "", url);
+      this.pendingPush = this.pendingPush || push;
+      window.clearTimeout(this.pending);
+      this.pending = window.setTimeout(function () {
+        self.flush();
+      }, typed ? 400 : 0);
+      if (!typed) {
+        this.flush();
       }
     }
+  };
+
+  /* Put the query and the filters in the address and the title; a run of keystrokes makes
+   * one history entry, so the back button goes back a search at a time. */
+  Page.prototype.flush = function () {
+    if (!this.pending) {
+      return;
+    }
+    window.clearTimeout(this.pending);
+    this.pending = 0;
+    var url = this.address();
+    if (url !== window.location.pathname + window.location.search) {
+      window.history[this.pendingPush ? "pushState" : "replaceState"](null, "", url);
+    }
+    this.pendingPush = false;
+    var query = this.input.value.trim();
     document.title = query ? "“" + query + "” · " + this.title : this.title;
   };
 
@@ -1152,6 +1269,10 @@
       }
       page.run(null);
       root.setAttribute("data-ready", "true");
+      // While the reader reads, run the search once so the first keystroke finds it compiled.
+      (window.requestIdleCallback || window.setTimeout)(function () {
+        page.index.warm();
+      });
     })
     .catch(function () {
       status.textContent = "Search could not load. Browse the guide instead:";

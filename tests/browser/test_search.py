@@ -248,6 +248,24 @@ def test_a_deep_link_reproduces_the_results_and_the_back_button_undoes_a_filter(
     expect(option(reader, "Level", "Beginner").locator("input")).to_be_checked()
 
 
+def test_back_from_a_result_returns_to_the_typed_search(reader, site_url):
+    reader.goto(site_url + "exercises/")
+    open_search(reader, site_url)
+    reader.locator("#search-q").press_sequentially("wrist flexer")
+    first = reader.locator("#search-results .search-result__title a").first
+
+    first.click()
+    expect(reader).to_have_url(site_url + "exercises/wrist-flexor-stretch/")
+    reader.go_back()
+
+    expect(reader).to_have_url(site_url + "search/?q=wrist+flexer")
+    reader.wait_for_selector("#search[data-ready]")
+    assert reader.input_value("#search-q") == "wrist flexer"
+    assert result_urls(reader)[0] == site_url + "exercises/wrist-flexor-stretch/"
+    reader.go_back()  # the typing made one history entry: one step back leaves the search
+    expect(reader).to_have_url(site_url + "search/")
+
+
 def test_the_header_box_on_any_page_submits_to_the_search_page(reader, site_url):
     reader.goto(site_url + "exercises/chin-tuck/")
 
