@@ -32,7 +32,7 @@ from limber.views.models import View
 
 CACHE_DIR = ".limber-cache"
 PACKAGE = Path(__file__).resolve().parent
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _digest(*parts: bytes) -> str:
@@ -83,6 +83,8 @@ class Cache:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # the last build's warnings
     used_documents: set[str] = field(default_factory=set)
     new_pages: dict[str, str] = field(default_factory=dict)  # path -> view digest, this build
+    memos: dict[str, Any] = field(default_factory=dict)  # kind + digest of inputs -> result
+    used_memos: set[str] = field(default_factory=set)
     reused: int = 0
 
     @classmethod
@@ -101,6 +103,7 @@ class Cache:
         cache.inputs = state["inputs"]
         cache.counts = state["counts"]
         cache.diagnostics = state["diagnostics"]
+        cache.memos = state["memos"]
         return cache
 
     # --- nothing changed ---
@@ -127,6 +130,15 @@ class Cache:
     @staticmethod
     def document_key(body: str, kind: str, links: Mapping[str, Any]) -> str:
         return _digest(kind.encode(), body.encode(), pickle.dumps(sorted(links.items())))
+
+    # --- slow pure work (drawings, print layout) ---
+
+    def memo(self, kind: str, inputs: object, make: Callable[[], Any]) -> Any:
+        key = kind + ":" + pickle_digest(inputs)
+        self.used_memos.add(key)
+        if key not in self.memos:
+            self.memos[key] = make()
+        return self.memos[key]
 
     # --- pages ---
 
@@ -164,6 +176,7 @@ class Cache:
             "inputs": inputs,
             "counts": dict(counts),
             "diagnostics": diagnostics,
+            "memos": {k: v for k, v in self.memos.items() if k in self.used_memos},
         }
         self.folder.mkdir(parents=True, exist_ok=True)
         temp = self.folder / "state.pickle.new"

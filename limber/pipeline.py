@@ -96,7 +96,8 @@ def build(
         return result
     # documents: every body rendered once
     records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
-    ctx = Context(site, render_documents(records, targets(site), cache))
+    documents = render_documents(records, targets(site), cache)
+    ctx = Context(site, documents, cache.memo) if cache is not None else Context(site, documents)
     # views, then the outputs they make
     env = make_env(project / "templates")
     shared = site_view(ctx)
@@ -112,8 +113,9 @@ def build(
         return render_page(env, view, shared)
 
     if cache is not None and out_dir is not None:
-        # Every page shows the templates and the shared site view (title, navigation).
-        templates = tree_digest(project / "templates") + pickle_digest(shared)
+        # Every page shows the templates, the shared site view (title, navigation) and the
+        # content-hashed names of the assets it links.
+        templates = tree_digest(project / "templates", project / "assets") + pickle_digest(shared)
         outputs, problems = render_pages(views, lambda v: cache.page(v, templates, out_dir, render), project)
     else:
         outputs, problems = render_pages(views, render, project)

@@ -6,6 +6,7 @@ with the areas and muscles as patches of its segments (limber.figures.regions).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping, Sequence
 from html import escape
@@ -169,10 +170,12 @@ def muscle_map_svg(
             view = view if view in ("front", "back") else "front"
             for patch in _shape_patches(slug, view, areas):
                 marks[view].append((patch, role))
-    items = _figure("front", front, ()) + _figure("back", back, ())
+    silhouettes = _silhouettes()
+    patches: list[Item] = []
     for view, dx in (("front", front), ("back", back)):
         for patch, role in marks[view]:
-            items.extend(Item(role, tuple(o)) for o in _patches(view, dx, (patch,)))
+            patches.extend(Item(role, tuple(o)) for o in _patches(view, dx, (patch,)))
+    items = [*silhouettes, *patches]
     main = ", ".join(names.get(s, s.replace("-", " ")) for s in primary)
     also = ", ".join(names.get(s, s.replace("-", " ")) for s in secondary)
     desc = f"Main muscles (hatched): {main}." + (f" Also worked (dotted): {also}." if also else "")
@@ -186,7 +189,11 @@ def muscle_map_svg(
     view_box = fit_box(box, width, height, 0)
     unit = view_box[2] / width
     parts = [svg_open(view_box, width, height, uid=uid, title=title, desc=desc, css_class="muscle-map")]
-    parts += [defs(uid, unit, MAP_PEN), layers(items, uid, unit, MAP_PEN)]
+    # The two outlines are the same on every map: their lines are worked out once. The
+    # muscles lie inside them and are drawn on top, each patch filled and outlined.
+    parts += [defs(uid, unit, MAP_PEN), _silhouette_layer(unit)]
+    if patches:
+        parts.append(layers(patches, uid, unit, MAP_PEN))
     rows = [("hatch", "Main muscles")] + ([("dots", "Also worked")] if secondary else [])
     for i, (kind, label) in enumerate(rows):
         y = legend_top - i * LINE_GAP
@@ -199,6 +206,16 @@ def muscle_map_svg(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+@functools.cache
+def _silhouettes() -> tuple[Item, ...]:
+    return (*_figure("front", -0.3 * H, ()), *_figure("back", 0.3 * H, ()))
+
+
+@functools.cache
+def _silhouette_layer(unit: float) -> str:
+    return layers(_silhouettes(), "silhouette", unit, MAP_PEN)
 
 
 def _shape_patches(slug: str, view: str, areas: Sequence[str]) -> tuple[Patch, ...]:

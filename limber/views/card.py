@@ -468,7 +468,8 @@ def card_problems(ctx: Context) -> list[Diagnostic]:
             )
             problems.append(routine.origin.error("card-too-long", message, ("steps",)))
     for exercise in ctx.site.exercises.values():
-        height = printout_height(printout_text(ctx, exercise))
+        text = printout_text(ctx, exercise)
+        height = float(ctx.memo("printout-height", text, lambda t=text: printout_height(t)))  # type: ignore[misc]
         if height > HEIGHT_LIMIT:
             message = (
                 f"the printed page of '{exercise.title}' does not fit one page: it is about "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from limber.documents import Document
@@ -12,6 +12,7 @@ from limber.figures import alt_text
 from limber.model import VOCABULARIES, Exercise, Page, Routine, Site, Term
 from limber.views.models import Card, Chip, Link, View
 
+Memo = Callable[[str, object, Callable[[], Any]], Any]
 NAV_SECTIONS = ("exercises/", "routines/", "areas/", "about/")  # header links, in order
 
 
@@ -21,6 +22,9 @@ class Context:
 
     site: Site
     documents: Mapping[str, Document]  # site path -> Document
+    # Work that is slow and depends only on its inputs (drawings, print layout) goes through
+    # memo(kind, inputs, make); the build cache keeps the results between builds.
+    memo: Memo = field(default=lambda kind, inputs, make: make())
 
     def url(self, path: str) -> str:
         return self.site.config.url(path)

@@ -33,7 +33,11 @@ def figure_html(ctx: Context, exercise: Exercise) -> str:
     """The full figure, inline, or "" when the exercise has none."""
     if exercise.figure is None:
         return ""
-    return figure_svg(exercise.figure, title=exercise.title, size="full", names=ctx.names())
+    names = ctx.names()
+    inputs = (exercise.figure, exercise.title, names)
+    return str(
+        ctx.memo("figure", inputs, lambda: figure_svg(exercise.figure, title=exercise.title, names=names))
+    )
 
 
 def figure_files(ctx: Context) -> list[Output]:
@@ -42,7 +46,15 @@ def figure_files(ctx: Context) -> list[Output]:
     for exercise in ctx.site.exercises.values():
         if exercise.figure is None:
             continue
-        svg = figure_svg(exercise.figure, title=exercise.title, size="small", names=ctx.names())
+        names = ctx.names()
+        inputs = (exercise.figure, exercise.title, names)
+        svg = str(
+            ctx.memo(
+                "figure-small",
+                inputs,
+                lambda e=exercise, n=names: figure_svg(e.figure, title=e.title, size="small", names=n),  # type: ignore[misc]
+            )
+        )
         end = svg.index(">") + 1
         text = svg[:end] + _FILE_STYLE + svg[end:]
         if not text.startswith("<?xml"):
@@ -59,12 +71,17 @@ def muscle_map_html(ctx: Context, exercise: Exercise) -> str:
     """Front and back outlines with the primary muscles marked strongly, the secondary lightly."""
     muscles = ctx.site.vocabularies["muscles"].terms
     shapes = {t.slug: (t.view or "front", t.areas) for t in muscles}
-    return muscle_map_svg(
-        exercise.muscles,
-        exercise.secondary_muscles,
-        shapes,
-        names=ctx.names(),
-        title=f"Muscles worked by the {exercise.title.lower()}",
+    names = ctx.names()
+    title = f"Muscles worked by the {exercise.title.lower()}"
+    inputs = (exercise.muscles, exercise.secondary_muscles, shapes, names, title)
+    return str(
+        ctx.memo(
+            "muscle-map",
+            inputs,
+            lambda: muscle_map_svg(
+                exercise.muscles, exercise.secondary_muscles, shapes, names=names, title=title
+            ),
+        )
     )
 
 
