@@ -141,6 +141,11 @@
     return m <= n + limit ? Math.min(prev[m], limit + 1) : limit + 1;
   }
 
+  /* Whether two words of one length have the same letters ("nekc", "neck"): a swap, not another word. */
+  function swapped(a, b) {
+    return a.length === b.length && a.split("").sort().join("") === b.split("").sort().join("");
+  }
+
   /* The query's words: folded, split at hyphens and spaces, little words dropped. */
   function queryWords(query) {
     var words = wordList(query).slice(0, 12);
@@ -467,17 +472,17 @@
     if (found.size === before && word.length >= 4) {
       this.prefixed(this.joins, word, least, offer);
     }
-    // Typos: one edit for words of 4 letters or more, two from 7. A word being typed may also
-    // be a typo away from the beginning of a longer one.
+    // Typos: two letters swapped in a word of 4 letters ("nekc"), one edit from 5, two from 8.
+    // A word being typed may also be a typo away from the beginning of a longer one.
     if (word.length >= 4) {
-      var limit = word.length >= 7 ? 2 : 1;
+      var limit = word.length >= 8 ? 2 : 1;
       var first = word.charCodeAt(0);
       this.fuzzy.forEach(function (token) {
         if (found.has(token)) {
           return;
         }
         var d = distance(word, token, limit);
-        if (d <= limit) {
+        if (d <= limit && (word.length > 4 || swapped(word, token))) {
           offer(token, d === 1 ? 0.72 : 0.5);
         } else if (prefixDistance <= limit && token.length > word.length && token.charCodeAt(0) === first) {
           offer(token, prefixDistance === 1 ? 0.6 : 0.42);
@@ -870,6 +875,18 @@
     return firstMatch(text, matched) >= 0;
   }
 
+  /* The matched words of *text*, folded. */
+  function matchedWords(text, matched) {
+    var out = [];
+    text.replace(DISPLAY_WORD, function (word) {
+      if (isMatch(word, matched)) {
+        out.push(stem(fold(word)));
+      }
+      return word;
+    });
+    return out;
+  }
+
   /* A short window of *text* around its first matched word, cut at spaces. */
   function excerpt(text, matched) {
     var at = firstMatch(text, matched);
@@ -1213,15 +1230,16 @@
       }).join(", "));
     }
     item.appendChild(el("p", "search-result__facts", facts.filter(Boolean).join(" · ")));
-    if (!holds(record.title, matched)) {
-      var alias = (record.aliases || []).filter(function (a) {
-        return holds(a, matched);
-      })[0];
-      if (alias) {
-        var also = el("p", "search-result__alias", "Also called ");
-        also.appendChild(highlighted(alias, matched));
-        item.appendChild(also);
-      }
+    var inTitle = matchedWords(record.title, matched);
+    var alias = (record.aliases || []).filter(function (a) {
+      return matchedWords(a, matched).some(function (word) {
+        return inTitle.indexOf(word) < 0;
+      });
+    })[0];
+    if (alias) {  // an alias the query found and the title alone does not explain
+      var also = el("p", "search-result__alias", "Also called ");
+      also.appendChild(highlighted(alias, matched));
+      item.appendChild(also);
     }
     var snippet = record.summary;
     if (!holds(snippet, matched)) {
