@@ -193,11 +193,11 @@
     this.sharedIds = [];  // shared text number -> records
     this.sharedWeights = [];
     this.sharedBest = [];
+    this.sharedTokens = [];  // shared text number -> its token numbers
     this.phrases = [];  // id -> the words of its title, then of each alias (when first needed)
     this.records.forEach(function (record, id) {
       self.add(record, id);
     });
-    this.settle();
     this.cues = new Scan(this.records.map(function (record) {
       return (record.cues || []).join(" · ");
     }));
@@ -394,16 +394,24 @@
       this.sharedWeights.push([]);
       this.sharedBest.push(0);
       var self = this;
-      this.numbers(text).forEach(function (token) {
+      var tokens = this.numbers(text);
+      tokens.forEach(function (token) {
         var texts = self.textsOf[token];
         if (texts[texts.length - 1] !== number) {
           texts.push(number);
         }
       });
+      this.sharedTokens.push(tokens);
     }
     var ids = this.sharedIds[number], weights = this.sharedWeights[number];
-    if (this.sharedBest[number] < weight) {
+    if (this.sharedBest[number] < weight) {  // rare: a text's weight rises once or twice
       this.sharedBest[number] = weight;
+      var shared = this.sharedTokens[number];
+      for (var i = 0; i < shared.length; i++) {
+        if (this.best[shared[i]] < weight) {
+          this.best[shared[i]] = weight;
+        }
+      }
     }
     if (ids[ids.length - 1] === id) {
       weights[weights.length - 1] = Math.max(weights[weights.length - 1], weight);
@@ -434,18 +442,6 @@
       var step = this.bySlug[list[i]];
       if (step) {
         this.share(step.title, SECONDARY, id);
-      }
-    }
-  };
-
-  /* After all records are in: each shared text's best weight becomes its tokens' best. */
-  Index.prototype.settle = function () {
-    for (var token = 0; token < this.textsOf.length; token++) {
-      var texts = this.textsOf[token];
-      for (var k = 0; k < texts.length; k++) {
-        if (this.sharedBest[texts[k]] > this.best[token]) {
-          this.best[token] = this.sharedBest[texts[k]];
-        }
       }
     }
   };
@@ -887,8 +883,15 @@
     return out;
   }
 
-  /* A short window of *text* around its first matched word, cut at spaces. */
+  /* A short window of *text* around its first matched word, cut at spaces. Only body words
+   * that begin with a query word can match there (the body is not in the index). */
   function excerpt(text, matched) {
+    var lower = text.toLowerCase();
+    if (!matched.prefixes.some(function (prefix) {
+      return lower.indexOf(prefix) >= 0;
+    })) {
+      return "";
+    }
     var at = firstMatch(text, matched);
     if (at < 0) {
       return "";
@@ -912,6 +915,7 @@
     this.suggestion = document.getElementById("search-suggestion");
     this.suggestionLink = document.getElementById("search-suggestion-link");
     this.filterCount = document.getElementById("search-filter-count");
+    this.filters = document.getElementById("search-filters");
     this.title = document.title;
     this.shown = PAGE_SIZE;
     this.typing = false;  // a run of keystrokes shares one history entry
@@ -1029,6 +1033,11 @@
       self.run(true);
       self.input.focus();
     });
+    this.filters.addEventListener("toggle", function () {
+      if (self.filters.open) {
+        self.run(null);  // the counts, now they can be seen
+      }
+    });
     window.addEventListener("popstate", function () {
       window.clearTimeout(self.pending);
       self.pending = 0;
@@ -1090,38 +1099,12 @@
     });
     var found = words.length ? index.search(words) :
       { ids: index.order, matched: { tokens: new Set(), prefixes: [] }, complete: true };
-    // Counts: a record counts for an option when it passes every other facet, as if that
-    // option alone were chosen in its own.
-    var facets = this.facets;
-    var counts = facets.map(function (facet) {
-      return new Array(facet.options.length).fill(0);
-    });
-    var results = [];
-    found.ids.forEach(function (id) {
-      var failed = -1, failures = 0;
-      for (var f = 0; f < facets.length && failures < 2; f++) {
-        if (!passes(facets[f], chosen[f], id)) {
-          failed = f;
-          failures++;
-        }
-      }
-      if (failures === 0) {
-        results.push(id);
-      }
-      for (f = 0; f < facets.length; f++) {
-        if (failures === 0 || (failures === 1 && failed === f)) {
-          var have = facets[f].of[id];
-          for (var i = 0; i < have.length; i++) {
-            counts[f][have[i]]++;
-          }
-        }
-      }
-    });
-    if (!words.length && !filtering) {
-      results = [];
-    }
+    var results = filtering ? this.filter(found.ids, chosen) : words.length ? found.ids : [];
     this.show(results, found.matched, words, query, filtering, found.complete);
-    this.showCounts(counts, chosen);
+    if (this.filters.open) {  // the counts are worked out only when they can be seen
+      this.showCounts(this.count(found.ids, chosen), chosen);
+    }
+    this.showChosen(chosen);
     if (push !== null) {
       this.pendingPush = this.pendingPush || push;
       window.clearTimeout(this.pending);
@@ -1132,6 +1115,46 @@
         this.flush();
       }
     }
+  };
+
+  /* The records of *ids* that pass every facet, in order. */
+  Page.prototype.filter = function (ids, chosen) {
+    var facets = this.facets;
+    return ids.filter(function (id) {
+      for (var f = 0; f < facets.length; f++) {
+        if (!passes(facets[f], chosen[f], id)) {
+          return false;
+        }
+      }
+      return true;
+    });
+  };
+
+  /* For each option, how many of *ids* it would show: a record counts for an option when it
+   * passes every other facet, as if that option alone were chosen in its own. */
+  Page.prototype.count = function (ids, chosen) {
+    var facets = this.facets;
+    var counts = facets.map(function (facet) {
+      return new Array(facet.options.length).fill(0);
+    });
+    ids.forEach(function (id) {
+      var failed = -1, failures = 0;
+      for (var f = 0; f < facets.length && failures < 2; f++) {
+        if (!passes(facets[f], chosen[f], id)) {
+          failed = f;
+          failures++;
+        }
+      }
+      for (f = 0; f < facets.length; f++) {
+        if (failures === 0 || (failures === 1 && failed === f)) {
+          var have = facets[f].of[id];
+          for (var i = 0; i < have.length; i++) {
+            counts[f][have[i]]++;
+          }
+        }
+      }
+    });
+    return counts;
   };
 
   /* Put the query and the filters in the address and the title; a run of keystrokes makes
@@ -1152,29 +1175,41 @@
   };
 
   Page.prototype.showCounts = function (counts, chosen) {
-    var self = this, active = 0;
+    var self = this;
     this.facets.forEach(function (facet, f) {
       facet.options.forEach(function (_, i) {
-        var count = counts[f][i];
-        self.counts[f][i].textContent = "(" + count + ")";
+        var count = counts[f][i], text = "(" + count + ")";
+        if (self.counts[f][i].textContent !== text) {
+          self.counts[f][i].textContent = text;
+        }
         var on = chosen[f].indexOf(i) >= 0;
         self.boxes[f][i].parentNode.classList.toggle("is-empty", count === 0 && !on);
-        if (on) {
-          active++;
-        }
       });
     });
+  };
+
+  /* How many filters are on, beside the Filters heading. */
+  Page.prototype.showChosen = function (chosen) {
+    var active = chosen.reduce(function (sum, on) {
+      return sum + on.length;
+    }, 0);
     this.filterCount.textContent = active ? "(" + active + " on)" : "";
     this.clear.hidden = active === 0;
   };
 
   Page.prototype.show = function (ids, matched, words, query, filtering, complete) {
     var self = this;
-    var list = document.createDocumentFragment();
-    ids.slice(0, this.shown).forEach(function (id) {
-      list.appendChild(self.result(self.index.records[id], matched));
-    });
-    this.list.replaceChildren(list);
+    // The same results with the same words marked (a key that changes nothing): keep the list.
+    var key = ids.slice(0, this.shown).join(" ") + "|" + Array.from(matched.tokens).sort().join(" ") +
+      "|" + matched.prefixes.join(" ");
+    if (key !== this.shownKey) {
+      var list = document.createDocumentFragment();
+      ids.slice(0, this.shown).forEach(function (id) {
+        list.appendChild(self.result(self.index.records[id], matched));
+      });
+      this.list.replaceChildren(list);
+      this.shownKey = key;
+    }
     this.more.hidden = ids.length <= this.shown;
     var nothing = ids.length === 0 && (words.length > 0 || filtering);
     this.empty.hidden = !nothing;
@@ -1203,8 +1238,9 @@
     this.announce = window.setTimeout(function () {
       self.live.textContent = text;
     }, 400);
-    if (performance.mark) {
-      performance.mark("limber-search:results");
+    if (!this.marked && ids.length && performance.mark) {
+      performance.mark("limber-search:results");  // the first results, for bench/search_bench.py
+      this.marked = true;
     }
   };
 

@@ -128,7 +128,9 @@ def option(page, facet, name):
 
 
 def option_count(page, facet, name):
-    return int(re.search(r"\((\d+)\)", option(page, facet, name).inner_text()).group(1))
+    count = option(page, facet, name).locator(".search__count")
+    expect(count).to_have_text(re.compile(r"^\(\d+\)$"))  # counts fill in when the filters open
+    return int(count.inner_text().strip("()"))
 
 
 @pytest.mark.parametrize(("query", "expected"), RELEVANCE)
@@ -171,6 +173,16 @@ def test_matched_words_in_the_snippet_are_highlighted_and_aliases_shown(reader, 
     expect(first.locator(".search-result__title a")).to_have_text("Levator scapulae stretch")
     expect(first.locator(".search-result__alias")).to_have_text("Also called Nose-to-armpit stretch")
     assert first.locator(".search-result__alias mark").all_inner_texts() == ["Nose-to-armpit"]
+
+
+def test_a_word_in_a_title_or_alias_ranks_above_the_same_word_in_body_text(reader, site_url):
+    open_search(reader, site_url, "?q=armpit")
+
+    urls = result_urls(reader)
+
+    alias = urls.index(site_url + "exercises/levator-scapulae-stretch/")  # "Nose-to-armpit stretch"
+    body = urls.index(site_url + "exercises/puppy-pose/")  # "... runs through the armpits"
+    assert alias == 0 < body
 
 
 def test_the_result_count_is_read_out_in_a_live_region(reader, site_url, search_data):
