@@ -305,11 +305,10 @@
    * tokens are emitted with a second argument, true. */
   Index.prototype.tokenize = function (text, pairs, emit) {
     var folded = fold(text);
-    var pattern = NON_ASCII.test(folded) ? ANY_WORD : ASCII_WORD;
-    var match, previous = null;
-    pattern.lastIndex = 0;
-    while ((match = pattern.exec(folded))) {
-      var word = match[0], first = word, last = word;
+    var words = NON_ASCII.test(folded) ? folded.match(ANY_WORD) : folded.match(ASCII_WORD);
+    var previous = null;
+    for (var w = 0; words && w < words.length; w++) {
+      var word = words[w], first = word, last = word;
       if (word.indexOf("-") < 0) {
         emit(word);
       } else {
