@@ -19,13 +19,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from limber.diagnostics import Diagnostic
 from limber.documents import Document
+from limber.memo import MemoStore
 from limber.model import Output
 from limber.render import output_path
 from limber.views.models import View
@@ -83,8 +84,7 @@ class Cache:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # the last build's warnings
     used_documents: set[str] = field(default_factory=set)
     new_pages: dict[str, str] = field(default_factory=dict)  # path -> view digest, this build
-    memos: dict[str, Any] = field(default_factory=dict)  # kind + digest of inputs -> result
-    used_memos: set[str] = field(default_factory=set)
+    memos: MemoStore = field(default_factory=MemoStore)  # drawings, QR codes, print layout
     reused: int = 0
 
     @classmethod
@@ -103,7 +103,7 @@ class Cache:
         cache.inputs = state["inputs"]
         cache.counts = state["counts"]
         cache.diagnostics = state["diagnostics"]
-        cache.memos = state["memos"]
+        cache.memos = MemoStore(state["memos"])
         return cache
 
     # --- nothing changed ---
@@ -120,30 +120,21 @@ class Cache:
 
     # --- documents ---
 
-    def document(self, key: str, make: Callable[[], Document]) -> Document:
+    def lookup(self, key: str) -> Document | None:
         self.used_documents.add(key)
-        found = self.documents.get(key)
-        if found is None:
-            found = self.documents[key] = make()
-        return found
+        return self.documents.get(key)
+
+    def store(self, key: str, document: Document) -> None:
+        self.documents[key] = document
 
     @staticmethod
     def document_key(body: str, kind: str, links: Mapping[str, Any]) -> str:
         return _digest(kind.encode(), body.encode(), pickle.dumps(sorted(links.items())))
 
-    # --- slow pure work (drawings, print layout) ---
-
-    def memo(self, kind: str, inputs: object, make: Callable[[], Any]) -> Any:
-        key = kind + ":" + pickle_digest(inputs)
-        self.used_memos.add(key)
-        if key not in self.memos:
-            self.memos[key] = make()
-        return self.memos[key]
-
     # --- pages ---
 
-    def page(self, view: View, templates: str, out_dir: Path, render: Callable[[View], Output]) -> Output:
-        """The page's Output: rendered, or (unchanged) hard-linked from the previous site."""
+    def unchanged_page(self, view: View, templates: str, out_dir: Path) -> Output | None:
+        """The page's Output linked from the previous site if it is unchanged, else None."""
         path = output_path(view)
         digest = _digest(templates.encode(), pickle.dumps(view, protocol=5))
         self.new_pages[path.as_posix()] = digest
@@ -152,7 +143,7 @@ class Cache:
         if entry is not None and entry[0] == digest and _stat_matches(previous, entry):
             self.reused += 1
             return Output(path, "", source=previous)
-        return render(view)
+        return None
 
     def save(
         self,
@@ -176,7 +167,7 @@ class Cache:
             "inputs": inputs,
             "counts": dict(counts),
             "diagnostics": diagnostics,
-            "memos": {k: v for k, v in self.memos.items() if k in self.used_memos},
+            "memos": self.memos.kept(),
         }
         self.folder.mkdir(parents=True, exist_ok=True)
         temp = self.folder / "state.pickle.new"

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from html.parser import HTMLParser
 from typing import Any, Protocol
 
 from limber.body import EXERCISE_SECTIONS, WIKILINK, split_sections
 from limber.markdown import Converter, LinkTarget
 from limber.model import Exercise, Record, Site
+from limber.parallel import run_all
 
 STEPS_SECTION = EXERCISE_SECTIONS[0]
 _SPACE = re.compile(r"\s+")
@@ -50,7 +52,9 @@ def targets(site: Site) -> dict[str, LinkTarget]:
 
 
 class DocumentCache(Protocol):
-    def document(self, key: str, make: Callable[[], Document]) -> Document: ...
+    def lookup(self, key: str) -> Document | None: ...
+
+    def store(self, key: str, document: Document) -> None: ...
 
     @staticmethod
     def document_key(body: str, kind: str, links: Mapping[str, Any]) -> str: ...
@@ -63,15 +67,26 @@ def render_documents(
 
     With a *cache*, a body already rendered with the same link targets is not converted again.
     """
+    records = list(records)
     converter = Converter(link_targets)
-    if cache is None:
-        return {record.path: render_document(record, converter) for record in records}
-    documents = {}
+    documents: dict[str, Document] = {}
+    todo: list[tuple[Record, str]] = []
     for record in records:
-        links = {m[0].strip(): link_targets.get(m[0].strip()) for m in WIKILINK.findall(record.body)}
-        key = cache.document_key(record.body, record.kind, links)
-        documents[record.path] = cache.document(key, lambda r=record: render_document(r, converter))  # type: ignore[misc]
-    return documents
+        key = ""
+        if cache is not None:
+            links = {m[0].strip(): link_targets.get(m[0].strip()) for m in WIKILINK.findall(record.body)}
+            key = cache.document_key(record.body, record.kind, links)
+            found = cache.lookup(key)
+            if found is not None:
+                documents[record.path] = found
+                continue
+        todo.append((record, key))
+    done = run_all([partial(render_document, record, converter) for record, _ in todo])
+    for (record, key), document in zip(todo, done, strict=True):
+        documents[record.path] = document
+        if cache is not None:
+            cache.store(key, document)
+    return {record.path: documents[record.path] for record in records}
 
 
 def render_document(record: Record, converter: Converter) -> Document:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
+
+from jinja2 import Environment
 
 from limber import schema
 from limber.body import body_problems
@@ -14,8 +17,10 @@ from limber.content import SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.documents import render_documents, targets
 from limber.linking import link
+from limber.memo import MemoStore
 from limber.model import Draft, Output, Record, Site
 from limber.output import check_out_dir, check_outputs, write_site
+from limber.parallel import run_all
 from limber.render import (
     TemplateError,
     feed,
@@ -29,9 +34,9 @@ from limber.render import (
 from limber.search import GlossaryEntry, search_data, validate_glossary
 from limber.views import Context, all_views, site_view
 from limber.views import feed as feed_view
-from limber.views.card import card_problems
-from limber.views.drawings import figure_files
-from limber.views.models import View
+from limber.views.card import card_problems, printout_jobs
+from limber.views.drawings import drawing_jobs, figure_files
+from limber.views.models import SiteView, View
 
 VALIDATORS = {
     "exercise": schema.validate_exercise,
@@ -97,28 +102,18 @@ def build(
     # documents: every body rendered once
     records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
     documents = render_documents(records, targets(site), cache)
-    ctx = Context(site, documents, cache.memo) if cache is not None else Context(site, documents)
+    memo = cache.memos if cache is not None else MemoStore()
+    ctx = Context(site, documents, memo.memo)
+    # drawings, QR codes and print layouts: made on every core before the views ask for them
+    missing = memo.missing([*drawing_jobs(ctx), *printout_jobs(ctx)])
+    memo.results.update(zip((key for key, _ in missing), run_all([make for _, make in missing]), strict=True))
     # views, then the outputs they make
     env = make_env(project / "templates")
     shared = site_view(ctx)
     views = all_views(ctx)
     result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
 
-    rendered = [0]
-
-    def render(view: View) -> Output:
-        rendered[0] += 1
-        if progress is not None:
-            progress("Rendering", rendered[0], len(views))
-        return render_page(env, view, shared)
-
-    if cache is not None and out_dir is not None:
-        # Every page shows the templates, the shared site view (title, navigation) and the
-        # content-hashed names of the assets it links.
-        templates = tree_digest(project / "templates", project / "assets") + pickle_digest(shared)
-        outputs, problems = render_pages(views, lambda v: cache.page(v, templates, out_dir, render), project)
-    else:
-        outputs, problems = render_pages(views, render, project)
+    outputs, problems = pages(project, env, views, shared, cache, out_dir, progress)
     if not problems:
         try:
             outputs += [sitemap(env, views), feed(env, feed_view(ctx)), robots(site.config)]
@@ -146,6 +141,32 @@ def build(
             result.from_cache = cache.reused
             cache.save(inputs, out_dir, outputs, result.counts, result.diagnostics)
     return result
+
+
+def pages(
+    project: Path,
+    env: Environment,
+    views: list[View],
+    shared: SiteView,
+    cache: Cache | None,
+    out_dir: Path | None,
+    progress: Callable[[str, int, int], None] | None,
+) -> tuple[list[Output], list[Diagnostic]]:
+    """Every page: unchanged ones linked from the last build, the rest rendered on every core."""
+    reused: list[Output | None] = [None] * len(views)
+    if cache is not None and out_dir is not None:
+        # Every page shows the templates, the shared site view (title, navigation) and the
+        # content-hashed names of the assets it links.
+        templates = tree_digest(project / "templates", project / "assets") + pickle_digest(shared)
+        reused = [cache.unchanged_page(view, templates, out_dir) for view in views]
+    todo = [view for view, output in zip(views, reused, strict=True) if output is None]
+    report = (lambda done, total: progress("Rendering", done, total)) if progress is not None else None
+    try:
+        fresh = iter(run_all([partial(render_page, env, view, shared) for view in todo], report))
+    except TemplateError:
+        # Say where: rendered again here, the first failing template is reported at its line.
+        return render_pages(todo, lambda view: render_page(env, view, shared), project)
+    return [output if output is not None else next(fresh) for output in reused], []
 
 
 def promote(diagnostic: Diagnostic) -> Diagnostic:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 
 from limber.figures.arrows import auto_arrows
 from limber.figures.figure import Arrow, Figure
-from limber.figures.scene import compose
+from limber.figures.scene import Scene, compose
 from limber.figures.spec import BASE, PROP, joint_of
 from limber.figures.svg import SIZES, svg_document
 
@@ -29,13 +30,18 @@ def figure_svg(
     """
     if size not in SIZES:
         raise ValueError(f"size must be one of {', '.join(SIZES)}")
-    scene = compose(figure)
+    scene = _composed(figure)  # the full and small sizes of a figure share their layout
     if uid is None:
         digest = hashlib.sha256(f"{figure!r}|{title}|{size}".encode()).hexdigest()[:8]
         uid = f"fig-{digest}"
     return svg_document(
         scene.items, scene.box, title=title, desc=alt_text(figure, names=names), size=size, uid=uid
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _composed(figure: Figure) -> Scene:
+    return compose(figure)
 
 
 def alt_text(figure: Figure, *, names: Mapping[str, str] | None = None) -> str:

@@ -21,10 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from limber.diagnostics import Diagnostic
 from limber.documents import STEPS_SECTION
 from limber.dosage import dosage_line, duration_text, frequency_text, minutes_text, seconds
+from limber.memo import Job
 from limber.model import INTENSITIES, NO_EQUIPMENT, Exercise, Routine
 from limber.views.common import Context
 
@@ -452,6 +454,16 @@ def card_text(ctx: Context, routine: Routine) -> CardText:
     )
 
 
+def printout_job(ctx: Context, exercise: Exercise) -> Job:
+    text = printout_text(ctx, exercise)
+    return ("printout-height", text, partial(printout_height, text))
+
+
+def printout_jobs(ctx: Context) -> list[Job]:
+    """The printout height of every exercise, for the parallel pass of a cold build."""
+    return [printout_job(ctx, exercise) for exercise in ctx.site.exercises.values()]
+
+
 def card_problems(ctx: Context) -> list[Diagnostic]:
     """An error for each routine card or exercise page that cannot print on one page.
 
@@ -468,8 +480,7 @@ def card_problems(ctx: Context) -> list[Diagnostic]:
             )
             problems.append(routine.origin.error("card-too-long", message, ("steps",)))
     for exercise in ctx.site.exercises.values():
-        text = printout_text(ctx, exercise)
-        height = float(ctx.memo("printout-height", text, lambda t=text: printout_height(t)))  # type: ignore[misc]
+        height = float(ctx.memo(*printout_job(ctx, exercise)))
         if height > HEIGHT_LIMIT:
             message = (
                 f"the printed page of '{exercise.title}' does not fit one page: it is about "

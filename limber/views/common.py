@@ -93,8 +93,12 @@ class Context:
         position = self.term("positions", exercise.position).name
         facts = " · ".join((level, position, self.dosage(exercise, with_frequency=False)))
         figure = self.url(f"figures/{exercise.slug}.svg") if exercise.figure is not None else ""
-        alt = alt_text(exercise.figure, names=self.names()) if figure else ""
+        alt = self.card_alt(exercise) if figure else ""
         return Card(exercise.title, self.url(exercise.path), exercise.summary, facts, figure, alt)
+
+    def card_alt(self, exercise: Exercise) -> str:
+        """The drawing of *exercise* in words: position, movement and side."""
+        return alt_text(exercise.figure, names=self.names()) if exercise.figure is not None else ""
 
     def names(self) -> dict[str, str]:
         """Display names of areas and muscles, for the words that describe a drawing."""

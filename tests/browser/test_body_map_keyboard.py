@@ -1,26 +1,17 @@
 """The body map in a real headless Chromium: every area is a link the keyboard reaches, by name."""
 
-from pathlib import Path
-
 import pytest
 
 from limber.figures import body_map_svg
 
-CHROMIUM = Path("/usr/bin/chromium")
 AREAS = ("neck", "upper-back", "shoulders", "chest", "arms", "core", "lower-back", "hips", "legs")
 
-playwright = pytest.importorskip("playwright.sync_api")
 
-
-@pytest.fixture(scope="module")
-def page():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium package is needed: apt-get install chromium")
-    with playwright.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        tab = browser.new_page()
-        yield tab
-        browser.close()
+@pytest.fixture
+def page(browser):  # the session's Chromium (tests/browser/conftest.py); never skipped
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 def test_tab_reaches_every_area_of_the_body_map_in_order(page):
