@@ -3,6 +3,10 @@
 Render writes nothing. A template error becomes a Diagnostic at the template's file and
 line, and the build writes nothing when there is one. Each output kind (pages, sitemap,
 feed, robots.txt) is its own function; pipeline.build() lists them.
+
+Templates link assets through `asset("css/screen.css")`, which gives the URL of the file's
+published, content-hashed name (limber.output.asset_names), and make a URL absolute with the
+`absolute` filter (against the page's canonical URL), as Open Graph tags need.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urljoin
 
 import jinja2
 
@@ -19,6 +24,7 @@ from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic
 from limber.dosage import duration_text
 from limber.model import Output
+from limber.output import asset_names
 from limber.views.models import Feed, SiteView, View
 
 TemplateError = (jinja2.UndefinedError, jinja2.TemplateNotFound, jinja2.TemplateSyntaxError, TypeError)
@@ -30,7 +36,8 @@ def _dumps(value: Any, **kwargs: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def make_env(templates: Path) -> jinja2.Environment:
+def make_env(templates: Path, assets: Path | None = None) -> jinja2.Environment:
+    """The templates' environment; *assets* defaults to the `assets/` folder beside *templates*."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
@@ -42,7 +49,29 @@ def make_env(templates: Path) -> jinja2.Environment:
     env.policies["json.dumps_function"] = _dumps
     env.policies["json.dumps_kwargs"] = {}
     env.filters["duration"] = duration_text
+    env.filters["absolute"] = _absolute
+    env.globals["asset"] = _asset_function(
+        asset_names(templates.parent / "assets" if assets is None else assets)
+    )
     return env
+
+
+def _asset_function(names: dict[str, str]) -> Callable[..., str]:
+    @jinja2.pass_context
+    def asset(context: jinja2.runtime.Context, path: str) -> str:
+        """The URL of assets/<path> under its published name."""
+        name = names.get(path)
+        if name is None:
+            raise jinja2.UndefinedError(f"asset('{path}'): there is no file assets/{path}")
+        return str(context["site"].assets_url) + name
+
+    return asset
+
+
+@jinja2.pass_context
+def _absolute(context: jinja2.runtime.Context, url: str) -> str:
+    """A root-relative URL made absolute against the page's canonical URL."""
+    return urljoin(str(context["page"].canonical), url)
 
 
 def output_path(view: View) -> PurePosixPath:

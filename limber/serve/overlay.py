@@ -15,6 +15,9 @@ from limber.diagnostics import Diagnostic, sort_key
 SHOWN = 50  # problems listed in the banner; the terminal has them all
 
 HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+# The pages' Content-Security-Policy allows no inline script or style, which the reload script
+# and the banner are: the preview serves its pages without the policy (the built site keeps it).
+POLICY = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"[^>]*>\n?", re.IGNORECASE)
 BODY_START = re.compile(r"<body(\s[^>]*)?>", re.IGNORECASE)
 
 BANNER_STYLE = """<style>
@@ -73,8 +76,12 @@ def banner(problems: Sequence[Diagnostic], *, has_site: bool) -> str:
 
 
 def inject(page: str, *, build: int, port: int, problems: Sequence[Diagnostic] = ()) -> str:
-    """*page* with the reload script at the end of its head and, if *problems*, the banner."""
+    """*page* with the reload script at the end of its head and, if *problems*, the banner.
+
+    The page's Content-Security-Policy meta tag is taken out (see POLICY).
+    """
     head = reload_script(build, port) + (BANNER_STYLE if problems else "")
+    page = POLICY.sub("", page, count=1)
     found = HEAD_END.search(page)
     page = page[: found.start()] + head + page[found.start() :] if found else head + page
     if problems:

@@ -67,9 +67,16 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         ),
         figure_html=figure_html(ctx, exercise),
         muscle_map_html=muscle_map_html(ctx, exercise),
+        level=_term_link(ctx, "levels", exercise.level),
+        equipment=tuple(_term_link(ctx, "equipment", s) for s in exercise.equipment),
     )
     crumbs = ctx.crumbs(
         Link("Exercises", ctx.url("exercises/")), Link(exercise.title, ctx.url(exercise.path))
     )
     graph = jsonld.exercise(site, exercise, data, document.steps, total)
     return ctx.view("exercise.html", exercise.path, exercise.title, exercise.summary, data, crumbs, graph)
+
+
+def _term_link(ctx: Context, vocabulary: str, slug: str) -> Link:
+    term = ctx.term(vocabulary, slug)
+    return Link(term.name, ctx.url(term.path))

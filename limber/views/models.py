@@ -116,6 +116,8 @@ class ExerciseView:
     printed: Printed
     figure_html: str  # the drawn figure, inline SVG made by limber.figures, or ""
     muscle_map_html: str  # front and back outlines with the muscles marked
+    level: Link  # "Beginner" and its page: with time, dosage and equipment, the facts at the top
+    equipment: tuple[Link, ...]  # what the reader needs, each with its page ("No equipment" too)
 
 
 @dataclass(frozen=True, slots=True)
