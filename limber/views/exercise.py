@@ -7,9 +7,8 @@ from limber.dosage import duration_text, frequency_text, minutes_text, seconds
 from limber.model import INTENSITIES, Exercise
 from limber.views import card, jsonld
 from limber.views.common import Context
-from limber.views.drawings import figure_html, muscle_map_html
+from limber.views.drawings import figure_html, muscle_map_html, qr_html
 from limber.views.models import ExerciseView, Link, Printed, Section, View
-from limber.views.qr import qr_svg
 
 
 def exercise_page(ctx: Context, exercise: Exercise) -> View:
@@ -60,7 +59,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         printed=Printed(
             classes="printout",
             url=url,
-            qr_html=qr_svg(url),
+            qr_html=qr_html(ctx, url),
             link_label=card.LINK_LABEL,
             credit=card.credit(ctx, exercise.reviewed),
             safety=card.SAFETY_LINE,

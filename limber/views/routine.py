@@ -6,9 +6,8 @@ from limber.dosage import duration_text, frequency_text, minutes_text, seconds
 from limber.model import Routine
 from limber.views import card, jsonld
 from limber.views.common import Context
-from limber.views.drawings import figure_alt, figure_url
+from limber.views.drawings import figure_alt, figure_url, qr_html
 from limber.views.models import Link, Printed, RoutineView, StepView, View
-from limber.views.qr import qr_svg
 
 
 def routine_page(ctx: Context, routine: Routine) -> View:
@@ -53,7 +52,7 @@ def routine_page(ctx: Context, routine: Routine) -> View:
         printed=Printed(
             classes=layout.classes,
             url=url,
-            qr_html=qr_svg(url),
+            qr_html=qr_html(ctx, url),
             link_label=card.LINK_LABEL,
             credit=card.credit(ctx, routine.reviewed),
             safety=card.SAFETY_LINE,
