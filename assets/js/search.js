@@ -248,14 +248,21 @@
   /* One text per record, lowercased and joined, searched with indexOf for word beginnings. */
   function Scan(texts) {
     var starts = new Int32Array(texts.length + 1), at = 0;
-    var lower = texts.map(function (text, id) {
-      var folded = NON_ASCII.test(text) ? fold(text) : text.toLowerCase();
+    for (var id = 0; id < texts.length; id++) {
       starts[id] = at;
-      at += folded.length + 1;
-      return folded;
-    });
+      at += texts[id].length + 1;
+    }
     starts[texts.length] = at;
-    this.text = lower.join("\n");
+    var joined = texts.join("\n");
+    var lower = joined.toLowerCase();
+    if (lower.length !== joined.length || ACCENTED.test(lower)) {  // rare: fold each text
+      lower = texts.map(function (text, k) {
+        var folded = fold(text);
+        starts[k + 1] = starts[k] + folded.length + 1;
+        return folded;
+      }).join("\n");
+    }
+    this.text = lower;
     this.starts = starts;
   }
 
