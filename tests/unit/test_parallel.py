@@ -15,7 +15,9 @@ def test_results_come_back_in_order_on_several_cores(monkeypatch):
     jobs = [partial(square, n) for n in range(500)]
     seen = []
 
-    assert parallel.run_all(jobs, lambda done, total: seen.append((done, total))) == [n * n for n in range(500)]
+    assert parallel.run_all(jobs, lambda done, total: seen.append((done, total))) == [
+        n * n for n in range(500)
+    ]
     assert seen[-1] == (500, 500)
 
 

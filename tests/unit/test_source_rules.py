@@ -21,6 +21,7 @@ HTML_PRODUCERS = {
     "figure_html",
     "muscle_map_html",
     "body_map_html",
+    "qr_html",
 }
 # The only folders the code deletes whole: each one it made itself with tempfile.mkdtemp.
 RMTREE_SITES = {
