@@ -3,8 +3,9 @@
 Runs the preview as a user does (a real process on a free port of 127.0.0.1) on a copy of
 the real guide, and on copies grown with N synthetic exercises cloned from the real ones under
 new slugs. For each case it times Markdown edits of one exercise and edits of a template
-that every page uses, and prints the median and the maximum, with the slowest answer to any
-poll (the server keeps answering from the last good site while it rebuilds).
+that every page uses, and prints the median and the maximum, the median time of the rebuild
+itself (the rest is the preview's own delay), and the slowest answer to any poll (the server
+keeps answering from the last good site while it rebuilds).
 
     .venv/bin/python bench/serve_bench.py                       # the real guide and 1,000 exercises
     .venv/bin/python bench/serve_bench.py --exercises 0 1000 10000 --edits 10
@@ -39,6 +40,7 @@ POLL_S = 0.01
 SETTLE_S = 0.5  # pause between edits, so each is timed on its own
 START_DEADLINE_S = 900.0
 EDIT_DEADLINE_S = 120.0
+BUILT = re.compile(r"Built in (\d+) ms")
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,15 @@ class Timing:
     exercises: int
     kind: str
     samples: tuple[float, ...]  # seconds from save to page
+    builds: tuple[float, ...]  # seconds each rebuild took, as the preview reports it
     slowest_request: float  # seconds: the slowest answer to a poll, rebuilds running meanwhile
 
     def row(self) -> str:
         median, worst = statistics.median(self.samples) * 1000, max(self.samples) * 1000
+        build = statistics.median(self.builds) * 1000 if self.builds else float("nan")
         return (
             f"| {self.case} | {self.exercises:,} | {self.kind} | {len(self.samples)} | {median:,.0f} "
-            f"| {worst:,.0f} | {self.slowest_request * 1000:,.0f} |"
+            f"| {worst:,.0f} | {build:,.0f} | {self.slowest_request * 1000:,.0f} |"
         )
 
 
@@ -155,8 +159,9 @@ def time_edits(
 ) -> Timing:
     """Seconds from each save of *path* to *page* showing it; one unmeasured warm-up edit first."""
     original = path.read_text(encoding="utf-8")
-    samples, durations = [], []
+    samples, builds, durations = [], [], []
     for k in range(edits + 1):
+        seen = len(server.lines)
         marker = f"Bench edit {k} {path.stem}"
         text = edit(original, k).replace("BENCH_MARKER", marker)
         started = time.perf_counter()
@@ -168,8 +173,11 @@ def time_edits(
         if k:
             samples.append(time.perf_counter() - started)
         time.sleep(SETTLE_S)
+        reported = [float(m.group(1)) / 1000 for line in server.lines[seen:] if (m := BUILT.match(line))]
+        if k and reported:
+            builds.append(reported[-1])
     path.write_text(original, encoding="utf-8")
-    return Timing(server.case, server.exercises, kind, tuple(samples), max(durations))
+    return Timing(server.case, server.exercises, kind, tuple(samples), tuple(builds), max(durations))
 
 
 def markdown_edit(text: str, k: int) -> str:
@@ -222,8 +230,8 @@ def main() -> None:
     args = options.parse_args()
     timings = [t for synthetic in args.exercises for t in run_case(synthetic, args.edits)]
     print()
-    print("| case | exercises | edit | edits | median ms | max ms | slowest request ms |")
-    print("| --- | ---: | --- | ---: | ---: | ---: | ---: |")
+    print("| case | exercises | edit | edits | median ms | max ms | median build ms | slowest request ms |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for timing in timings:
         print(timing.row())
 
