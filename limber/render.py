@@ -5,7 +5,7 @@ line, and the build writes nothing when there is one. Each output kind (pages, s
 feed, robots.txt) is its own function; pipeline.build() lists them.
 
 Templates link assets through `asset("css/screen.css")`, which gives the URL of the file's
-published, content-hashed name (limber.output.asset_names), and make a URL absolute with the
+published, content-hashed name (limber.assets.asset_names), and make a URL absolute with the
 `absolute` filter (against the page's canonical URL), as Open Graph tags need.
 """
 
@@ -20,11 +20,11 @@ from urllib.parse import urljoin
 
 import jinja2
 
+from limber.assets import asset_names
 from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic
 from limber.dosage import duration_text
 from limber.model import Output
-from limber.output import asset_names
 from limber.views.models import Feed, SiteView, View
 
 TemplateError = (jinja2.UndefinedError, jinja2.TemplateNotFound, jinja2.TemplateSyntaxError, TypeError)

@@ -6,8 +6,9 @@ import hashlib
 import re
 from pathlib import Path, PurePosixPath
 
+from limber.assets import asset_names
 from limber.model import Output
-from limber.output import asset_names, write_site
+from limber.output import write_site
 from limber.pipeline import build
 from tests.conftest import copy_project
 
