@@ -122,8 +122,9 @@ def _costly_shapes(body: str, origin: Origin) -> list[Diagnostic]:
             brackets, start = 0, line + 1
             continue
         brackets += text.count("[") - 2 * len(WIKILINK.findall(text))
-        indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
-        depth = indent // 4 + len(re.match(r"[>\s]*", text).group(0).replace(" ", "").replace("\t", ""))  # type: ignore[union-attr]
+        expanded = text.expandtabs(4)
+        lead = expanded[: len(expanded) - len(expanded.lstrip(" >"))]  # indentation and quote marks
+        depth = lead.count(" ") // 4 + lead.count(">")
         if depth > MAX_NESTING:
             message = f"nested {depth} levels deep (lists or quotes inside each other); at most {MAX_NESTING}"
             problems.append(Diagnostic(origin.path, line, "too-deep", message))

@@ -44,10 +44,6 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def pickle_digest(value: object) -> str:
-    return _digest(pickle.dumps(value, protocol=5))
-
-
 def tree_digest(*roots: Path) -> str:
     """One digest of every file (path and bytes) under *roots*."""
     h = hashlib.blake2b(digest_size=20)

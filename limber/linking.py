@@ -141,19 +141,20 @@ def _unknown_exercise(
 
 
 def _check_exercise_refs(exercise: Exercise, exercises: Mapping[str, Exercise | None]) -> list[Diagnostic]:
-    problems = []
     origin = exercise.origin
-    for i, slug in enumerate(exercise.related):
-        if slug not in exercises:
-            problems.append(_unknown_exercise(origin, "related", ("related", i), slug, exercises))
+    refs = Draft(
+        kind=exercise.kind,
+        slug=exercise.slug,
+        origin=origin,
+        body=exercise.body,
+        related=exercise.related,
+        easier=exercise.easier,
+        harder=exercise.harder,
+    )
+    problems = _check_draft(refs, exercises)  # names that are unknown: the same check as a broken file's
     for name in ("easier", "harder"):
         slug = getattr(exercise, name)
-        if slug is None:
-            continue
-        if slug not in exercises:
-            problems.append(_unknown_exercise(origin, name, (name,), slug, exercises))
-            continue
-        other = exercises[slug]
+        other = exercises.get(slug) if slug is not None else None
         if other is not None and not set(other.areas) & set(exercise.areas):
             message = (
                 f"'{name}' exercise '{slug}' shares no body area with this one ({', '.join(exercise.areas)})"

@@ -12,12 +12,12 @@ from jinja2 import Environment
 
 from limber import schema
 from limber.body import body_problems
-from limber.cache import Cache, pickle_digest, tree_digest
+from limber.cache import Cache, tree_digest
 from limber.content import SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.documents import render_documents, targets
 from limber.linking import link
-from limber.memo import MemoStore
+from limber.memo import MemoStore, digest
 from limber.model import Draft, Output, Record, Site
 from limber.output import check_out_dir, check_outputs, write_site
 from limber.parallel import run_all
@@ -157,7 +157,7 @@ def pages(
     if cache is not None and out_dir is not None:
         # Every page shows the templates, the shared site view (title, navigation) and the
         # content-hashed names of the assets it links.
-        templates = tree_digest(project / "templates", project / "assets") + pickle_digest(shared)
+        templates = tree_digest(project / "templates", project / "assets") + digest(shared)
         reused = [cache.unchanged_page(view, templates, out_dir) for view in views]
     todo = [view for view, output in zip(views, reused, strict=True) if output is None]
     report = (lambda done, total: progress("Rendering", done, total)) if progress is not None else None

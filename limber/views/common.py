@@ -92,11 +92,25 @@ class Context:
         level = self.term("levels", exercise.level).name
         position = self.term("positions", exercise.position).name
         facts = " · ".join((level, position, self.dosage(exercise, with_frequency=False)))
-        figure = self.url(f"figures/{exercise.slug}.svg") if exercise.figure is not None else ""
-        alt = self.card_alt(exercise) if figure else ""
-        return Card(exercise.title, self.url(exercise.path), exercise.summary, facts, figure, alt)
+        figure = self.figure_url(exercise)
+        return Card(
+            exercise.title,
+            self.url(exercise.path),
+            exercise.summary,
+            facts,
+            figure,
+            self.figure_alt(exercise),
+        )
 
-    def card_alt(self, exercise: Exercise) -> str:
+    @staticmethod
+    def figure_path(exercise: Exercise) -> str:
+        """Where an exercise's small drawing is published (limber.views.drawings.figure_files)."""
+        return f"figures/{exercise.slug}.svg"
+
+    def figure_url(self, exercise: Exercise) -> str:
+        return self.url(self.figure_path(exercise)) if exercise.figure is not None else ""
+
+    def figure_alt(self, exercise: Exercise) -> str:
         """The drawing of *exercise* in words: position, movement and side."""
         return alt_text(exercise.figure, names=self.names()) if exercise.figure is not None else ""
 

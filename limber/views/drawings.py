@@ -21,18 +21,6 @@ from limber.views.qr import qr_svg
 _FILE_STYLE = "<style>svg{color:#1b1b1b}@media (prefers-color-scheme:dark){svg{color:#ececec}}</style>"
 
 
-def figure_path(exercise: Exercise) -> str:
-    return f"figures/{exercise.slug}.svg"  # common.Context.exercise_card links the same file
-
-
-def figure_url(ctx: Context, exercise: Exercise) -> str:
-    return ctx.url(figure_path(exercise)) if exercise.figure is not None else ""
-
-
-def figure_alt(ctx: Context, exercise: Exercise) -> str:
-    return ctx.card_alt(exercise)
-
-
 def figure_job(ctx: Context, exercise: Exercise, size: str) -> Job:
     names = ctx.names()
     figure, title = exercise.figure, exercise.title
@@ -83,7 +71,7 @@ def figure_files(ctx: Context) -> list[Output]:
         svg = str(ctx.memo(*figure_job(ctx, exercise, "small")))
         end = svg.index(">") + 1
         outputs.append(
-            Output(PurePosixPath(figure_path(exercise)), svg[:end] + _FILE_STYLE + svg[end:] + "\n")
+            Output(PurePosixPath(ctx.figure_path(exercise)), svg[:end] + _FILE_STYLE + svg[end:] + "\n")
         )
     return outputs
 

@@ -6,7 +6,7 @@ from limber.dosage import duration_text, frequency_text, minutes_text, seconds
 from limber.model import Routine
 from limber.views import card, jsonld
 from limber.views.common import Context
-from limber.views.drawings import figure_alt, figure_url, qr_html
+from limber.views.drawings import qr_html
 from limber.views.models import Link, Printed, RoutineView, StepView, View
 
 
@@ -28,8 +28,8 @@ def routine_page(ctx: Context, routine: Routine) -> View:
                 printed.cues,
                 printed.note,
                 printed.caution,
-                figure_url(ctx, exercise),
-                figure_alt(ctx, exercise),
+                ctx.figure_url(exercise),
+                ctx.figure_alt(exercise),
             )
         )
     total = ctx.routine_total(routine)
