@@ -2,4 +2,5 @@
 
 from limber.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when the preview's build process imports this file
+    raise SystemExit(main())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -52,8 +53,46 @@ class Sources:
     images: dict[str, bytes] = field(default_factory=dict)  # path under images/ -> bytes
 
 
-def load_sources(project: Path, content_dir: str = "content") -> tuple[Sources, list[Diagnostic]]:
-    """Read every content file under *project*/*content_dir*; never raises for content problems."""
+ReadResult = tuple[SourceDoc | None, list[Diagnostic]]
+
+
+class ReadCache:
+    """Content files read before, each with the stat that vouches it has not changed since.
+
+    A process that builds the same project again and again (the preview) keeps one, so a
+    build parses only the files that changed. A file saved twice within the file system's
+    clock tick at the same size keeps the same stat: whoever knows a file changed (the
+    preview's watcher) says so with forget().
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[PurePosixPath, tuple[tuple[int, int, int], ReadResult]] = {}
+
+    def read(self, file: Path, rel: PurePosixPath, kind: str) -> ReadResult:
+        try:
+            info = file.stat()
+        except OSError:
+            return read_doc(file, rel, kind)
+        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+        kept = self._entries.get(rel)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        result = read_doc(file, rel, kind)
+        self._entries[rel] = (stamp, result)
+        return result
+
+    def forget(self, paths: Iterable[PurePosixPath]) -> None:
+        for path in paths:
+            self._entries.pop(path, None)
+
+
+def load_sources(
+    project: Path, content_dir: str = "content", reads: ReadCache | None = None
+) -> tuple[Sources, list[Diagnostic]]:
+    """Read every content file under *project*/*content_dir*; never raises for content problems.
+
+    With *reads*, a file unchanged since it was last read there is not parsed again.
+    """
     root = project / content_dir
     problems: list[Diagnostic] = []
     docs: list[SourceDoc] = []
@@ -82,7 +121,7 @@ def load_sources(project: Path, content_dir: str = "content") -> tuple[Sources, 
             else:
                 images[inside.relative_to(IMAGE_DIR).as_posix()] = data
         elif kind in ("exercise", "routine", "page", *DATA_FILES.values()):
-            doc, found = read_doc(file, rel, kind)
+            doc, found = read_doc(file, rel, kind) if reads is None else reads.read(file, rel, kind)
             problems += found
             if doc:
                 docs.append(doc)
@@ -171,7 +210,7 @@ _SPECIAL = (
 )
 
 
-def read_doc(file: Path, rel: PurePosixPath, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
+def read_doc(file: Path, rel: PurePosixPath, kind: str) -> ReadResult:
     """Read one content file from disk."""
     data, problem = _read_capped(file, rel, MAX_FILE_BYTES)
     if problem:

@@ -7,8 +7,10 @@ suggestion, so broken links fail before anything renders.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from limber.body import find_links
 from limber.config import SiteConfig
@@ -360,3 +362,48 @@ def _related(
     )
     chosen += candidates[: max(0, MAX_RELATED - len(chosen))]
     return tuple(chosen[:MAX_RELATED])
+
+
+def replace_bodies(site: Site, records: Iterable[Record]) -> tuple[Site, list[Diagnostic]] | None:
+    """*site* with *records* in place of those of the same slugs, if only their bodies changed.
+
+    A body changes no index but the back-links, so the site is the one link() would make,
+    without linking every record again: the preview's fast render uses this while an editor
+    writes. None when anything else changed (or a record is new), which needs link(). The
+    problems are those of the new bodies' links, checked as link() checks them on a site
+    with no broken files.
+    """
+    tables: dict[str, dict[str, Any]] = {
+        "exercise": dict(site.exercises),
+        "routine": dict(site.routines),
+        "page": dict(site.pages),
+    }
+    named: list[Record] = [*site.exercises.values(), *site.routines.values()]
+    seen = {r.slug.lower(): r for r in named}
+    all_slugs = list(seen)
+    linked = dict(site.linked_from)
+    problems: list[Diagnostic] = []
+    for record in records:
+        old = tables[record.kind].get(record.slug)
+        if old is None or dataclasses.replace(record, body=old.body, origin=old.origin) != old:
+            return None
+        tables[record.kind][record.slug] = record
+        before = _body_links(old.origin, old.slug, old.body, seen, frozenset(), all_slugs)[1]
+        found, after = _body_links(record.origin, record.slug, record.body, seen, frozenset(), all_slugs)
+        problems += found
+        for target in before - after:
+            rest = tuple(slug for slug in linked[target] if slug != record.slug)
+            if rest:
+                linked[target] = rest
+            else:
+                del linked[target]
+        for target in after - before:
+            linked[target] = tuple(sorted({*linked.get(target, ()), record.slug}))
+    new = dataclasses.replace(
+        site,
+        exercises=tables["exercise"],
+        routines=tables["routine"],
+        pages=tables["page"],
+        linked_from=dict(sorted(linked.items())),
+    )
+    return new, problems

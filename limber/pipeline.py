@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar, cast
 
 from jinja2 import Environment
 
 from limber import schema
 from limber.body import body_problems
 from limber.cache import Cache, tree_digest
-from limber.content import SourceDoc, load_sources
+from limber.content import ReadCache, SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.documents import render_documents, targets
 from limber.linking import link
 from limber.memo import MemoStore, digest
-from limber.model import Draft, Output, Record, Site
+from limber.model import Draft, Output, Record, Site, Vocabulary
 from limber.output import check_out_dir, check_outputs, write_site
 from limber.parallel import run_all
 from limber.render import (
@@ -38,6 +39,7 @@ from limber.views.card import card_problems, printout_jobs
 from limber.views.drawings import drawing_jobs, figure_files
 from limber.views.models import SiteView, View
 
+T = TypeVar("T")
 VALIDATORS = {
     "exercise": schema.validate_exercise,
     "routine": schema.validate_routine,
@@ -69,12 +71,14 @@ def build(
     strict: bool = False,
     cache_dir: Path | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    memory: Memory | None = None,
 ) -> BuildResult:
     """Build the site in *project* into *out_dir*; with write=False, check only.
 
     Nothing is written unless every stage finished without errors (or, with *strict*,
     without warnings either). With *cache_dir*, unchanged work is taken from the build
-    cache (limber.cache); the output is byte-identical either way.
+    cache (limber.cache), and with *memory*, unchanged files are not read again; the output
+    is byte-identical either way.
     """
     if write:
         assert out_dir is not None
@@ -95,7 +99,7 @@ def build(
 
     # load, validate, link
     glossary: list[GlossaryEntry] = []
-    site = load_and_link(project, base_url, result.diagnostics, glossary)
+    site = load_and_link(project, base_url, result.diagnostics, glossary, memory)
     result.site = site
     if site is None or blocked():
         return result
@@ -169,6 +173,35 @@ def pages(
     return [output if output is not None else next(fresh) for output in reused], []
 
 
+def check(doc: SourceDoc, vocabularies: Mapping[str, Vocabulary]) -> tuple[Record | None, list[Diagnostic]]:
+    """One content file's record, if valid, and its problems."""
+    record, found = VALIDATORS[doc.kind](doc, vocabularies)
+    # The body is checked for every file read, valid or not, so one run shows everything.
+    return record, found + body_problems(doc.kind, doc.body, doc.origin)
+
+
+class Memory:
+    """What a process that builds one project again and again (the preview) keeps between builds.
+
+    Each file's reading and checking is kept with the inputs it was made from and used again
+    while they are the same: an unchanged file is neither parsed nor checked again. Without
+    one, a build keeps nothing.
+    """
+
+    def __init__(self) -> None:
+        self.reads = ReadCache()
+        self._checked: dict[PurePosixPath, tuple[tuple[object, ...], Any]] = {}
+
+    def checked(self, path: PurePosixPath, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
+        """make(), or its result from the last call for *path* if *inputs* are the same."""
+        kept = self._checked.get(path)
+        if kept is not None and all(a is b or a == b for a, b in zip(kept[0], inputs, strict=True)):
+            return cast(T, kept[1])
+        result = make()
+        self._checked[path] = (inputs, result)
+        return result
+
+
 def promote(diagnostic: Diagnostic) -> Diagnostic:
     """The same diagnostic as an error (for --strict)."""
     return dataclasses.replace(diagnostic, severity=Severity.ERROR)
@@ -179,12 +212,15 @@ def load_and_link(
     base_url: str | None,
     diagnostics: list[Diagnostic],
     glossary: list[GlossaryEntry] | None = None,
+    memory: Memory | None = None,
 ) -> Site | None:
     """Stages 1-3. Appends every problem to *diagnostics*; returns None if linking is impossible.
 
-    The checked glossary entries (content/glossary.yaml) are appended to *glossary*.
+    The checked glossary entries (content/glossary.yaml) are appended to *glossary*. With
+    *memory*, files unchanged since its last build are neither read nor checked again.
     """
-    sources, problems = load_sources(project)
+    memory = memory or Memory()
+    sources, problems = load_sources(project, reads=memory.reads)
     diagnostics += problems
     by_kind: dict[str, list[SourceDoc]] = {}
     for doc in sources.docs:
@@ -196,10 +232,14 @@ def load_and_link(
                 Diagnostic(PurePosixPath("content", name), None, "missing-file", f"content/{name} is missing")
             )
     if "site" in by_kind:
-        config, found = schema.validate_config(by_kind["site"][0], base_url)
+        doc = by_kind["site"][0]
+        config, found = memory.checked(
+            doc.path, (doc, base_url), partial(schema.validate_config, doc, base_url)
+        )
         diagnostics += found
     if "taxonomies" in by_kind:
-        vocabularies, found = schema.validate_taxonomies(by_kind["taxonomies"][0])
+        doc = by_kind["taxonomies"][0]
+        vocabularies, found = memory.checked(doc.path, (doc,), partial(schema.validate_taxonomies, doc))
         diagnostics += found
     if vocabularies is None:
         return None
@@ -207,11 +247,9 @@ def load_and_link(
     drafts: list[Draft] = []  # files with errors: their references are still checked
     broken: set[str] = set()
     for doc in sources.docs:
-        validator = VALIDATORS.get(doc.kind)
-        if validator is not None:
-            record, found = validator(doc, vocabularies)
-            # The body is checked for every file read, valid or not, so one run shows everything.
-            diagnostics += found + body_problems(doc.kind, doc.body, doc.origin)
+        if doc.kind in VALIDATORS:
+            record, found = memory.checked(doc.path, (doc, vocabularies), partial(check, doc, vocabularies))
+            diagnostics += found
             if record is not None:
                 records.append(record)
                 continue

@@ -22,8 +22,11 @@ class Redirect:
     location: str
 
 
-def locate(request_path: str, base_path: str, root: Path) -> Path | Redirect | None:
-    """The file under *root* that *request_path* (as sent, percent-encoded) names, or what to do instead."""
+def relative(request_path: str, base_path: str) -> str | Redirect | None:
+    """The path in the site that *request_path* (as sent, percent-encoded) names, or what to do instead.
+
+    "" is the top folder and a name ending in "/" a folder; nothing is looked up on disk.
+    """
     try:
         path = unquote(request_path, errors="strict")
     except UnicodeDecodeError:
@@ -37,10 +40,23 @@ def locate(request_path: str, base_path: str, root: Path) -> Path | Redirect | N
     parts = [part for part in path[len(base_path) :].split("/") if part]
     if any(part.startswith(".") for part in parts):
         return None
-    candidate = root.joinpath(*parts)
+    return "/".join(parts) + ("/" if parts and path.endswith("/") else "")
+
+
+def page_file(rel: str) -> str:
+    """The file that serves *rel* if it is a page: a folder's index.html."""
+    return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+
+
+def locate(request_path: str, base_path: str, root: Path) -> Path | Redirect | None:
+    """The file under *root* that *request_path* (as sent, percent-encoded) names, or what to do instead."""
+    rel = relative(request_path, base_path)
+    if not isinstance(rel, str):
+        return rel
+    candidate = root.joinpath(*rel.split("/")) if rel else root
     if candidate.is_dir():
-        if not path.endswith("/"):
-            return Redirect(quote(path) + "/")
+        if rel and not rel.endswith("/"):
+            return Redirect(quote(base_path + rel) + "/")
         candidate = candidate / "index.html"
     real, top = candidate.resolve(), root.resolve()
     if not real.is_relative_to(top) or not real.is_file():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,11 +15,12 @@ from livereload.handlers import LiveReloadHandler
 from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from limber.serve.files import Redirect, content_type, locate
+from limber.serve.files import Redirect, content_type, locate, page_file, relative
 from limber.serve.overlay import inject, placeholder
 from limber.serve.rebuild import Snapshot
 
 SWAP_WAITS, SWAP_WAIT_S = 100, 0.005  # at most half a second
+OPEN_PAGES = 8  # the pages served most lately count as open in a tab, and are rendered first after a save
 RELOAD = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
 
 
@@ -29,15 +31,32 @@ class Preview:
         self.base_path = base_path
         self.port = port
         self.snapshot = Snapshot(0, None)
+        self._visited: dict[str, None] = {}  # page files served lately, the latest last
+        self._lock = threading.Lock()  # the rebuild thread reads what the loop's thread writes
 
     def publish(self, snapshot: Snapshot) -> None:
-        """Serve *snapshot* from now on and tell every open tab to reload (on the loop's thread)."""
-        self.snapshot = snapshot
+        """Serve *snapshot* from now on; if its build is new, tell every open tab to reload (on the loop's thread)."""
+        previous, self.snapshot = self.snapshot, snapshot
+        if snapshot.build == previous.build:
+            return
         for tab in list(LiveReloadHandler.waiters):
             try:
                 tab.write_message(RELOAD)
             except WebSocketClosedError:
                 LiveReloadHandler.waiters.discard(tab)
+
+    def visit(self, page: str) -> None:
+        """Note that *page* (a page file) was served: a tab may have it open."""
+        with self._lock:
+            self._visited.pop(page, None)
+            self._visited[page] = None
+            while len(self._visited) > OPEN_PAGES:
+                del self._visited[next(iter(self._visited))]
+
+    def open_pages(self) -> list[str]:
+        """The page files tabs may have open, the latest served first (thread-safe)."""
+        with self._lock:
+            return list(reversed(list(self._visited)))
 
     def close_tabs(self) -> None:
         for tab in list(LiveReloadHandler.waiters):
@@ -110,6 +129,14 @@ class SiteHandler(web.RequestHandler):
             return Response(500 if snapshot.problems else 503, "text/html; charset=utf-8", page.encode())
         if not snapshot.root.is_dir():
             raise FileNotFoundError(snapshot.root)
+        rel = relative(self.request.path, self.preview.base_path)
+        fast = snapshot.pages.get(page_file(rel)) if isinstance(rel, str) else None
+        if fast is not None:
+            assert isinstance(rel, str)
+            self.preview.visit(page_file(rel))
+            page = fast.decode("utf-8")
+            body = inject(page, build=snapshot.build, port=port, problems=snapshot.problems).encode()
+            return Response(200, "text/html; charset=utf-8", body)
         found = locate(self.request.path, self.preview.base_path, snapshot.root)
         if isinstance(found, Redirect):
             return found
@@ -123,6 +150,8 @@ class SiteHandler(web.RequestHandler):
         kind = content_type(found)
         body = found.read_bytes()
         if kind.startswith("text/html"):
+            if status == 200:
+                self.preview.visit(found.relative_to(snapshot.root.resolve()).as_posix())
             page = body.decode("utf-8", errors="replace")
             body = inject(page, build=snapshot.build, port=port, problems=snapshot.problems).encode()
         return Response(status, kind, body)

@@ -1,9 +1,15 @@
-"""Rebuilds for the preview, in a worker thread so the server keeps answering during one.
+"""Rebuilds for the preview: the open pages at once, the whole site behind them.
 
-A build writes beside the served folder and swaps it in only when it succeeded (limber.output),
-so a request made while a build runs gets the last good site at once, and a failed build leaves
-it as it was. The build cache in the project makes a rebuild redo only what an edit touched.
-Each finished build, good or failed, becomes a Snapshot that the server publishes.
+Each batch of saves goes two ways. The fast render (limber.serve.fast), in this module's
+thread, makes the saved records' pages and the pages open in a tab again from the site kept
+in memory, and the server shows them on top of the last build straight away. The full build
+(limber.serve.worker), in its own process, then builds the whole site as `build.py` does,
+into the served folder; when it is of the latest saves, it replaces the fast pages. A save
+made during a full build is rendered fast at once and built again when that build ends, so
+the last save is always built, however quickly saves follow each other.
+
+Every change of what is served becomes a Snapshot that the server publishes. A broken save
+(found by either way) keeps the last good pages and shows its problems.
 """
 
 from __future__ import annotations
@@ -12,29 +18,34 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from limber.cache import CACHE_DIR
-from limber.diagnostics import Diagnostic, report
-from limber.pipeline import build
+from limber.diagnostics import Diagnostic, has_errors, report
+from limber.serve.fast import FastRender
+from limber.serve.worker import Done, Job, Worker
+
+# Saves the fast render fully shows: any other (an asset, an image) reloads the tabs when the full build ends.
+SHOWN_FAST = ("content/", "templates/")
 
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """What the preview shows: the last good site, and the problems of the latest build if it failed."""
+    """What the preview shows: the last good site, and the problems of the latest saves if they fail."""
 
-    build: int  # finished builds so far; each page carries it, so a tab can tell it is behind
-    root: Path | None  # the last good site's folder; None until a build has succeeded
-    problems: tuple[Diagnostic, ...] = ()  # empty when the latest build succeeded
+    build: int  # each page carries it, so a tab can tell it is behind; a new one makes tabs reload
+    root: Path | None  # the last good full build's folder; None until a build has succeeded
+    problems: tuple[Diagnostic, ...] = ()  # empty when the latest saves built
+    pages: Mapping[str, bytes] = field(
+        default_factory=dict
+    )  # page file -> fast-rendered page, served over root
 
 
 class Rebuilder:
-    """Builds *project* into *temp*/site whenever asked, one build at a time, never dropping the last request.
+    """Turns each batch of saves into snapshots, through the fast render and the full build.
 
-    A request that arrives during a build starts another build when it ends, so the last
-    save is always built, however quickly saves follow each other.
+    *open_pages* gives the page files (`exercises/chin-tuck/index.html`) that tabs have open.
     """
 
     def __init__(
@@ -45,77 +56,148 @@ class Rebuilder:
         publish: Callable[[Snapshot], None],
         *,
         strict: bool = False,
+        open_pages: Callable[[], Iterable[str]] = tuple,
     ) -> None:
         self._project = project
         self._folder = temp / "site"
         self._base_url = base_url
         self._publish = publish
         self._strict = strict
-        self._wanted = threading.Event()
-        self._stopping = threading.Event()
+        self._open_pages = open_pages
+        self._fast = FastRender(project, base_url)
+        self._worker = Worker()
         self._lock = threading.Lock()
+        self._wake = threading.Event()
         self._changed: set[str] = set()
+        self._finished: list[Done] = []
+        self._stopping = False
+        self._saves = 0  # batches of saves so far: which state of the files a full build is of
+        self._building: int | None = None  # the state the full build under way is of
+        self._behind = True  # the files changed since the last full build started
+        self._unseen = True  # a change the fast render did not show: reload tabs after the full build
+        self._started = 0.0
+        self._because: list[str] = []
         self.snapshot = Snapshot(0, None)
         self._thread = threading.Thread(target=self._run, name="limber-rebuild", daemon=True)
+        self._listener = threading.Thread(target=self._listen, name="limber-build-results", daemon=True)
 
     def start(self) -> None:
+        self._worker.start()
+        self._listener.start()
         self._thread.start()
 
     def request(self, changed: Iterable[str] = ()) -> None:
-        """Ask for a build (thread-safe); *changed* names the files that prompted it."""
+        """Ask for a rebuild (thread-safe); *changed* names the saved files, project-relative."""
         with self._lock:
             self._changed.update(changed)
-        self._wanted.set()
+        self._wake.set()
 
     def stop(self) -> None:
-        """Finish the build under way, if any, and start no other."""
-        self._stopping.set()
-        self._wanted.set()
+        """Stop both ways: the fast render after its page, the full build at once."""
+        with self._lock:
+            self._stopping = True
+        self._wake.set()
         if self._thread.is_alive():
             self._thread.join()
+        self._worker.stop()
+        if self._listener.is_alive():
+            self._listener.join()
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                done = self._worker.receive()
+            except (EOFError, OSError):
+                return
+            with self._lock:
+                self._finished.append(done)
+            self._wake.set()
 
     def _run(self) -> None:
+        self._start_full([])
+        self._fast.load()
         while True:
-            self._wanted.wait()
-            if self._stopping.is_set():
-                return
-            self._wanted.clear()
+            self._wake.wait()
             with self._lock:
+                self._wake.clear()
+                if self._stopping:
+                    return
                 changed, self._changed = sorted(self._changed), set()
-            self._publish(self.build_once(changed))
+                finished, self._finished = self._finished, []
+            for done in finished:
+                self._full_done(done)
+            if changed:
+                self._saves += 1
+                self._behind = True
+                self._fast_pass(changed)
+            if self._behind and self._building is None:
+                self._start_full(changed)
 
-    def build_once(self, changed: Iterable[str] = ()) -> Snapshot:
-        """Build now, print what happened, and return (and keep) the new snapshot."""
-        previous = self.snapshot
-        because = ", ".join(changed)
+    def _show(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self._publish(snapshot)
+
+    def _fast_pass(self, changed: list[str]) -> None:
         started = time.perf_counter()
+        because = ", ".join(changed)
+        if not all(path.startswith(SHOWN_FAST) for path in changed):
+            self._unseen = True
         try:
-            result = build(
-                self._project,
-                self._folder,
-                base_url=self._base_url,
-                strict=self._strict,
-                cache_dir=self._project / CACHE_DIR,
+            update = self._fast.update(changed)
+            pages, problems = (
+                self._fast.render([*update.own_pages, *self._open_pages()]) if update.ok else ({}, [])
             )
-        except (
-            Exception
-        ) as err:  # a generator bug must not end the preview; the traceback goes to the terminal
+        except Exception:  # a generator bug: the full build follows and says what it is
             traceback.print_exc()
-            crash = Diagnostic(
-                PurePosixPath("build.py"),
-                None,
-                "internal-error",
-                f"the build stopped with {type(err).__name__}: {err} (the terminal shows where)",
-            )
-            self.snapshot = Snapshot(previous.build + 1, previous.root, (crash,))
-            return self.snapshot
-        report(result.diagnostics, sys.stderr)
-        took = f"{(time.perf_counter() - started) * 1000:.0f} ms"
-        if result.ok:  # written, or found unchanged in the cache
-            print(f"Built in {took}" + (f" after a change to {because}" if because else ""), flush=True)
-            self.snapshot = Snapshot(previous.build + 1, self._folder, ())
-        else:
+            self._unseen = True
+            return
+        previous = self.snapshot
+        problems = [*update.problems, *problems]
+        if has_errors(problems):
+            report(problems, sys.stderr)
+            kept = "; still serving the last good version" if previous.root else ""
+            print(f"The change to {because} did not build{kept}.", file=sys.stderr, flush=True)
+            self._show(Snapshot(previous.build + 1, previous.root, tuple(problems), previous.pages))
+            return
+        if not pages:
+            self._unseen = True
+        elif previous.root is not None:
+            self._show(Snapshot(previous.build + 1, previous.root, (), {**previous.pages, **pages}))
+        took = (time.perf_counter() - started) * 1000
+        count = f"{len(pages)} page{'' if len(pages) == 1 else 's'}"
+        print(f"Updated {count} in {took:.0f} ms after a change to {because}; building the rest", flush=True)
+
+    def _start_full(self, changed: list[str]) -> None:
+        self._worker.send(Job(self._saves, self._project, self._folder, self._base_url, self._strict))
+        self._building, self._behind = self._saves, False
+        self._started, self._because = time.perf_counter(), changed
+
+    def _full_done(self, done: Done) -> None:
+        self._building = None
+        previous = self.snapshot
+        if done.number != self._saves:  # of older files: the next build follows
+            if done.ok and previous.root is None:
+                self._show(Snapshot(previous.build + 1, self._folder, previous.problems, previous.pages))
+            return
+        report(done.diagnostics, sys.stderr)
+        took = f"{done.seconds * 1000:.0f} ms"
+        because = ", ".join(self._because)
+        if not done.ok:
             kept = "; still serving the last good version" if previous.root else ""
             print(f"The build failed{kept}.", file=sys.stderr, flush=True)
-            self.snapshot = Snapshot(previous.build + 1, previous.root, tuple(result.diagnostics))
-        return self.snapshot
+            self._show(Snapshot(previous.build + 1, previous.root, done.diagnostics))
+            return
+        print(f"Built in {took}" + (f" after a change to {because}" if because else ""), flush=True)
+        shown = not self._unseen and not previous.problems and previous.root is not None
+        if shown and all(self._on_disk(page) == text for page, text in previous.pages.items()):
+            # The tabs already show what the build made: serve its files, with no reload.
+            self._show(Snapshot(previous.build, self._folder))
+        else:
+            self._show(Snapshot(previous.build + 1, self._folder))
+        self._unseen = False
+
+    def _on_disk(self, page: str) -> bytes | None:
+        try:
+            return (self._folder / page).read_bytes()
+        except OSError:
+            return None

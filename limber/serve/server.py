@@ -1,9 +1,10 @@
 """`build.py serve`: build into a temporary folder, serve it, rebuild on every change.
 
-Three threads: the serving loop (this module, with the handlers), the watcher and the
-rebuilder. Requests never wait for a build. A failed build keeps the last good site and shows
-its errors in the page; Ctrl+C and SIGTERM stop it cleanly and remove its temporary folder.
-`site/` is never touched.
+Threads for the serving loop (this module, with the handlers), the watcher and the rebuilder
+(limber.serve.rebuild: the fast render of the open pages), and a process for the full builds
+(limber.serve.worker). Requests never wait for a build. A failed build keeps the last good
+site and shows its errors in the page; Ctrl+C and SIGTERM stop it all cleanly and remove its
+temporary folder. `site/` is never touched.
 """
 
 from __future__ import annotations
@@ -69,9 +70,10 @@ def serve(
     temp = Path(tempfile.mkdtemp(prefix="limber-serve-"))
     # SIGTERM stops the preview as Ctrl+C does, so the temporary folder is removed either way.
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
-    # The rebuild thread holds the GIL for up to the switch interval at a time, and a request
-    # waits for it at every file-system call: a shorter interval keeps answers quick (measured
-    # in bench/serve_bench.py: the slowest answer during rebuilds fell from ~190 ms to ~55 ms).
+    # The rebuild thread (the fast render) holds the GIL for up to the switch interval at a time,
+    # and a request waits for it at every file-system call: a shorter interval keeps answers
+    # quick (measured in bench/serve_bench.py, when the whole build ran in that thread: the
+    # slowest answer during rebuilds fell from ~190 ms to ~55 ms).
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     try:
@@ -109,7 +111,7 @@ async def run(
         with contextlib.suppress(RuntimeError):
             loop.call_soon_threadsafe(preview.publish, snapshot)
 
-    rebuilder = Rebuilder(project, temp, url, publish, strict=strict)
+    rebuilder = Rebuilder(project, temp, url, publish, strict=strict, open_pages=preview.open_pages)
     watcher = Watcher(project, rebuilder.request)
     app = web.Application(
         [

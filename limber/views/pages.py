@@ -9,6 +9,7 @@ from limber.views.drawings import body_map_html
 from limber.views.lists import term_summaries
 from limber.views.models import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View
 
+NOT_FOUND_PATH = "404.html"
 BROWSE = ("areas", "muscles", "equipment", "levels", "positions", "types")
 
 
@@ -38,7 +39,7 @@ def home_page(ctx: Context) -> View:
 
 def not_found_page(ctx: Context) -> View:
     text = "There is no page at this address. It may have moved, or the link may have a typo."
-    return ctx.view("404.html", "404.html", "Page not found", text, TextView(""), ())
+    return ctx.view("404.html", NOT_FOUND_PATH, "Page not found", text, TextView(""), ())
 
 
 def feed(ctx: Context) -> Feed:

@@ -98,12 +98,41 @@ def test_a_second_edit_half_a_second_after_the_first_shows_too(preview):
     assert wait_until(lambda: h1(preview.page(CHIN_TUCK)) == "Chin slides"), preview.output
 
 
-def test_a_template_edit_rebuilds_every_page(preview):
+def test_a_template_edit_shows_on_the_open_page_and_then_on_every_page(preview):
+    assert h1(preview.page(CHIN_TUCK)) == "Chin tucks"  # the page a tab has open
     footer = preview.project / "templates" / "partials" / "footer.html"
     footer.write_text(footer.read_text(encoding="utf-8") + "<p>Footer edit 7431</p>\n", encoding="utf-8")
 
     assert preview.wait_for_text(CHIN_TUCK, "Footer edit 7431"), preview.output
-    assert "Footer edit 7431" in preview.page("about/")
+    assert preview.wait_for_text("about/", "Footer edit 7431"), preview.output  # after the full build
+
+
+def test_the_page_shown_at_once_is_the_page_the_full_build_makes(preview):
+    exercise = preview.project / "content" / "exercises" / "chin-tuck.md"
+    assert h1(preview.page(CHIN_TUCK)) == "Chin tucks"
+    builds = preview.output.count("Built in")
+
+    exercise.write_text(
+        exercise.read_text(encoding="utf-8") + "\nA new closing line 5521.\n", encoding="utf-8"
+    )
+
+    assert preview.wait_for_text(CHIN_TUCK, "A new closing line 5521."), preview.output
+    shown_first = preview.page(CHIN_TUCK)
+    assert re.search(r"Updated \d+ pages? in", preview.output)
+    assert wait_until(lambda: preview.output.count("Built in") > builds), preview.output
+    assert preview.page(CHIN_TUCK) == shown_first  # byte for byte, and no reload (same build number)
+
+
+def test_a_new_exercise_is_served_before_the_full_build_ends(preview):
+    source = preview.project / "content" / "exercises" / "chin-tuck.md"
+    text = source.read_text(encoding="utf-8").replace("title: Chin tucks", "title: Chin tucks again")
+    text = re.sub(r"^(aliases|easier|harder): .*\n", "", text, flags=re.MULTILINE)
+
+    (preview.project / "content" / "exercises" / "chin-tuck-again.md").write_text(text, encoding="utf-8")
+
+    assert wait_until(lambda: h1(preview.page("exercises/chin-tuck-again/")) == "Chin tucks again"), (
+        preview.output
+    )
 
 
 def test_a_broken_edit_keeps_the_last_good_page_and_shows_the_error_until_fixed(preview):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from limber.diagnostics import Diagnostic, Severity
 from limber.serve.files import Redirect, locate
 from limber.serve.overlay import banner, inject
-from limber.serve.rebuild import Rebuilder
+from limber.serve.rebuild import Rebuilder, Snapshot
 from limber.serve.server import is_loopback
 
 
@@ -106,37 +108,79 @@ def test_a_page_gets_the_reload_script_in_its_head_and_the_banner_first_in_its_b
     assert inject(page, build=4, port=8123).count("limber-preview-errors") == 0
 
 
-def test_a_failed_rebuild_keeps_the_served_site_and_a_good_one_replaces_it(project: Path, tmp_path: Path):
-    rebuilder = Rebuilder(project, tmp_path / "temp", "http://127.0.0.1:8000/", lambda snapshot: None)
+class Published:
+    """The snapshots a Rebuilder publishes, and a way to wait for one."""
+
+    def __init__(self) -> None:
+        self.snapshots: list[Snapshot] = []
+        self._changed = threading.Condition()
+
+    def __call__(self, snapshot: Snapshot) -> None:
+        with self._changed:
+            self.snapshots.append(snapshot)
+            self._changed.notify_all()
+
+    def wait_for(self, wanted: Callable[[Snapshot], bool], seconds: float = 60) -> Snapshot:
+        with self._changed:
+            assert self._changed.wait_for(lambda: any(map(wanted, self.snapshots)), seconds), self.snapshots
+            return next(s for s in reversed(self.snapshots) if wanted(s))
+
+
+@pytest.fixture
+def rebuilder(project: Path, tmp_path: Path):
+    published = Published()
+    running = Rebuilder(
+        project,
+        tmp_path / "temp",
+        "http://127.0.0.1:8000/",
+        published,
+        open_pages=lambda: ["exercises/chin-tuck/index.html"],
+    )
+    running.start()
+    yield running, published
+    running.stop()
+
+
+def test_a_failed_rebuild_keeps_the_served_site_and_a_good_one_replaces_it(project: Path, rebuilder):
+    running, published = rebuilder
     chin = project / "content" / "exercises" / "chin-tuck.md"
     original = chin.read_text()
-
-    first = rebuilder.build_once()
-    assert first.root is not None and first.problems == ()
+    first = published.wait_for(lambda s: s.root is not None)
+    assert first.problems == () and first.root is not None
     page = first.root / "exercises" / "chin-tuck" / "index.html"
+
     chin.write_text(original.replace("level: beginner", "level: expert"))
-    broken = rebuilder.build_once()
+    running.request(["content/exercises/chin-tuck.md"])
+    broken = published.wait_for(lambda s: s.problems != ())
+
     assert broken.root == first.root and "Chin tucks" in page.read_text()
-    assert [p.code for p in broken.problems] == ["unknown-term"]
+    assert [p.code for p in broken.problems if p.is_error] == ["unknown-term"]
     chin.write_text(original.replace("title: Chin tucks", "title: Chin glides"))
-    fixed = rebuilder.build_once()
+    running.request(["content/exercises/chin-tuck.md"])
+    fast = published.wait_for(lambda s: b"Chin glides" in s.pages.get("exercises/chin-tuck/index.html", b""))
+    full = published.wait_for(lambda s: s.build >= fast.build and not s.pages and s.root is not None)
 
-    assert fixed.root == first.root and fixed.problems == ()
+    assert fast.problems == () and full.problems == ()
     assert "Chin glides" in page.read_text()
-    assert [s.build for s in (first, broken, fixed)] == [1, 2, 3]
+    assert page.read_bytes() == fast.pages["exercises/chin-tuck/index.html"]
+    assert (
+        first.build < broken.build < fast.build == full.build
+    )  # the full build changed no open page: no reload
 
 
-def test_going_back_to_the_last_good_sources_clears_the_errors(project: Path, tmp_path: Path):
-    rebuilder = Rebuilder(project, tmp_path / "temp", "http://127.0.0.1:8000/", lambda snapshot: None)
+def test_going_back_to_the_last_good_sources_clears_the_errors(project: Path, rebuilder):
+    running, published = rebuilder
     chin = project / "content" / "exercises" / "chin-tuck.md"
     original = chin.read_text()
+    published.wait_for(lambda s: s.root is not None)
 
-    rebuilder.build_once()
     chin.write_text(original.replace("level: beginner", "level: expert"))
-    assert rebuilder.build_once().problems != ()
+    running.request(["content/exercises/chin-tuck.md"])
+    broken = published.wait_for(lambda s: s.problems != ())
     chin.write_text(original)
+    running.request(["content/exercises/chin-tuck.md"])
 
-    assert rebuilder.build_once().problems == ()
+    assert published.wait_for(lambda s: s.build > broken.build and s.problems == ()).root is not None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,139 @@
+"""The preview's fast render (limber.serve.fast) makes the pages the full build makes, byte for byte."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from limber.documents import render_documents, targets
+from limber.linking import replace_bodies
+from limber.model import Record
+from limber.pipeline import build, load_and_link
+from limber.serve.fast import FastRender
+from limber.views import Context, view_makers
+from tests.conftest import copy_real_project
+
+BASE = "http://127.0.0.1:8000/"
+CHIN = "content/exercises/chin-tuck.md"
+# Pages a tab might have open: the edited exercise, a routine and a term page that list it, the
+# exercise its body will link to (which then links back), the home page and the 404 page.
+OPEN = (
+    "exercises/chin-tuck/index.html",
+    "routines/neck-relief/index.html",
+    "areas/neck/index.html",
+    "exercises/arm-circles/index.html",
+    "index.html",
+    "404.html",
+)
+
+
+def append(path: str, text: str) -> Callable[[Path], list[str]]:
+    def change(project: Path) -> list[str]:
+        file = project / path
+        file.write_text(file.read_text(encoding="utf-8") + text, encoding="utf-8")
+        return [path]
+
+    return change
+
+
+def replace(path: str, old: str, new: str) -> Callable[[Path], list[str]]:
+    def change(project: Path) -> list[str]:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return [path]
+
+    return change
+
+
+def new_exercise(project: Path) -> list[str]:
+    text = (
+        (project / CHIN).read_text(encoding="utf-8").replace("title: Chin tucks", "title: Chin tucks again")
+    )
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("aliases:"))
+    (project / "content/exercises/chin-tuck-again.md").write_text(text, encoding="utf-8")
+    return ["content/exercises/chin-tuck-again.md"]
+
+
+CHANGES = {
+    "a body edit": append(CHIN, "\nOne more sentence, with a link to [[arm-circles]].\n"),
+    "a title edit": replace(CHIN, "title: Chin tucks", "title: Chin glides"),
+    "a summary edit": replace(CHIN, "summary: Slide your head", "summary: Glide your head"),
+    "a template edit": append("templates/partials/footer.html", "<p>Footer edit</p>\n"),
+    "a new exercise": new_exercise,
+}
+
+
+@pytest.mark.parametrize("name", CHANGES)
+def test_fast_pages_are_the_full_builds_pages(tmp_path: Path, name: str):
+    project = copy_real_project(tmp_path / "project")
+    fast = FastRender(project, BASE)
+    assert fast.load().ok
+
+    changed = CHANGES[name](project)
+    update = fast.update(changed)
+    pages, problems = fast.render([*update.own_pages, *OPEN])
+
+    assert update.ok and problems == []
+    assert set(pages) == {*OPEN, *update.own_pages}
+    result = build(project, tmp_path / "site", base_url=BASE)
+    assert result.ok
+    for page, text in pages.items():
+        assert (tmp_path / "site" / page).read_bytes() == text, page
+
+
+def test_a_broken_save_is_reported_at_its_line_and_renders_nothing(tmp_path: Path):
+    project = copy_real_project(tmp_path / "project")
+    fast = FastRender(project, BASE)
+    fast.load()
+    line = (project / CHIN).read_text(encoding="utf-8").split("\n").index("level: beginner") + 1
+
+    update = fast.update(replace(CHIN, "level: beginner", "level: expert")(project))
+
+    assert not update.ok
+    assert [(str(d.path), d.line, d.code) for d in update.problems if d.is_error] == [
+        (CHIN, line, "unknown-term")
+    ]
+    assert fast.update(replace(CHIN, "level: expert", "level: beginner")(project)).ok
+
+
+def test_a_site_with_new_bodies_is_the_site_linking_makes(tmp_path: Path):
+    project = copy_real_project(tmp_path / "project")
+    before = load_and_link(project, BASE, [])
+    assert before is not None
+    append(CHIN, "\nSee also [[arm-circles]] and [[neck-relief]].\n")(project)
+    replace("content/exercises/arm-circles.md", "[[shoulder-rolls]]", "Shoulder rolls")(
+        project
+    )  # a link removed
+    after = load_and_link(project, BASE, [])
+    assert after is not None
+
+    swapped = replace_bodies(before, [after.exercises["chin-tuck"], after.exercises["arm-circles"]])
+
+    assert swapped is not None
+    assert swapped == (after, [])
+    assert "arm-circles" not in swapped[0].linked_from.get("shoulder-rolls", ())
+    assert "chin-tuck" in swapped[0].linked_from["neck-relief"]
+    retitled = replace(CHIN, "title: Chin tucks", "title: Chin glides")
+    retitled(project)
+    changed = load_and_link(project, BASE, [])
+    assert changed is not None
+    assert (
+        replace_bodies(before, [changed.exercises["chin-tuck"]]) is None
+    )  # front matter changed: link again
+
+
+def test_every_page_is_found_under_its_own_path(tmp_path: Path):
+    project = copy_real_project(tmp_path / "project")
+    site = load_and_link(project, BASE, [])
+    assert site is not None
+    records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
+    makers = view_makers(Context(site, render_documents(records, targets(site))))
+
+    assert [path for path, make in makers.items() if make().path != path] == []
+    assert len(makers) == len(site.exercises) + len(site.routines) + 5 + sum(
+        1 + len(v.terms) for v in site.vocabularies.values()
+    ) + len(site.pages) - ("home" in site.pages)
