@@ -153,16 +153,16 @@ class Rebuilder:
             return
         previous = self.snapshot
         problems = [*update.problems, *problems]
-        if has_errors(problems):
+        if problems if self._strict else has_errors(problems):  # as the full build will judge them
             report(problems, sys.stderr)
             kept = "; still serving the last good version" if previous.root else ""
             print(f"The change to {because} did not build{kept}.", file=sys.stderr, flush=True)
             self._show(Snapshot(previous.build + 1, previous.root, tuple(problems), previous.pages))
             return
-        if not pages:
+        if not pages or previous.root is None:
             self._unseen = True
-        elif previous.root is not None:
-            self._show(Snapshot(previous.build + 1, previous.root, (), {**previous.pages, **pages}))
+            return
+        self._show(Snapshot(previous.build + 1, previous.root, (), {**previous.pages, **pages}))
         took = (time.perf_counter() - started) * 1000
         count = f"{len(pages)} page{'' if len(pages) == 1 else 's'}"
         print(f"Updated {count} in {took:.0f} ms after a change to {because}; building the rest", flush=True)
