@@ -6,6 +6,7 @@ the same section split so the page shows the sections the checker saw.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|!--|!\[CDATA\[|![A-Za-z]|\?)")
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+LINKS_KEPT = 65536  # bodies whose links find_links keeps (10,000 exercises and room to spare)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +56,18 @@ def prose_lines(body: str, first_line: int) -> list[tuple[int, str]]:
     return out
 
 
-def find_links(body: str, first_line: int) -> list[Link]:
-    return [
+@functools.lru_cache(maxsize=LINKS_KEPT)
+def find_links(body: str, first_line: int) -> tuple[Link, ...]:
+    """The [[links]] of a body, in order.
+
+    Kept for the bodies seen last: a process that links the same site again (the preview)
+    reads only the bodies that changed.
+    """
+    return tuple(
         Link(m.group(1).strip(), m.group(2).strip() if m.group(2) else None, line)
         for line, text in prose_lines(body, first_line)
         for m in WIKILINK.finditer(text)
-    ]
+    )
 
 
 def find_raw_html(body: str, first_line: int) -> list[tuple[int, str]]:

@@ -100,10 +100,11 @@ def load_sources(
     if not root.is_dir():
         rel = PurePosixPath(content_dir)
         return Sources(), [Diagnostic(rel, None, "missing-content", f"no '{rel}/' folder here")]
-    for file in _walk(root):
-        rel = PurePosixPath(content_dir, file.relative_to(root).as_posix())
-        inside = rel.relative_to(content_dir)
-        if file.is_symlink() and not _stays_inside(file, root):
+    for parts, link in _walk(root):
+        file = root.joinpath(*parts)
+        inside = PurePosixPath(*parts)
+        rel = PurePosixPath(content_dir) / inside
+        if link and not _stays_inside(file, root):
             problems.append(
                 Diagnostic(
                     rel,
@@ -138,13 +139,24 @@ def load_sources(
     return Sources(tuple(docs), images), problems
 
 
-def _walk(root: Path) -> list[Path]:
-    """Every file under *root*, sorted, without following symlinked folders."""
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        found.extend(Path(folder, name) for name in files)
-        found.extend(Path(folder, name) for name in dirs if Path(folder, name).is_symlink())
+def _walk(root: Path) -> list[tuple[tuple[str, ...], bool]]:
+    """Every file under *root* as its path's parts, sorted as paths sort, and whether it is a symlink.
+
+    Symlinked folders are listed as files, not followed; a folder that cannot be read is skipped.
+    """
+    found: list[tuple[tuple[str, ...], bool]] = []
+    folders: list[tuple[tuple[str, ...], str]] = [((), str(root))]
+    while folders:
+        parts, folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(((*parts, entry.name), entry.path))
+                    else:
+                        found.append(((*parts, entry.name), entry.is_symlink()))
+        except OSError:
+            continue
     return sorted(found)
 
 

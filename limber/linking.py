@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from limber.body import find_links
@@ -126,7 +126,7 @@ def link(
         routines=routines,
         pages=pages,
         steps=steps,
-        related=_related_index(exercises),
+        related=_Related(exercises),
         used_in={slug: tuple(v) for slug, v in sorted(used_in.items())},
         linked_from={slug: tuple(sorted(v)) for slug, v in sorted(linked.items())},
         members=members,
@@ -318,24 +318,40 @@ def _unused_terms(
     return problems
 
 
-def _related_index(exercises: Mapping[str, Exercise]) -> dict[str, tuple[str, ...]]:
-    """Exercise slug -> related slugs, from term indexes.
+class _Related(Mapping[str, tuple[str, ...]]):
+    """Exercise slug -> related slugs, each list worked out when first asked for.
 
     The explicit list comes first, then the closest by shared muscles (2 points each) and
     areas (1 point each), ties by slug.
 
     Candidates come from a term index, not a scan of every exercise: for each of the
     exercise's muscles and areas, the NEIGHBOURS exercises nearest to it in slug order.
-    On a guide with fewer than that many exercises per term this is every candidate.
+    On a guide with fewer than that many exercises per term this is every candidate. A
+    build asks for every list; the preview's fast render only for the pages it makes.
     """
-    by_term: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for slug in sorted(exercises):
-        exercise = exercises[slug]
-        for muscle in (*exercise.muscles, *exercise.secondary_muscles):
-            by_term[("muscles", muscle)].append(slug)
-        for area in exercise.areas:
-            by_term[("areas", area)].append(slug)
-    return {slug: _related(exercise, exercises, by_term) for slug, exercise in exercises.items()}
+
+    def __init__(self, exercises: Mapping[str, Exercise]) -> None:
+        self._exercises = exercises
+        self._by_term: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for slug in sorted(exercises):
+            exercise = exercises[slug]
+            for muscle in (*exercise.muscles, *exercise.secondary_muscles):
+                self._by_term[("muscles", muscle)].append(slug)
+            for area in exercise.areas:
+                self._by_term[("areas", area)].append(slug)
+        self._found: dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, slug: str) -> tuple[str, ...]:
+        found = self._found.get(slug)
+        if found is None:
+            found = self._found[slug] = _related(self._exercises[slug], self._exercises, self._by_term)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._exercises)
+
+    def __len__(self) -> int:
+        return len(self._exercises)
 
 
 NEIGHBOURS = 64

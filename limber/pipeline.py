@@ -216,8 +216,9 @@ def load_and_link(
 ) -> Site | None:
     """Stages 1-3. Appends every problem to *diagnostics*; returns None if linking is impossible.
 
-    The checked glossary entries (content/glossary.yaml) are appended to *glossary*. With
-    *memory*, files unchanged since its last build are neither read nor checked again.
+    With a *glossary* list, content/glossary.yaml is checked too and its entries appended
+    (only the search data uses it: the preview's fast render leaves it to the full build).
+    With *memory*, files unchanged since its last build are neither read nor checked again.
     """
     memory = memory or Memory()
     sources, problems = load_sources(project, reads=memory.reads)
@@ -264,9 +265,9 @@ def load_and_link(
         config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken), drafts
     )
     diagnostics += found
-    for doc in by_kind.get("glossary", ()):
-        entries, found = validate_glossary(doc, site, frozenset(broken))
-        diagnostics += found
-        if glossary is not None:
+    if glossary is not None:
+        for doc in by_kind.get("glossary", ()):
+            entries, found = validate_glossary(doc, site, frozenset(broken))
+            diagnostics += found
             glossary += entries
     return site
