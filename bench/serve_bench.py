@@ -2,12 +2,12 @@
 
 Runs the preview as a user does (a real process on a free port of 127.0.0.1) on a copy of
 the real guide, and on copies grown with N synthetic exercises cloned from the real ones under
-new slugs. For each case it times Markdown edits of one exercise and edits of a template
-that every page uses, and prints the median and the maximum, the median times of the fast
-render (the open page, made again at once) and of the full build behind it, as the preview
-reports them, and the slowest answer to any poll (the server keeps answering meanwhile). The
-watched page is polled throughout, so the preview counts it as open in a tab, as it is for an
-editor looking at it.
+new slugs. For each case it times edits of one exercise's Markdown body and of its front
+matter (the summary), and edits of a template that every page uses, and prints the median
+and the maximum, the median times of the fast render (the open page, made again at once)
+and of the full build behind it, as the preview reports them, and the slowest answer to any
+poll (the server keeps answering meanwhile). The watched page is polled throughout, so the
+preview counts it as open in a tab, as it is for an editor looking at it.
 
     .venv/bin/python bench/serve_bench.py                       # the real guide and 1,000 exercises
     .venv/bin/python bench/serve_bench.py --exercises 0 1000 10000 --edits 10
@@ -207,6 +207,13 @@ def markdown_edit(text: str, k: int) -> str:
     return text.rstrip("\n") + "\n\nBENCH_MARKER.\n"
 
 
+def front_matter_edit(text: str, k: int) -> str:
+    """A new summary: a field every list of exercises shows, so the site is linked again."""
+    return re.sub(
+        r"^summary: .*$", "summary: BENCH_MARKER, a new summary.", text, count=1, flags=re.MULTILINE
+    )
+
+
 def template_edit(text: str, k: int) -> str:
     """A new line at the end of the footer that every page includes."""
     return text + "<p>BENCH_MARKER</p>\n"
@@ -230,6 +237,7 @@ def run_case(synthetic: int, edits: int) -> list[Timing]:
             footer = project / "templates" / "partials" / "footer.html"
             timings = [
                 time_edits(server, exercise, page, "Markdown edit", markdown_edit, edits),
+                time_edits(server, exercise, page, "front-matter edit", front_matter_edit, edits),
                 time_edits(server, footer, page, "template edit", template_edit, edits),
             ]
         finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -67,6 +67,7 @@ class ReadCache:
 
     def __init__(self) -> None:
         self._entries: dict[PurePosixPath, tuple[tuple[int, int, int], ReadResult]] = {}
+        self.last: tuple[Sources, list[Diagnostic]] | None = None  # what load_sources found last
 
     def read(self, file: Path, rel: PurePosixPath, kind: str) -> ReadResult:
         try:
@@ -87,12 +88,46 @@ class ReadCache:
 
 
 def load_sources(
-    project: Path, content_dir: str = "content", reads: ReadCache | None = None
+    project: Path,
+    content_dir: str = "content",
+    reads: ReadCache | None = None,
+    changed: Collection[PurePosixPath] | None = None,
 ) -> tuple[Sources, list[Diagnostic]]:
     """Read every content file under *project*/*content_dir*; never raises for content problems.
 
-    With *reads*, a file unchanged since it was last read there is not parsed again.
+    With *reads*, a file unchanged since it was last read there is not parsed again. With
+    *changed* too, the project-relative paths of every file saved since (as a watcher reports
+    them), the others are not even looked at, unless a file was added or removed.
     """
+    if reads is not None:
+        found = _again(project, reads, changed) if changed is not None else None
+        reads.last = found or _load_sources(project, content_dir, reads)
+        return reads.last
+    return _load_sources(project, content_dir, reads)
+
+
+def _again(
+    project: Path, reads: ReadCache, changed: Collection[PurePosixPath]
+) -> tuple[Sources, list[Diagnostic]] | None:
+    """The last sources with the *changed* documents read again; None if a file came or went."""
+    if reads.last is None:
+        return None
+    sources, problems = reads.last
+    kinds = {doc.path: doc.kind for doc in sources.docs}
+    if any(path not in kinds or not (project / path).is_file() for path in changed):
+        return None
+    reads.forget(changed)
+    fresh = {path: reads.read(project / path, path, kinds[path]) for path in changed}
+    docs = [fresh[doc.path][0] if doc.path in fresh else doc for doc in sources.docs]
+    problems = [d for d in problems if d.path not in fresh] + [
+        d for _, found in fresh.values() for d in found
+    ]
+    return Sources(tuple(doc for doc in docs if doc is not None), sources.images), problems
+
+
+def _load_sources(
+    project: Path, content_dir: str, reads: ReadCache | None
+) -> tuple[Sources, list[Diagnostic]]:
     root = project / content_dir
     problems: list[Diagnostic] = []
     docs: list[SourceDoc] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -213,15 +213,18 @@ def load_and_link(
     diagnostics: list[Diagnostic],
     glossary: list[GlossaryEntry] | None = None,
     memory: Memory | None = None,
+    changed: Collection[PurePosixPath] | None = None,
 ) -> Site | None:
     """Stages 1-3. Appends every problem to *diagnostics*; returns None if linking is impossible.
 
     With a *glossary* list, content/glossary.yaml is checked too and its entries appended
     (only the search data uses it: the preview's fast render leaves it to the full build).
-    With *memory*, files unchanged since its last build are neither read nor checked again.
+    With *memory*, files unchanged since its last build are neither read nor checked again,
+    and with *changed* (the files saved since, as the preview's watcher reports them), the
+    others are not even looked at (limber.content.load_sources).
     """
     memory = memory or Memory()
-    sources, problems = load_sources(project, reads=memory.reads)
+    sources, problems = load_sources(project, reads=memory.reads, changed=changed)
     diagnostics += problems
     by_kind: dict[str, list[SourceDoc]] = {}
     for doc in sources.docs:

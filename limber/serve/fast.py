@@ -13,7 +13,7 @@ views and templates, from the same site.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -63,10 +63,13 @@ class FastRender:
         self._memo = MemoStore()
         self._env: Environment | None = None
 
-    def load(self) -> Update:
-        """Read, check and link everything (unchanged files come from memory)."""
+    def load(self, saved: Collection[PurePosixPath] | None = None) -> Update:
+        """Read, check and link everything; unchanged files come from memory.
+
+        With *saved*, the files saved since the last load, no other file is looked at.
+        """
         diagnostics: list[Diagnostic] = []
-        self._site = load_and_link(self._project, self._base_url, diagnostics, None, self._memory)
+        self._site = load_and_link(self._project, self._base_url, diagnostics, None, self._memory, saved)
         self._problems = tuple(diagnostics)
         self._documents.clear()
         self._converter = None
@@ -79,8 +82,9 @@ class FastRender:
     def update(self, changed: Iterable[str]) -> Update:
         """Bring the site up to date with the saved files *changed* (project-relative paths)."""
         changed = sorted(changed)
-        if any(path.startswith(("templates/", "assets/")) for path in changed):
-            self._env = None
+        if any(path.startswith("assets/") for path in changed):
+            self._env = None  # its asset() names files by their content
+        # A saved template needs nothing here: Jinja compiles again what changed on disk since.
         saved = [PurePosixPath(path) for path in changed if path.startswith("content/")]
         if not saved:
             return Update(self._problems, ())
@@ -96,7 +100,7 @@ class FastRender:
                 for record, _ in records:
                     self._documents.pop(record.path, None)
                 return Update(self._problems, tuple(page_file(r.path) for r, _ in records))
-        update = self.load()
+        update = self.load(saved)
         own = [page_file(r.path) for path in saved if (r := self._record_at(path)) is not None]
         return Update(update.problems, tuple(own))
 

@@ -20,7 +20,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from limber.diagnostics import Diagnostic, has_errors, report
 from limber.serve.fast import FastRender
@@ -168,7 +168,15 @@ class Rebuilder:
         print(f"Updated {count} in {took:.0f} ms after a change to {because}; building the rest", flush=True)
 
     def _start_full(self, changed: list[str]) -> None:
-        self._worker.send(Job(self._saves, self._project, self._folder, self._base_url, self._strict))
+        try:
+            self._worker.send(Job(self._saves, self._project, self._folder, self._base_url, self._strict))
+        except OSError:  # the build process is gone (killed, out of memory): say so where the editor looks
+            message = "the build process stopped; stop the preview with Ctrl+C and start it again"
+            problem = Diagnostic(PurePosixPath("build.py"), None, "internal-error", message)
+            print(f"error: {message}", file=sys.stderr, flush=True)
+            self._show(Snapshot(self.snapshot.build + 1, self.snapshot.root, (problem,), self.snapshot.pages))
+            self._behind = False
+            return
         self._building, self._behind = self._saves, False
         self._started, self._because = time.perf_counter(), changed
 

@@ -1,7 +1,8 @@
 from pathlib import Path, PurePosixPath
 
-from limber.content import load_sources, parse_doc
+from limber.content import ReadCache, load_sources, parse_doc
 from limber.yaml_reader import YamlProblem, parse_yaml
+from tests.conftest import copy_real_project
 
 EX = PurePosixPath("content/exercises/pigeon.md")
 
@@ -136,3 +137,22 @@ def test_symlink_pointing_outside_content_is_an_error(tmp_path: Path):
     assert [str(p) for p in problems] == [
         "content/exercises/leak.md: error[symlink-outside]: symlink points outside content/; copy the file in instead"
     ]
+
+
+def test_told_which_files_changed_a_second_load_reads_the_same_as_a_first(tmp_path: Path):
+    project = copy_real_project(tmp_path / "project")
+    reads = ReadCache()
+    load_sources(project, reads=reads)
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    chin.write_text(chin.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    changed = [PurePosixPath("content/exercises/chin-tuck.md")]
+
+    assert load_sources(project, reads=reads, changed=changed) == load_sources(project)
+    chin.write_text(chin.read_text(encoding="utf-8").replace("title:", "title: [", 1), encoding="utf-8")
+    assert load_sources(project, reads=reads, changed=changed) == load_sources(project)  # now broken
+    new = project / "content" / "exercises" / "chin-tuck-again.md"
+    new.write_text(chin.read_text(encoding="utf-8"), encoding="utf-8")
+    added = [PurePosixPath("content/exercises/chin-tuck-again.md")]
+    assert load_sources(project, reads=reads, changed=added) == load_sources(project)  # a file came: all read
+    new.unlink()
+    assert load_sources(project, reads=reads, changed=added) == load_sources(project)  # and went

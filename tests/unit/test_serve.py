@@ -189,3 +189,18 @@ def test_going_back_to_the_last_good_sources_clears_the_errors(project: Path, re
 )
 def test_only_loopback_hosts_pass_without_a_warning(host, loopback):
     assert is_loopback(host) is loopback
+
+
+def test_a_build_process_that_died_is_reported_in_the_page(project: Path, rebuilder):
+    running, published = rebuilder
+    first = published.wait_for(lambda s: s.root is not None)
+
+    running._worker._process.kill()  # as the system would, out of memory
+    running._worker._process.join()
+    running.request(["content/exercises/chin-tuck.md"])
+    broken = published.wait_for(lambda s: s.problems != ())
+
+    assert broken.root == first.root
+    assert [p.message for p in broken.problems] == [
+        "the build process stopped; stop the preview with Ctrl+C and start it again"
+    ]
