@@ -75,8 +75,8 @@ class Rebuilder:
         self._building: int | None = None  # the state the full build under way is of
         self._behind = True  # the files changed since the last full build started
         self._unseen = True  # a change the fast render did not show: reload tabs after the full build
-        self._started = 0.0
-        self._because: list[str] = []
+        self._unbuilt: set[str] = set()  # files saved since the last full build started
+        self._because: list[str] = []  # files saved before the full build under way, since the one before
         self.snapshot = Snapshot(0, None)
         self._thread = threading.Thread(target=self._run, name="limber-rebuild", daemon=True)
         self._listener = threading.Thread(target=self._listen, name="limber-build-results", daemon=True)
@@ -114,7 +114,7 @@ class Rebuilder:
             self._wake.set()
 
     def _run(self) -> None:
-        self._start_full([])
+        self._start_full()
         self._fast.load()
         while True:
             self._wake.wait()
@@ -129,9 +129,10 @@ class Rebuilder:
             if changed:
                 self._saves += 1
                 self._behind = True
+                self._unbuilt.update(changed)
                 self._fast_pass(changed)
             if self._behind and self._building is None:
-                self._start_full(changed)
+                self._start_full()
 
     def _show(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -167,7 +168,7 @@ class Rebuilder:
         count = f"{len(pages)} page{'' if len(pages) == 1 else 's'}"
         print(f"Updated {count} in {took:.0f} ms after a change to {because}; building the rest", flush=True)
 
-    def _start_full(self, changed: list[str]) -> None:
+    def _start_full(self) -> None:
         try:
             self._worker.send(Job(self._saves, self._project, self._folder, self._base_url, self._strict))
         except OSError:  # the build process is gone (killed, out of memory): say so where the editor looks
@@ -178,7 +179,7 @@ class Rebuilder:
             self._behind = False
             return
         self._building, self._behind = self._saves, False
-        self._started, self._because = time.perf_counter(), changed
+        self._because, self._unbuilt = sorted(self._unbuilt), set()
 
     def _full_done(self, done: Done) -> None:
         self._building = None
@@ -193,7 +194,12 @@ class Rebuilder:
         if not done.ok:
             kept = "; still serving the last good version" if previous.root else ""
             print(f"The build failed{kept}.", file=sys.stderr, flush=True)
-            self._show(Snapshot(previous.build + 1, previous.root, done.diagnostics))
+            # The fast pages stay: they are the last good version of the pages open, newer than root's.
+            # Problems the tabs already show (found by the fast render) need no second reload.
+            shown = set(done.diagnostics) == set(previous.problems)
+            self._show(
+                Snapshot(previous.build + (not shown), previous.root, done.diagnostics, previous.pages)
+            )
             return
         print(f"Built in {took}" + (f" after a change to {because}" if because else ""), flush=True)
         shown = not self._unseen and not previous.problems and previous.root is not None

@@ -81,11 +81,14 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        # A second Ctrl+C or SIGTERM while stopping must not leave the temporary folder half removed.
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         for sock in sockets:
             sock.close()
         shutil.rmtree(temp, ignore_errors=True)
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, interrupt)
         sys.setswitchinterval(switch_interval)
     print("Stopped.", flush=True)
     return EXIT_OK

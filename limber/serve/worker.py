@@ -15,7 +15,6 @@ import contextlib
 import multiprocessing
 import os
 import signal
-import sys
 import time
 import traceback
 from dataclasses import dataclass
@@ -72,22 +71,29 @@ class Worker:
         return done
 
     def stop(self) -> None:
-        """Stop the process, mid-build if need be (its half-written folder is the server's to remove)."""
-        if self._process.is_alive():
-            self._process.terminate()
+        """Stop the process and its build's workers, mid-build if need be.
+
+        The half-written folder is the server's to remove.
+        """
+        for signum in (signal.SIGTERM, signal.SIGKILL):
+            if not self._process.is_alive():
+                break
+            try:  # the process group: the build process and the pool workers it forked
+                os.killpg(self._process.pid or 0, signum)
+            except (ProcessLookupError, PermissionError):  # not its own group yet
+                os.kill(self._process.pid or 0, signum)
             self._process.join(STOP_WAIT_S)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join()
         self._conn.close()
 
 
 def main(conn: Connection) -> None:
     """The build process: build each Job received, until the server closes the connection."""
-    # Ctrl+C reaches every process of the terminal's group; the server stops this one itself.
+    # A process group of its own: Ctrl+C in the terminal reaches the server alone, and the
+    # server stops this process and its pool workers together (Worker.stop). SIGTERM keeps its
+    # default, which ends a process outright: a handler would be inherited by the pool
+    # workers, which Pool itself stops with SIGTERM (with one, a pool could hang at its end).
+    os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # SIGTERM unwinds (ending any worker pool of the build) instead of killing outright.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
     memory = Memory()

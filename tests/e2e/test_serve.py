@@ -258,3 +258,34 @@ def test_stopping_ends_cleanly_and_removes_the_temporary_folder(preview, signum)
     assert list(preview.temp.iterdir()) == []
     assert "Traceback" not in preview.output
     assert preview.output.endswith("Stopped.\n")
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes *pid* started, and theirs, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl+C", "SIGTERM"])
+def test_stopping_in_the_middle_of_a_build_ends_every_process_it_started(preview, signum):
+    footer = preview.project / "templates" / "partials" / "footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + "<p>Every page changes</p>\n", encoding="utf-8")
+    # The build process, its pool of workers (every page is rendered again) and multiprocessing's tracker:
+    assert wait_until(lambda: len(descendants(preview.process.pid)) > 3), preview.output
+    started = descendants(preview.process.pid)
+
+    assert preview.stop(signum) == 0
+
+    assert wait_until(lambda: not any(Path("/proc", str(pid)).exists() for pid in started), 10)
+    assert "Traceback" not in preview.output
