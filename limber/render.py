@@ -74,10 +74,13 @@ def _absolute(context: jinja2.runtime.Context, url: str) -> str:
     return urljoin(str(context["page"].canonical), url)
 
 
+def page_file(path: str) -> str:
+    """The file a page's path is served from: a folder's (and the top's) index.html."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
 def output_path(view: View) -> PurePosixPath:
-    if view.path.endswith(".html"):
-        return PurePosixPath(view.path)
-    return PurePosixPath(view.path, "index.html")
+    return PurePosixPath(page_file(view.path))
 
 
 def render_page(env: jinja2.Environment, view: View, site: SiteView) -> Output:

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
 
+from limber.content import KINDS
 from limber.diagnostics import Diagnostic, has_errors
 from limber.documents import Document, render_document, targets
 from limber.linking import replace_bodies
@@ -27,14 +28,8 @@ from limber.markdown import Converter
 from limber.memo import MemoStore
 from limber.model import Record, Site
 from limber.pipeline import Memory, check, load_and_link
-from limber.render import TemplateError, make_env, render_page, template_problem
-from limber.serve.files import page_file
+from limber.render import TemplateError, make_env, page_file, render_page, template_problem
 from limber.views import Context, site_view, view_makers
-
-RECORD_FOLDERS = {
-    f"content/{folder}/": kind
-    for folder, kind in (("exercises", "exercise"), ("routines", "routine"), ("pages", "page"))
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +129,7 @@ class FastRender:
             return None
         out = []
         for path in saved:
-            kind = RECORD_FOLDERS.get(f"{path.parent}/")
+            kind = KINDS.get(path.parent.name) if path.parent.parent == PurePosixPath("content") else None
             file = self._project / path
             if kind is None or path.suffix != ".md" or not file.is_file():
                 return None

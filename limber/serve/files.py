@@ -43,11 +43,6 @@ def relative(request_path: str, base_path: str) -> str | Redirect | None:
     return "/".join(parts) + ("/" if parts and path.endswith("/") else "")
 
 
-def page_file(rel: str) -> str:
-    """The file that serves *rel* if it is a page: a folder's index.html."""
-    return rel + "index.html" if rel == "" or rel.endswith("/") else rel
-
-
 def locate(request_path: str, base_path: str, root: Path) -> Path | Redirect | None:
     """The file under *root* that *request_path* (as sent, percent-encoded) names, or what to do instead."""
     rel = relative(request_path, base_path)

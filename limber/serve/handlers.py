@@ -15,7 +15,8 @@ from livereload.handlers import LiveReloadHandler
 from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from limber.serve.files import Redirect, content_type, locate, page_file, relative
+from limber.render import page_file
+from limber.serve.files import Redirect, content_type, locate, relative
 from limber.serve.overlay import inject, placeholder
 from limber.serve.rebuild import Snapshot
 
@@ -130,13 +131,11 @@ class SiteHandler(web.RequestHandler):
         if not snapshot.root.is_dir():
             raise FileNotFoundError(snapshot.root)
         rel = relative(self.request.path, self.preview.base_path)
-        fast = snapshot.pages.get(page_file(rel)) if isinstance(rel, str) else None
-        if fast is not None:
-            assert isinstance(rel, str)
-            self.preview.visit(page_file(rel))
-            page = fast.decode("utf-8")
-            body = inject(page, build=snapshot.build, port=port, problems=snapshot.problems).encode()
-            return Response(200, "text/html; charset=utf-8", body)
+        page = page_file(rel) if isinstance(rel, str) else ""
+        fast = snapshot.pages.get(page)
+        if fast is not None:  # made by the fast render after the last full build
+            self.preview.visit(page)
+            return Response(200, "text/html; charset=utf-8", self._shown(fast, snapshot))
         found = locate(self.request.path, self.preview.base_path, snapshot.root)
         if isinstance(found, Redirect):
             return found
@@ -152,9 +151,13 @@ class SiteHandler(web.RequestHandler):
         if kind.startswith("text/html"):
             if status == 200:
                 self.preview.visit(found.relative_to(snapshot.root.resolve()).as_posix())
-            page = body.decode("utf-8", errors="replace")
-            body = inject(page, build=snapshot.build, port=port, problems=snapshot.problems).encode()
+            body = self._shown(body, snapshot)
         return Response(status, kind, body)
+
+    def _shown(self, page: bytes, snapshot: Snapshot) -> bytes:
+        """A built page as the preview serves it: with the reload script and any problems."""
+        text = page.decode("utf-8", errors="replace")
+        return inject(text, build=snapshot.build, port=self.preview.port, problems=snapshot.problems).encode()
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         self.set_header("Content-Type", "text/plain; charset=utf-8")

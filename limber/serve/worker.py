@@ -78,10 +78,12 @@ class Worker:
         for signum in (signal.SIGTERM, signal.SIGKILL):
             if not self._process.is_alive():
                 break
+            pid = self._process.pid
+            assert pid is not None  # alive, so started
             try:  # the process group: the build process and the pool workers it forked
-                os.killpg(self._process.pid or 0, signum)
+                os.killpg(pid, signum)
             except (ProcessLookupError, PermissionError):  # not its own group yet
-                os.kill(self._process.pid or 0, signum)
+                os.kill(pid, signum)
             self._process.join(STOP_WAIT_S)
         self._conn.close()
 
