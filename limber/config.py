@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from limber.fields import declare, text
 
@@ -34,8 +34,9 @@ class SiteConfig:
 
 # A clean absolute http(s) URL, matched against the value exactly as written (urlsplit would
 # quietly drop tabs and line breaks): a host name, IPv4 or [IPv6] address, an optional port, and
-# a path of non-empty segments of letters, digits, "-._~" and %XX escapes. No user name or
-# password, query or fragment; nothing that could end a line in robots.txt or an attribute.
+# a path of non-empty segments of letters, digits, "-._~" and %XX escapes, none of them a dot
+# segment, plain or escaped. No user name or password, query or fragment; nothing that could
+# end a line in robots.txt or an attribute.
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _BASE_URL = re.compile(
     rf"https?://(?:{_LABEL}(?:\.{_LABEL})*|\[[0-9A-Fa-f:.]+\])(?::(?P<port>[0-9]{{1,5}}))?"
@@ -48,6 +49,7 @@ def normalise_base_url(value: str) -> str | None:
     match = _BASE_URL.fullmatch(value)
     if match is None or (match["port"] is not None and not 0 < int(match["port"]) < 65536):
         return None
-    if any(segment in (".", "..") for segment in match["path"].split("/")):
+    # Browsers take "%2e" for "." when they resolve links, so "/a/%2e%2E/" climbs out of "/a/".
+    if any(unquote(segment) in (".", "..") for segment in match["path"].split("/")):
         return None
     return value if value.endswith("/") else value + "/"
