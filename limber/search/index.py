@@ -25,12 +25,20 @@ VOCABULARIES = ("areas", "muscles", "equipment", "levels", "types", "positions",
 HOME = "home"  # the home page's introduction is not a page of its own
 
 
+# Written as \uXXXX in every string, as Hugo's jsonify and Go's encoder do: the file can then be
+# pasted into a <script> element or an HTML attribute without closing it or starting a tag.
+_INLINE_UNSAFE = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"})
+
+
 def search_data(site: Site, documents: Mapping[str, Document], glossary: Glossary) -> Output:
     """The search data file (SEARCH_DATA), compact and with sorted keys."""
-    text = json.dumps(
-        search_index(site, documents, glossary), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return Output(SEARCH_DATA, text + "\n")
+    return Output(SEARCH_DATA, json_text(search_index(site, documents, glossary)) + "\n")
+
+
+def json_text(value: Any) -> str:
+    """Compact JSON with sorted keys, with `<`, `>`, `&`, U+2028 and U+2029 escaped in strings."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_INLINE_UNSAFE)  # these characters occur only inside strings
 
 
 def search_index(site: Site, documents: Mapping[str, Document], glossary: Glossary) -> dict[str, Any]:

@@ -34,6 +34,7 @@ NEUTRAL = "Seven times seven"
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
 URL_META = {"refresh", "og:url", "og:image", "twitter:image"}  # <meta> whose content is a URL
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
+INLINE_UNSAFE = re.compile("[<>&\u2028\u2029]")  # what would end a <script> or start a tag if inlined
 ENTITY = re.compile(r"&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
 
 
@@ -97,6 +98,9 @@ def plant(project: Path, payload: str, *, raw: bool = False) -> None:
             if "anatomical" in term:
                 term["anatomical"] = payload
     _write(content / "taxonomies.yaml", vocabularies)
+
+    glossary = {"entries": [{"name": "Canary name", "also": [payload[:40]], "exercises": ["chin-tuck"]}]}
+    _write(content / "glossary.yaml", glossary)
 
     settings = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8"))
     settings |= {"title": payload, "description": payload}
@@ -165,13 +169,16 @@ def inspect_site(out: Path) -> tuple[list[str], list[str], dict[str, str]]:
                 assert not (tag == "img" and attributes.get("src") == "x"), name
             for attributes, text in page.scripts:
                 if attributes.get("type") == "application/ld+json":
+                    assert not INLINE_UNSAFE.search(text), (name, text)
                     json_strings += strings_in(json.loads(text))
                 else:
                     assert "/assets/" in attributes.get("src", ""), (name, attributes)
                     assert text.strip() == "", (name, text)
             headings[name] = "".join(page.h1).strip()
         elif file.suffix == ".json":
-            json_strings += strings_in(json.loads(file.read_text(encoding="utf-8")))
+            text = file.read_text(encoding="utf-8")
+            assert not INLINE_UNSAFE.search(text), (name, INLINE_UNSAFE.findall(text))  # safe to inline
+            json_strings += strings_in(json.loads(text))
         elif file.suffix == ".xml":
             xml_texts += [e.text or "" for e in ET.parse(file).iter()]
     return json_strings, xml_texts, headings
@@ -225,6 +232,7 @@ def test_what_validation_accepts_is_published_as_inert_text(payload, tmp_path, n
     assert headings["routines/desk-minute/index.html"] == f"{text} routine"
     assert text in json_strings  # the exercise's name in its JSON-LD, exactly as written
     assert f"{text} routine" in json_strings
+    assert text[:40] in json_strings  # the glossary spelling, in the search data
     assert [s for s in json_strings if ENTITY.search(s) and not ENTITY.search(text)] == []
     assert f"{text} routine" in xml_texts  # the feed entry's title
     assert count_49(out) == neutral_49
