@@ -114,7 +114,10 @@ def ordered_items(section: str) -> list[str]:
 
 
 # Shapes that make Markdown rendering slow or deeply recursive, refused before it runs:
-MAX_NESTING = 16  # lists or quotes inside each other (4 columns of indentation, or one '>', a level)
+MAX_NESTING = 16  # lists or quotes inside each other (4 columns of indentation, a '>' or a list marker)
+# What may open a level at the start of a line: indentation, a quote mark, or a list marker; a
+# line such as "- - - item" opens a list inside a list for each marker.
+_LEVEL = re.compile(r"(?P<indent> +)|>|(?:[-*+]|\d{1,9}[.)])(?= |$)")
 MAX_BRACKETS = 100  # '[' in one paragraph: unmatched ones make link parsing quadratic
 
 
@@ -130,14 +133,21 @@ def _costly_shapes(body: str, origin: Origin) -> list[Diagnostic]:
             brackets, start = 0, line + 1
             continue
         brackets += text.count("[") - 2 * len(WIKILINK.findall(text))
-        expanded = text.expandtabs(4)
-        lead = expanded[: len(expanded) - len(expanded.lstrip(" >"))]  # indentation and quote marks
-        depth = lead.count(" ") // 4 + lead.count(">")
+        depth = _depth(text.expandtabs(4))
         if depth > MAX_NESTING:
             message = f"nested {depth} levels deep (lists or quotes inside each other); at most {MAX_NESTING}"
             problems.append(Diagnostic(origin.path, line, "too-deep", message))
             break
     return problems
+
+
+def _depth(line: str) -> int:
+    """How many lists or quotes the start of *line* opens or stays inside."""
+    depth, at = 0, 0
+    while match := _LEVEL.match(line, at):
+        depth += len(match["indent"]) // 4 if match["indent"] else 1
+        at = match.end()
+    return depth
 
 
 def body_problems(kind: str, body: str, origin: Origin) -> list[Diagnostic]:
