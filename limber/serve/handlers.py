@@ -16,7 +16,7 @@ from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from limber.render import page_file
-from limber.serve.files import Redirect, content_type, locate, relative
+from limber.serve.files import MAX_PATH, Redirect, content_type, is_local_host, locate, relative
 from limber.serve.overlay import inject, placeholder
 from limber.serve.rebuild import Snapshot
 
@@ -28,9 +28,10 @@ RELOAD = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
 class Preview:
     """What the handlers serve: the latest snapshot, under the base URL's path, reloading on port *port*."""
 
-    def __init__(self, base_path: str, port: int) -> None:
+    def __init__(self, base_path: str, port: int, host: str) -> None:
         self.base_path = base_path
         self.port = port
+        self.host = host  # the address it listens on, as given; see is_local_host
         self.snapshot = Snapshot(0, None)
         self._visited: dict[str, None] = {}  # page files served lately, the latest last
         self._lock = threading.Lock()  # the rebuild thread reads what the loop's thread writes
@@ -71,6 +72,9 @@ class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
     def initialize(self, preview: Preview) -> None:
         self.preview = preview
 
+    def prepare(self) -> None:
+        refuse_foreign_host(self, self.preview)
+
     def check_origin(self, origin: str) -> bool:
         # Only pages served by this preview may connect (livereload allows any origin).
         return bool(WebSocketHandler.check_origin(self, origin))
@@ -82,6 +86,12 @@ class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
             shown = (data.get("plugins") or {}).get("limber", {}).get("build")
             if shown != self.preview.snapshot.build:
                 self.write_message(RELOAD)
+
+
+def refuse_foreign_host(handler: web.RequestHandler, preview: Preview) -> None:
+    """Answer 403 to a request whose Host header names another site (DNS rebinding)."""
+    if not is_local_host(handler.request.host, preview.host):
+        raise web.HTTPError(403, reason="Host not allowed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +106,11 @@ class SiteHandler(web.RequestHandler):
 
     def initialize(self, preview: Preview) -> None:
         self.preview = preview
+
+    def prepare(self) -> None:
+        refuse_foreign_host(self, self.preview)
+        if len(self.request.path) > MAX_PATH:
+            raise web.HTTPError(414)
 
     async def get(self) -> None:
         # A rebuild swaps the new site in with two renames; for that instant the folder is

@@ -77,7 +77,7 @@ def serve(
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     try:
-        asyncio.run(run(project, temp, url, sockets, Preview(base_path, real_port), origin, strict))
+        asyncio.run(run(project, temp, url, sockets, Preview(base_path, real_port, host), origin, strict))
     except KeyboardInterrupt:
         pass
     finally:
