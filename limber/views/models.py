@@ -76,7 +76,6 @@ class View:
 class Section:
     heading: str
     html: str
-    prints: bool = False  # shown on the printed page too ("How to do it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +104,8 @@ class ExerciseView:
     cues: tuple[str, ...]
     cautions: tuple[str, ...]
     intro_html: str
-    sections: tuple[Section, ...]  # How to do it, Tips, Avoid, then any others
+    steps: Section  # "How to do it": right after the cautions, and the only section printed
+    sections: tuple[Section, ...]  # Tips, Avoid, then any others
     related: tuple[Card, ...]
     easier: Link | None
     harder: Link | None

@@ -42,10 +42,10 @@ def test_a_reader_reaches_an_exercise_from_home_by_body_area(phone, site_url):
 
     assert phone.url == site_url + "exercises/chin-tuck/"
     assert phone.get_by_role("heading", level=1).inner_text() == "Chin tucks"
-    dosage = phone.locator(".dosage").bounding_box()
+    facts = phone.locator(".key-facts").bounding_box()  # the dose, at the top
     cautions = phone.locator(".cautions").bounding_box()
     steps = phone.locator("#how-to-do-it").bounding_box()
-    assert dosage["y"] < cautions["y"] < steps["y"]
+    assert facts["y"] < cautions["y"] < steps["y"]
 
 
 def test_the_missing_page_is_served_as_404_with_working_links(phone, site_url):
