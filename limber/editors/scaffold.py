@@ -13,10 +13,13 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from limber.body import EXERCISE_SECTIONS
-from limber.content import read_doc
+from limber.checker import Checker
+from limber.content import read_doc, unsafe_characters
+from limber.diagnostics import Origin
 from limber.fields import FILL_IN, Field, Kind, declared, rule
 from limber.model import Exercise, Routine, Vocabulary
 from limber.schema import validate_taxonomies
+from limber.yaml_reader import YamlProblem, parse_yaml
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FOLDERS = {"exercise": "exercises", "routine": "routines"}
@@ -100,8 +103,34 @@ def scaffold_text(kind: str, title: str, vocabularies: Mapping[str, Vocabulary])
             body += [f"## {heading}", ""]
             body += [f"1. {FILL_IN}"] if heading == EXERCISE_SECTIONS[0] else [f"- {FILL_IN}"]
             body.append("")
-    shown = json.dumps(title, ensure_ascii=False) if re.search(r"[:#'\"\[\]{},&*!|>%@`]", title) else title
-    return "\n".join(["---", f"title: {shown}", *front, "---", *body]).rstrip("\n") + "\n"
+    return "\n".join(["---", title_line(title), *front, "---", *body]).rstrip("\n") + "\n"
+
+
+def title_line(title: str) -> str:
+    """`title: ...` as YAML that reads back as *title*: plain when it does, else double-quoted."""
+    for shown in (title, json.dumps(title, ensure_ascii=False)):
+        try:
+            value, _ = parse_yaml(f"title: {shown}")
+        except YamlProblem:
+            continue
+        if value == {"title": title}:
+            return f"title: {shown}"
+    raise ScaffoldError(f"the title {json.dumps(title)} cannot be written as YAML text")
+
+
+def title_problem(kind: str, title: str) -> str | None:
+    """Why `check` would refuse *title* in a new file, in the words `check` uses, or None."""
+    try:
+        title.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the title is not valid UTF-8 text; type it again"
+    found = unsafe_characters(PurePosixPath("title"), title)
+    if found:
+        return f"the title holds {found[0].message}"
+    checker = Checker(Origin(PurePosixPath("title"), {}), {})
+    (spec,) = (f for f in declared(RECORDS[kind]) if f.name == "title")
+    checker.value(title, spec.kind, ("title",))
+    return checker.problems[0].message if checker.problems else None
 
 
 def project_vocabularies(project: Path) -> dict[str, Vocabulary]:
@@ -114,9 +143,10 @@ def project_vocabularies(project: Path) -> dict[str, Vocabulary]:
 def write_scaffold(project: Path, kind: str, title: str, vocabularies: Mapping[str, Vocabulary]) -> Path:
     """Write content/<kind>s/<slug>.md; refuse a title that makes no valid slug, or an existing file."""
     title = title.strip()
+    problem = title_problem(kind, title)
+    if problem is not None:
+        raise ScaffoldError(problem)
     slug = slug_for(title)
-    if not 3 <= len(title) <= 80 or "\n" in title:
-        raise ScaffoldError(f"the title must be 3 to 80 characters on one line, got {len(title)}")
     if not slug or not SLUG.fullmatch(slug) or len(slug) > 80:
         raise ScaffoldError(f"'{title}' makes no valid slug; use letters and digits in the title")
     target = project / "content" / FOLDERS[kind] / f"{slug}.md"

@@ -7,6 +7,7 @@ suite stays fast; a failure prints the example that caused it.
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -18,6 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from limber.content import parse_doc
+from limber.editors.scaffold import ScaffoldError, write_scaffold
+from limber.figures.regions import markable
+from limber.figures.spec import BASE, FIGURE_KEYS, LIMB, POSE_KEYS, PROP
 from limber.pipeline import build
 from tests.conftest import copy_project
 
@@ -169,4 +173,66 @@ def test_any_raw_front_matter_line_gives_a_site_or_diagnostics(scratch, line):
 @given(body=BODY, name=st.sampled_from([EXERCISE, ROUTINE, "content/pages/home.md"]))
 def test_any_body_gives_a_site_or_diagnostics(scratch, body, name):
     with scratch.changed(name, lambda text: joined(split(text)[0], body)) as out:
+        assert_site_or_diagnostics(scratch.project, out)
+
+
+# --- new titles, glossary entries and figures --------------------------------------------------
+
+TITLE_WORDS = ["null", "true", "- ", "? ", "#", ": ", "'", '"', "\r", "\u2028", "\u0085", "\u202e", "\t", "FILL-IN", " "]  # fmt: skip
+TITLES = st.lists(st.characters(codec="utf-8") | st.sampled_from(TITLE_WORDS), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(title=TITLES | TEXT)
+def test_any_new_title_gives_a_file_check_reads_back_or_a_clear_refusal(scratch, title):
+    try:
+        path = write_scaffold(scratch.project, "exercise", title, {})
+    except ScaffoldError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    try:
+        rel = path.relative_to(scratch.project)
+        doc, problems = parse_doc(rel, path.read_bytes(), "exercise")
+        assert problems == [] and doc is not None
+        assert doc.meta["title"] == unicodedata.normalize("NFC", title.strip())
+        result = build(scratch.project, write=False)
+        assert {d.code for d in result.diagnostics if d.path == rel and d.is_error} == {"fill-in"}
+    finally:
+        path.unlink()
+
+
+GLOSSARY_WORDS = ["name", "also", "means", "areas", "muscles", "equipment", "positions", "exercises", "neck", "chin-tuck"]  # fmt: skip
+ENTRY = st.dictionaries(st.sampled_from(GLOSSARY_WORDS) | TEXT, VALUES, max_size=5)
+
+
+@SETTINGS
+@given(entries=st.lists(ENTRY, max_size=4) | VALUES)
+def test_any_glossary_gives_a_site_or_diagnostics(scratch, entries):
+    glossary = scratch.project / "content" / "glossary.yaml"
+    glossary.write_text(yaml.safe_dump({"entries": entries}, allow_unicode=True), encoding="utf-8")
+    try:
+        with scratch.changed(EXERCISE, lambda text: text) as out:
+            assert_site_or_diagnostics(scratch.project, out)
+    finally:
+        glossary.unlink()
+
+
+FIGURE_WORDS = [*FIGURE_KEYS, *POSE_KEYS, *LIMB, *BASE, *PROP, *markable()[:6], "to", "joint", "at", "turn"]  # fmt: skip
+FIGURE_VALUES = st.recursive(
+    SCALARS | st.sampled_from(FIGURE_WORDS) | st.integers(-200, 200),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.sampled_from(FIGURE_WORDS), inner, max_size=5)
+    ),
+    max_leaves=16,
+)
+
+
+@SETTINGS
+@given(figure=FIGURE_VALUES)
+def test_any_figure_gives_a_site_or_diagnostics(scratch, figure):
+    def change(text: str) -> str:
+        meta, body = split(text)
+        return joined({**meta, "figure": figure}, body)
+
+    with scratch.changed(EXERCISE, change) as out:
         assert_site_or_diagnostics(scratch.project, out)

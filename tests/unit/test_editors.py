@@ -59,6 +59,7 @@ def test_a_filled_in_scaffold_passes_check(tmp_path):
         "level: FILL-IN": "level: beginner",
         "position: FILL-IN": "position: standing",
         "type: FILL-IN": "type: stretch",
+        "movements: [FILL-IN]": "movements: [ankle-bend]",
         "sides: FILL-IN": "sides: each",
         "cues: [FILL-IN]": "cues: [Keep the back heel down]",
         "cautions: [FILL-IN]": "cautions: [Stop if you feel sharp pain in the calf or heel]",
@@ -80,7 +81,7 @@ def test_a_filled_in_scaffold_passes_check(tmp_path):
     [
         ("Doorway chest stretch", "already exists"),
         ("!?!", "makes no valid slug"),
-        ("ab", "3 to 80 characters"),
+        ("ab", "'title' has 2 characters; at least 3 needed"),
     ],
 )
 def test_new_refuses_existing_files_and_bad_titles(tmp_path, capsys, title, message):
