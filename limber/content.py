@@ -22,7 +22,12 @@ MAX_FRONT_MATTER_BYTES = 32 * 1024
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 MAX_CHARACTER_LINES = 20  # lines with a control character reported per file before a summary
 KINDS = {"exercises": "exercise", "routines": "routine", "pages": "page"}
-DATA_FILES = {"taxonomies.yaml": "taxonomies", "site.yaml": "site", "glossary.yaml": "glossary"}
+DATA_FILES = {
+    "taxonomies.yaml": "taxonomies",
+    "site.yaml": "site",
+    "glossary.yaml": "glossary",
+    "rules.yaml": "rules",
+}
 GUIDE_FILE = "README.md"  # the editors' guide to the fields; not content
 IMAGE_DIR = "images"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
@@ -34,7 +39,7 @@ _HANDLER = StrictYAMLHandler()
 class SourceDoc:
     """One content file as read: its kind, front matter (plain data) and Markdown body."""
 
-    kind: str  # exercise | routine | page | taxonomies | site | glossary
+    kind: str  # exercise | routine | page | taxonomies | site | glossary | rules
     path: PurePosixPath  # relative to the project root
     meta: Any
     body: str
@@ -397,5 +402,5 @@ def _yaml(rel: PurePosixPath, text: str, first_line: int) -> tuple[Any, dict[Key
     try:
         value, lines = parse_yaml(text, first_line)
     except YamlProblem as problem:
-        return None, {}, [Diagnostic(rel, line, "bad-yaml", message) for line, message in problem.all]
+        return None, {}, [Diagnostic(rel, line, problem.code, message) for line, message in problem.all]
     return value, lines, []

@@ -37,11 +37,14 @@ FAST: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlProblem(Exception):
     """A YAML document that cannot be read, at a 1-based file line."""
 
-    def __init__(self, line: int, message: str, more: tuple[tuple[int, str], ...] = ()) -> None:
+    def __init__(
+        self, line: int, message: str, more: tuple[tuple[int, str], ...] = (), code: str = "bad-yaml"
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
         self.more = more  # further problems of the same document (every duplicate key)
+        self.code = code
 
     @property
     def all(self) -> tuple[tuple[int, str], ...]:
@@ -79,6 +82,10 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
     mark = err.problem_mark or err.context_mark
     message = err.problem or err.context or "invalid YAML"
     line = (mark.line if mark else 0) + first_line
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":  # PyYAML: "found character '\t'"
+        before = text.split("\n")[mark.line][: mark.column]
+        where = "indents" if not before.strip(" \t-") else "is on"
+        return YamlProblem(line, f"a tab {where} line {line}; YAML needs spaces", code="tab-indent")
     start = err.context_mark
     problem = err.problem_mark
     if err.context in _UNCLOSED and start is not None and problem is not None and problem.line != start.line:
