@@ -292,11 +292,11 @@ def parse_doc(rel: PurePosixPath, data: bytes | str, kind: str) -> tuple[SourceD
     else:
         text = data
     problems = unsafe_characters(rel, text)
-    if problems:
-        return None, problems
-    if kind in DATA_FILES.values():
-        return _parse_data(rel, text, kind)
-    return _parse_markdown(rel, text, kind)
+    if problems:  # read on without them, so the file's other problems show in the same run
+        text = UNSAFE_CHARS.sub("", text)
+    parse = _parse_data if kind in DATA_FILES.values() else _parse_markdown
+    doc, found = parse(rel, text, kind)
+    return doc, problems + found
 
 
 def unsafe_characters(rel: PurePosixPath, text: str) -> list[Diagnostic]:
@@ -304,7 +304,7 @@ def unsafe_characters(rel: PurePosixPath, text: str) -> list[Diagnostic]:
 
     Such a character can make text read differently from what it is, rewrite a terminal, or
     break a line where the YAML reader sees one and an editor does not. Tab and newline are fine.
-    Scanned before YAML reads the text, so the YAML reader never meets one.
+    Scanned before YAML reads the text, which it then reads without them (parse_doc).
     """
     if not UNSAFE_CHARS.search(text):
         return []
@@ -327,17 +327,19 @@ def unsafe_characters(rel: PurePosixPath, text: str) -> list[Diagnostic]:
 
 def _escaped_characters(
     rel: PurePosixPath, value: Any, origin: Origin, key: KeyPath = ()
-) -> list[Diagnostic]:
-    r"""An error for each front-matter text that a YAML escape ("\u202e", "\e") gave such a character."""
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _escaped_characters(rel, v, origin, (*key, k))]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _escaped_characters(rel, v, origin, (*key, i))]
-    found = UNSAFE_CHARS.search(value) if isinstance(value, str) else None
-    if found is None:
-        return []
-    message = f"{char_name(found.group())} in '{_dotted(key)}' (written as an escape); remove it"
-    return [Diagnostic(rel, origin.line_of(key), "control-character", message)]
+) -> tuple[Any, list[Diagnostic]]:
+    r"""*value* without such characters, and an error for each text a YAML escape ("\u202e") gave one."""
+    if isinstance(value, dict | list):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        found = {k: _escaped_characters(rel, v, origin, (*key, k)) for k, v in items}
+        problems = [p for _, some in found.values() for p in some]
+        kept = {k: v for k, (v, _) in found.items()}
+        return (kept if isinstance(value, dict) else list(kept.values())), problems
+    first = UNSAFE_CHARS.search(value) if isinstance(value, str) else None
+    if first is None:
+        return value, []
+    message = f"{char_name(first.group())} in '{_dotted(key)}' (written as an escape); remove it"
+    return UNSAFE_CHARS.sub("", value), [Diagnostic(rel, origin.line_of(key), "control-character", message)]
 
 
 def _dotted(key: KeyPath) -> str:
@@ -352,12 +354,13 @@ def _parse_data(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc | N
     meta, lines, problems = _yaml(rel, text, 1)
     if problems:
         return None, problems
-    escaped = _escaped_characters(rel, meta, Origin(rel, lines))
-    if escaped:
-        return None, escaped
+    meta, escaped = _escaped_characters(rel, meta, Origin(rel, lines))
     if not isinstance(meta, dict):
-        return None, [Diagnostic(rel, 1, "not-a-mapping", "the file must be a mapping of names to values")]
-    return SourceDoc(kind, rel, meta, "", Origin(rel, lines)), []
+        return None, [
+            *escaped,
+            Diagnostic(rel, 1, "not-a-mapping", "the file must be a mapping of names to values"),
+        ]
+    return SourceDoc(kind, rel, meta, "", Origin(rel, lines)), escaped
 
 
 def _parse_markdown(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc | None, list[Diagnostic]]:
@@ -376,9 +379,7 @@ def _parse_markdown(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc
     meta, lines, problems = _yaml(rel, front, text.count("\n", 0, opening.end()) + 1)
     if problems:
         return None, problems
-    escaped = _escaped_characters(rel, meta, Origin(rel, lines))
-    if escaped:
-        return None, escaped
+    meta, escaped = _escaped_characters(rel, meta, Origin(rel, lines))
     if meta is None:
         return None, [
             Diagnostic(
@@ -390,12 +391,12 @@ def _parse_markdown(rel: PurePosixPath, text: str, kind: str) -> tuple[SourceDoc
         ]
     if not isinstance(meta, dict):
         message = f"front matter must be a mapping of fields ('title: ...'), got {type(meta).__name__}"
-        return None, [Diagnostic(rel, 2, "front-matter-not-mapping", message)]
+        return None, [*escaped, Diagnostic(rel, 2, "front-matter-not-mapping", message)]
     body = text[closing.end() :]
     body_line = text.count("\n", 0, closing.end()) + 1
     if body.startswith("\n"):
         body, body_line = body[1:], body_line + 1
-    return SourceDoc(kind, rel, meta, body, Origin(rel, lines, body_line)), []
+    return SourceDoc(kind, rel, meta, body, Origin(rel, lines, body_line)), escaped
 
 
 def _yaml(rel: PurePosixPath, text: str, first_line: int) -> tuple[Any, dict[KeyPath, int], list[Diagnostic]]:

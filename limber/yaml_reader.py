@@ -134,7 +134,9 @@ class _Builder:
         if isinstance(event, ev.ScalarEvent):
             return _scalar(event)
         if depth >= MAX_DEPTH:
-            raise YamlProblem(self.line(event), f"nested more than {MAX_DEPTH} levels deep; flatten it")
+            field = f"'{path[0]}'" if path and isinstance(path[0], str) else "the document"
+            message = f"{field} is nested more than {MAX_DEPTH} levels deep (lists or mappings inside each other); flatten it"
+            raise YamlProblem(self.line(event), message)
         if isinstance(event, ev.SequenceStartEvent):
             items: list[Any] = []
             for item in _until(stream, ev.SequenceEndEvent):

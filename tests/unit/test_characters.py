@@ -13,7 +13,7 @@ EX = PurePosixPath("content/exercises/pigeon.md")
 
 def problems_of(text: str, kind: str = "exercise") -> list[str]:
     doc, problems = parse_doc(EX, text.encode("utf-8"), kind)
-    assert (doc is None) == bool(problems)
+    assert doc is not None or problems  # a document read on without the characters, or why not
     return [str(p) for p in problems]
 
 
