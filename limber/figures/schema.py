@@ -14,6 +14,7 @@ from limber.figures.spec import (
     CIRCLES,
     JOINTS,
     MAX_ARROWS,
+    MAX_MARKS,
     MOVES,
     PROPS,
     SIDES,
@@ -77,7 +78,12 @@ def figure_json_schema() -> dict[str, Any]:
         "start": _pose(with_base=True),
         "end": _pose(with_base=False),
         "arrow": {"anyOf": [arrow, {"type": "array", "items": arrow, "maxItems": MAX_ARROWS}]},
-        "mark": {"type": "array", "items": {"enum": list(markable())}},
+        "mark": {
+            "type": "array",
+            "items": {"enum": list(markable())},
+            "maxItems": MAX_MARKS,
+            "uniqueItems": True,
+        },
     }
     return {
         "type": "object",

@@ -229,6 +229,7 @@ SIDE_ONLY_MOVES = ("forward", "back")
 FACE_ONLY_MOVES = ("left", "right")
 TURNING_JOINTS = ("head_turn", "trunk_twist")
 MAX_ARROWS = 3
+MAX_MARKS = 8  # muscles or areas hatched in one figure; more would hide the pose they explain
 
 # Problem codes, each with what it means; the editors' guide lists them.
 CODES = MappingProxyType(
@@ -247,6 +248,7 @@ CODES = MappingProxyType(
         "unknown-anchor": "a prop or arrow placed at a point the figure does not have",
         "unknown-mark": "a muscle or area the figure cannot mark",
         "mark-hidden": "a marked muscle that this view cannot show (front muscle, back view)",
+        "duplicate-mark": "the same muscle or area marked twice",
         "bad-arrow": "an arrow that cannot be drawn as written",
         "view-not-possible": "a base posture this view cannot show (lying on the back, seen from the back)",
     }

@@ -18,6 +18,7 @@ from limber.figures.spec import (
     LIMB,
     LIMB_ANCHORS,
     MAX_ARROWS,
+    MAX_MARKS,
     MIDLINE,
     MOVES,
     POSE_KEYS,
@@ -267,8 +268,15 @@ class _Checker:
                 f"`mark` is a list of muscles or areas, e.g. [neck-extensors], got {_type(raw)}",
             )
             return ()
-        out = []
+        if len(raw) > MAX_MARKS:
+            message = f"`mark` lists {len(raw)} muscles or areas; at most {MAX_MARKS}: keep the ones the exercise works most"
+            self.error(("mark",), "bad-figure", message)
+            return ()
+        out: list[str] = []
         for i, slug in enumerate(raw):
+            if slug in out:
+                self.error(("mark", i), "duplicate-mark", f"'{slug}' is marked twice; keep one")
+                continue
             shape = shape_of(slug)
             if shape is None:
                 hint = did_you_mean(slug, markable())
