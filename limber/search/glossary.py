@@ -22,6 +22,9 @@ from limber.fields import declare, declared, lines, slugs, terms, text
 from limber.model import Exercise, Page, Routine, Site
 
 ENTRIES = "entries"  # the file's one key: the list of entries
+# Characters of names the glossary may add to the search data, over all the records its entries
+# reach (the guide's adds about 9,000): an entry that reaches every record is copied into each.
+MAX_SEARCH_NAMES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -248,15 +251,32 @@ def validate_glossary(
         if len(checker.problems) == before:
             entries.append(GlossaryEntry(**clean, index=i))
     if not broken:  # with records missing, "reaches nothing" would be a guess
-        found = findables(site)
-        for entry in entries:
-            if not any(reaches(entry, f) for f in found):
-                checker.warn(
-                    "unused-glossary-entry",
-                    f"glossary entry '{entry.name}' reaches no exercise, routine or page; check its terms and 'means'",
-                    (ENTRIES, entry.index),
-                )
+        _check_reach(checker, entries, findables(site))
     return tuple(entries), checker.problems
+
+
+def _check_reach(checker: Checker, entries: list[GlossaryEntry], found: list[Findable]) -> None:
+    """Each entry reaches some record, and all together add at most MAX_SEARCH_NAMES to the search data."""
+    added = 0
+    for entry in entries:
+        reached = sum(reaches(entry, f) for f in found)
+        where = (ENTRIES, entry.index)
+        if not reached:
+            checker.warn(
+                "unused-glossary-entry",
+                f"glossary entry '{entry.name}' reaches no exercise, routine or page; check its terms and 'means'",
+                where,
+            )
+        added += reached * sum(len(name) for name in entry.names)
+        if added > MAX_SEARCH_NAMES:
+            checker.error(
+                "glossary-too-large",
+                f"with glossary entry '{entry.name}' (it reaches {reached} records), the glossary adds over "
+                f"{MAX_SEARCH_NAMES // 1024} KiB of names to the search data; give the entries that reach "
+                "many records fewer names, or fewer terms",
+                where,
+            )
+            return
 
 
 def _check_names(checker: Checker, clean: Mapping[str, Any], where: KeyPath, seen: dict[str, int]) -> None:
