@@ -98,7 +98,7 @@ class Checker:
         if kind.name in ("text", "date", "choice", "term", "slug") and not isinstance(value, str):
             self.wrong_type(name, kind, value, key)
             return None
-        if kind.name in ("lines", "terms", "slugs", "steps") and not isinstance(value, list):
+        if kind.name in ("lines", "choices", "terms", "slugs", "steps") and not isinstance(value, list):
             if isinstance(value, str) and kind.name != "steps":
                 value = [value]  # a single item without brackets is a list of one
             else:
@@ -203,6 +203,11 @@ class Checker:
 
     def check_terms(self, value: list[Any], kind: F.Kind, key: KeyPath, name: str) -> tuple[str, ...] | None:
         return self.unique_list(value, kind, key, name, F.term(kind.vocabulary or ""))
+
+    def check_choices(
+        self, value: list[Any], kind: F.Kind, key: KeyPath, name: str
+    ) -> tuple[str, ...] | None:
+        return self.unique_list(value, kind, key, name, F.choice(*kind.choices))
 
     def check_slug(self, value: str, kind: F.Kind, key: KeyPath, name: str) -> str | None:
         return value.strip()  # whether it names an exercise is the link stage's question

@@ -24,9 +24,7 @@ FILL_IN = "FILL-IN"  # what the `new` scaffold writes where the editor must choo
 class Kind:
     """What a field holds. `expected` is how error messages and the docs name it."""
 
-    name: (
-        str  # text | lines | int | flag | choice | term | terms | slug | slugs | date | group | steps | data
-    )
+    name: str  # text | lines | int | flag | choice | choices | term | terms | slug | slugs | date | group | steps | data
     expected: str
     lo: int | None = None  # numbers: minimum; text and lists: minimum length / items
     hi: int | None = None
@@ -91,6 +89,10 @@ def choice(*choices: str) -> Kind:
     return Kind("choice", "one of " + ", ".join(choices), choices=choices)
 
 
+def choices(lo: int, hi: int, *names: str) -> Kind:
+    return Kind("choices", "a list of: " + ", ".join(names), lo, hi, choices=names)
+
+
 def term(vocabulary: str) -> Kind:
     return Kind("term", f"a term from {vocabulary}", vocabulary=vocabulary)
 
@@ -136,6 +138,8 @@ def rule(kind: Kind) -> str:
         return f"one term from `{kind.vocabulary}`"
     if kind.name == "choice":
         return "one of " + ", ".join(f"`{c}`" for c in kind.choices)
+    if kind.name == "choices":
+        return f"list of {kind.lo}–{kind.hi} of " + ", ".join(f"`{c}`" for c in kind.choices)
     if kind.name == "slugs":
         return f"list of up to {kind.hi} exercise slugs"
     if kind.name == "steps":
@@ -154,6 +158,8 @@ def _default_text(field: Field) -> str:
         return ""
     value = field.default
     shown = "true" if value is True else "false" if value is False else str(value)
+    if isinstance(value, tuple):
+        shown = f"[{', '.join(value)}]"
     return f"; default `{shown}`"
 
 

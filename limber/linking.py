@@ -17,7 +17,6 @@ from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic, Origin, did_you_mean
 from limber.dosage import apply_overrides
 from limber.model import (
-    CARD_CAUTION,
     VOCABULARIES,
     Draft,
     Exercise,
@@ -118,7 +117,6 @@ def link(
             if routine.slug not in used_in[step.exercise]:
                 used_in[step.exercise].append(routine.slug)
 
-    problems += _check_card_cautions(exercises, used_in)
     site = Site(
         config=config,
         vocabularies=vocabularies,
@@ -265,24 +263,6 @@ def _check_images(exercises: Iterable[Exercise], images: Mapping[str, bytes]) ->
         elif src.lower().endswith(".svg") and (reason := svg_problem(data)):
             message = f"SVG 'content/images/{src}' is unsafe: {reason}; remove it"
             problems.append(exercise.origin.error("unsafe-svg", message, ("image", "src")))
-    return problems
-
-
-def _check_card_cautions(
-    exercises: Mapping[str, Exercise], used_in: Mapping[str, list[str]]
-) -> list[Diagnostic]:
-    """A routine card prints each step's first caution: it must be the stop or skip rule."""
-    problems = []
-    starts = " or ".join(f"'{word}'" for word in CARD_CAUTION)
-    for slug, routines in sorted(used_in.items()):
-        exercise = exercises[slug]
-        card = f"the routine card of '{routines[0]}'"
-        if not exercise.cautions:
-            message = f"'cautions' is required: {card} prints this exercise's first caution; give a stop rule starting with {starts}"
-            problems.append(exercise.origin.error("card-caution", message, ("cautions",)))
-        elif not exercise.cautions[0].startswith(CARD_CAUTION):
-            message = f"the first caution is printed on {card}: make it the stop rule, starting with {starts} (set-up advice goes after it)"
-            problems.append(exercise.origin.error("card-caution", message, ("cautions", 0)))
     return problems
 
 

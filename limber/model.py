@@ -80,6 +80,10 @@ class Term:
         default=False,
         metadata=declare(FLAG, "`true`: can be done at a desk (with household equipment, desk-friendly)"),
     )
+    floor: bool = field(
+        default=False,
+        metadata=declare(FLAG, "`true`: done down on the floor (for the rules on trips to the floor)"),
+    )
     needs_cautions: bool = field(
         default=False,
         metadata=declare(FLAG, "`true`: every exercise with this term must have `cautions`"),
@@ -149,7 +153,7 @@ VOCABULARIES: Mapping[str, VocabularySpec] = {
         "Positions",
         "Position",
         "Choose by where you are: at your desk, standing, or on the floor.",
-        ("desk",),
+        ("desk", "floor"),
     ),
     "types": VocabularySpec(
         "Types",
@@ -157,6 +161,11 @@ VOCABULARIES: Mapping[str, VocabularySpec] = {
         "Stretches are held; mobility moves are slow repetitions; strength work builds support; release uses a roller or ball.",
         ("intensity", "category", "activity", "rep_word", "time_verb"),
         ("intensity", "category"),
+    ),
+    "movements": VocabularySpec(
+        "Movements",
+        "Movement",
+        "What each exercise does to the body: the safety notes that apply follow from these.",
     ),
     "goals": VocabularySpec("Routine goals", "Goal", "Routines grouped by what they are for."),
 }
@@ -254,9 +263,6 @@ class Image:
     )
 
 
-CARD_CAUTION = ("Stop", "Skip")  # how the first caution, printed on routine cards, begins
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Exercise:
     slug: str
@@ -283,6 +289,14 @@ class Exercise:
     level: str = field(metadata=declare(term("levels"), "how demanding it is"))
     position: str = field(metadata=declare(term("positions"), "the starting position"))
     type: str = field(metadata=declare(term("types"), "what kind of exercise it is"))
+    movements: tuple[str, ...] = field(
+        default=(),
+        metadata=declare(
+            terms("movements", 1, 6),
+            "what it does to the body (spinal rotation, deep hip flexion, ...); the safety rules follow from it",
+            [FILL_IN],
+        ),
+    )
     dosage: Dosage = field(metadata=declare(group(Dosage), "how much to do (below)"))
     cues: tuple[str, ...] = field(
         metadata=declare(lines(1, 3, 70), "1–3 short imperative lines: what the printed card shows")
@@ -291,8 +305,7 @@ class Exercise:
         default=(),
         metadata=declare(
             lines(0, 6, 120),
-            "who should skip or adapt, and stop signs; start with a verb or 'If'; the first one, printed on routine cards, starts with "
-            + " or ".join(f"'{word}'" for word in CARD_CAUTION),
+            "who should skip or adapt, and stop signs; the first one is printed on routine cards (see `content/rules.yaml`)",
             [FILL_IN],
         ),
     )
@@ -324,6 +337,7 @@ class Exercise:
             ("levels", self.level),
             ("positions", self.position),
             ("types", self.type),
+            *(("movements", s) for s in self.movements),
         )
 
 
@@ -429,6 +443,7 @@ class Site:
     used_in: Mapping[str, tuple[str, ...]]  # exercise slug -> routine slugs
     linked_from: Mapping[str, tuple[str, ...]]  # slug -> slugs whose body links to it
     members: Mapping[tuple[str, str], tuple[str, ...]]  # (vocabulary, term) -> slugs
+    screening: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # routine slug -> lines (rules)
     images: Mapping[str, bytes] = field(default_factory=dict)  # src -> file content
 
     def record(self, slug: str) -> Exercise | Routine | None:

@@ -32,6 +32,7 @@ from limber.render import (
     sitemap,
     template_problem,
 )
+from limber.rules import apply_rules, read_rules, screening
 from limber.search import GlossaryEntry, search_data, validate_glossary
 from limber.views import Context, all_views, site_view
 from limber.views import feed as feed_view
@@ -268,6 +269,10 @@ def load_and_link(
         config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken), drafts
     )
     diagnostics += found
+    for doc in by_kind.get("rules", ()):
+        rules, found = memory.checked(doc.path, (doc, vocabularies), partial(read_rules, doc, vocabularies))
+        diagnostics += found + apply_rules(site, rules)
+        site = dataclasses.replace(site, screening=screening(site, rules))
     if glossary is not None:
         for doc in by_kind.get("glossary", ()):
             entries, found = validate_glossary(doc, site, frozenset(broken))

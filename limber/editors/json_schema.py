@@ -37,6 +37,14 @@ def _kind(kind: Kind, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
             return {"type": "boolean"}
         case "choice":
             return {"enum": list(kind.choices)}
+        case "choices":
+            return {
+                "type": "array",
+                "items": {"enum": list(kind.choices)},
+                "minItems": kind.lo,
+                "maxItems": kind.hi,
+                "uniqueItems": True,
+            }
         case "term":
             return term
         case "terms":

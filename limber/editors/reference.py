@@ -6,6 +6,7 @@ from limber.config import SiteConfig
 from limber.fields import declared, table
 from limber.figures import reference_markdown
 from limber.model import VOCABULARIES, Dosage, Exercise, Frequency, Image, Page, Routine, StepSpec, Term
+from limber.rules.spec import Requires, Rule, When
 from limber.search import GlossaryEntry
 
 
@@ -37,5 +38,8 @@ def reference() -> str:
     lines += table(
         "Glossary entry (each item of `entries` in `content/glossary.yaml`)", declared(GlossaryEntry)
     )
+    lines += table("Rule (each item of `rules` in `content/rules.yaml`)", declared(Rule))
+    lines += table("Rule `when`", declared(When))
+    lines += table("Rule `requires`", declared(Requires))
     lines += ["### Figure (`figure:` in an exercise)", "", reference_markdown().rstrip("\n"), ""]
     return "\n".join(lines)

@@ -43,6 +43,7 @@ SAFETY_LINE = (
     "Stay pain-free: a mild to moderate stretch. "
     "Stop if you feel sharp pain, numbness, tingling or dizziness. Not medical advice."
 )
+SCREENING_LABEL = "Before you start:"  # leads the card's screening lines (limber.rules)
 LINK_LABEL = "Scan the code or go to this page for the full instructions:"
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -258,6 +259,7 @@ class CardText:
     safety: str
     link: tuple[str, ...]  # the lines beside the QR code: a label, the URL, the site and date
     log_rows: int
+    screening: tuple[str, ...] = ()  # what the reader must know before starting (limber.rules.screening)
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +291,7 @@ def plan(text: CardText) -> CardLayout:
 
 
 def _measure(text: CardText, columns: int, density: Density) -> CardLayout:
-    fixed = _header(text, density) + _safety(text.safety) + _foot(text) + 3 * density.band
+    fixed = _header(text, density) + _safety(text.safety, text.screening) + _foot(text) + 3 * density.band
     if columns == 1:
         steps = sum(_step_row(s, n, density) + density.gap for n, s in enumerate(text.steps, 1))
         column_break = 0
@@ -323,8 +325,12 @@ def _header(text: CardText, density: Density) -> float:
     )
 
 
-def _safety(line: str) -> float:
-    return SAFETY.height(line, PAGE_WIDTH - SAFETY_SIDES) + SAFETY_BOX
+def _safety(line: str, screening: tuple[str, ...] = ()) -> float:
+    width = PAGE_WIDTH - SAFETY_SIDES
+    height = SAFETY.height(line, width) + SAFETY_BOX
+    if screening:
+        height += SAFETY.height(" ".join((SCREENING_LABEL, *screening)), width)
+    return height
 
 
 def _foot(text: CardText) -> float:
@@ -449,6 +455,7 @@ def card_text(ctx: Context, routine: Routine) -> CardText:
         needs=f"You need: {equipment(ctx, routine)}",
         steps=tuple(steps),
         safety=SAFETY_LINE,
+        screening=site.screening.get(routine.slug, ()),
         link=(LINK_LABEL, url, credit(ctx, routine.reviewed)),
         log_rows=len(log_rows(routine)),
     )

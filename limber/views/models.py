@@ -151,6 +151,9 @@ class RoutineView:
     card_facts: str  # "Desk break · Beginner · About 6 min · 6 exercises · up to 3× a day"
     log_days: tuple[str, ...]  # the printed log's columns: "Mon" … "Sun"
     log_rows: tuple[str, ...]  # its rows: ("Done",) or ("1st", "2nd", "3rd")
+    screening: tuple[str, ...]  # "Before you start": what the rules say a reader must know first
+    screening_label: str  # how the card leads those lines
+    safety_url: str | None  # the safety page, which the screening box links to
     printed: Printed
 
 

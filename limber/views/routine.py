@@ -49,6 +49,9 @@ def routine_page(ctx: Context, routine: Routine) -> View:
         card_facts=text.facts,
         log_days=card.DAYS,
         log_rows=card.log_rows(routine),
+        screening=text.screening,
+        screening_label=card.SCREENING_LABEL,
+        safety_url=ctx.url("safety/") if "safety" in site.pages else None,
         printed=Printed(
             classes=layout.classes,
             url=url,

@@ -1,8 +1,9 @@
 """Content-quality invariants for the guide's own content/: what a reader sees, and the files.
 
-The real content changes every week, so nothing here is golden: each test asserts one rule the
-content must keep (STYLE.md §2.6, CONTENT-MODEL.md §3 and §7, and the editors' rules in
-content/README.md).
+The real content changes every week, so nothing here is golden: each test asserts one property of
+the built guide or one check that cannot be a content rule (copied text, introductions that read
+alike). The safety and house rules are content (content/rules.yaml), applied by `check`: the
+strict build below runs them, and tests/e2e/test_rules.py holds their engine to its messages.
 
 Run as a script to rebuild the seed fingerprints from the source notes:
 `python -m tests.e2e.test_content_quality NOTES.txt ... > tests/e2e/seed_shingles.txt`.
@@ -37,61 +38,12 @@ SEED_RUN = 8  # this many consecutive words shared with a seed text counts as co
 SHINGLE_HEX = 16  # hex digits kept of each SHA-256
 MIN_SHINGLES = 1000  # the notes are about 1,800 words; fewer fingerprints means a broken file
 
-# Words that promise a cure; matched as whole words, case-insensitive (CONTENT-MODEL.md §7.5).
-CURE_WORDS = ("cure", "cures", "cured", "heal", "heals", "fix", "fixes", "guaranteed", "miracle")
-CURE_PATTERN = re.compile(r"\b(" + "|".join(CURE_WORDS) + r")\b", re.IGNORECASE)
-
-# First words a caution may start with: an imperative verb, or "If" for a condition
-# (CONTENT-MODEL.md §7.5: "`cautions` wording starts with a verb or 'If …'").
-CAUTION_FIRST_WORDS = frozenset(
-    {
-        "Stop", "Skip", "Avoid", "Keep", "Check", "Ask", "Ease", "Use", "Move", "Go", "Do",
-        "Don't", "Leave", "Switch", "Come", "If", "Hold", "Let", "Work", "Talk", "Start",
-        "Take", "See", "Seek", "Get", "Put", "Support", "Warm",
-    }
-)  # fmt: skip
-
-# A time in a title: digits followed by a unit ("5 min", "30s", "10-minute").
-TIME_IN_TITLE = re.compile(r"\d+\s*-?\s*(s|secs?|seconds?|mins?|minutes?)\b", re.IGNORECASE)
-
 MIN_EXERCISES, MIN_ROUTINES = 40, 8
 MIN_STEPS, MAX_STEPS = 4, 10
 MAX_CLICKS = 3
 
-# The caution printed on a routine card is the first one, and it must say when to stop or skip
-# (content/README.md, "The first caution is the card caution").
-CARD_CAUTION_WORDS = ("Stop", "Skip")
-MAX_CAUTIONS, MAX_CAUTION_CHARS = 6, 120
-
-# Exercises that round (flex) or twist (rotate) the spine: each needs an osteoporosis caution.
-# The list names them; SPINE_WORDS catches a new one whose title, summary, cues or steps say so.
-SPINAL_FLEXION_OR_ROTATION = frozenset(
-    {
-        "cat-cow", "childs-pose", "chin-to-chest-stretch", "clasped-hands-forward-reach",
-        "knee-rolls", "knee-to-chest", "open-book", "seated-twist", "supine-twist",
-        "thread-the-needle",
-    }
-)  # fmt: skip
-_SPINE = r"(?:(?:your|the)\s+)?(?:(?:upper|lower|middle|mid|whole)\s+)?(?:back|spine|trunk)"
-SPINE_WORDS = re.compile(
-    r"\btwist\w*"
-    rf"|\bround(?:s|ed|ing)?\s+(?:up\s+)?{_SPINE}"
-    rf"|\bcurl(?:s|ed|ing)?\s+(?:up\s+|forward\s+)?{_SPINE}"
-    r"|\bturn(?:s|ing)?\s+(?:your\s+)?(?:upper\s+body|trunk|torso)\b"
-    r"|\b(?:spinal|trunk)\s+rotation\b",
-    re.IGNORECASE,
-)
-OSTEOPOROSIS = re.compile(r"\bosteoporosis\b", re.IGNORECASE)
-LYING_POSITIONS = frozenset({"lying-back", "lying-front"})  # supine and prone
-PREGNANCY = re.compile(r"\bpregnan", re.IGNORECASE)
-NECK_INJURY_WORDS = ("injury", "whiplash", "surgery")  # all three, in one caution
-
-# Where the body is off the floor; every other position means getting down to it.
-UPRIGHT_POSITIONS = frozenset({"standing", "seated"})
-
 # Two introductions (or two of their paragraphs) this similar read as the same text.
 MAX_INTRO_SIMILARITY = 0.6
-STOCK_PHRASE, MAX_STOCK_PHRASE = "never sharp pain, numbness or tingling", 3
 # An opening sentence that frames the exercise as an answer to desks and screens.
 DESK_STORY = re.compile(
     r"\b(?:desks?|screens?|keyboards?|typing|laptops?|phones?|computers?|office|working day"
@@ -99,21 +51,6 @@ DESK_STORY = re.compile(
     re.IGNORECASE,
 )
 MAX_DESK_OPENINGS = 5
-
-# One register and one spelling of each term (content/README.md, "Writing rules").
-HOUSE_SPELLING = {
-    r"\bcomfy\b": "comfortable",
-    r"\bhappy with it\b": "a plain condition, such as 'if it feels easy'",
-    r"\bphysio\b": "physiotherapist",
-    r"\bhip width\b": "hip-width",
-    r"\bfarther\b": "further",
-    r"\btable top\b": "tabletop",
-    r"\blow back\b": "lower back",
-    r"\bkit\b": "equipment",
-    r"\blight ?headed\b": "light-headed",
-    r"\btowards\b": "toward",
-}
-
 
 # ---------------------------------------------------------------- helpers
 
@@ -322,48 +259,6 @@ def test_every_exercise_page_is_at_most_three_clicks_from_the_home_page(site: Si
     assert not far, f"exercise pages more than {MAX_CLICKS} clicks from the home page: {far}"
 
 
-# ---------------------------------------------------------------- 6. safety wording
-
-
-def test_every_exercise_and_routine_body_says_pain_free(site: Site) -> None:
-    records: list[Exercise | Routine] = [*site.exercises.values(), *site.routines.values()]
-
-    lacking = [f"{r.kind} {r.slug}" for r in records if "pain-free" not in r.body.lower()]
-
-    assert not lacking, "bodies without 'pain-free':\n" + "\n".join(lacking)
-
-
-def test_no_content_file_promises_a_cure() -> None:
-    hits = []
-
-    for path in content_files():
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for match in CURE_PATTERN.finditer(line):
-                hits.append(f"{path.relative_to(ROOT)}:{number}: '{match.group(0)}' in: {line.strip()}")
-
-    assert not hits, "cure wording:\n" + "\n".join(hits)
-
-
-def test_every_caution_starts_with_an_imperative_verb_or_if(site: Site) -> None:
-    bad = []
-
-    for exercise in site.exercises.values():
-        for caution in exercise.cautions:
-            first = caution.split(maxsplit=1)[0].rstrip(",").replace("\u2019", "'") if caution.strip() else ""
-            if first not in CAUTION_FIRST_WORDS:
-                bad.append(f"{exercise.slug}: {caution!r}")
-
-    assert not bad, "cautions not starting with an allowed word:\n" + "\n".join(bad)
-
-
-def test_no_exercise_or_routine_title_states_a_time(site: Site) -> None:
-    records: list[Exercise | Routine] = [*site.exercises.values(), *site.routines.values()]
-
-    timed = [f"{r.kind} {r.slug}: {r.title!r}" for r in records if TIME_IN_TITLE.search(r.title)]
-
-    assert not timed, "titles stating a time (the computed time is printed instead):\n" + "\n".join(timed)
-
-
 # ---------------------------------------------------------------- 7. size of the guide
 
 
@@ -414,107 +309,7 @@ def test_every_exercise_page_shows_its_cautions_before_its_steps(site: Site, out
     assert not misplaced, "\n".join(misplaced)
 
 
-# ---------------------------------------------------------------- 10. safety rules for editors
-
-
-def test_every_exercise_has_cautions_and_the_first_one_says_stop_or_skip(site: Site) -> None:
-    bad = []
-
-    for exercise in site.exercises.values():
-        cautions = exercise.cautions
-        if not cautions:
-            bad.append(f"{exercise.slug}: no cautions")
-            continue
-        if cautions[0].split(maxsplit=1)[0] not in CARD_CAUTION_WORDS:
-            bad.append(f"{exercise.slug}: first caution (printed on the card) is {cautions[0]!r}")
-        if len(cautions) > MAX_CAUTIONS:
-            bad.append(f"{exercise.slug}: {len(cautions)} cautions")
-        bad += [
-            f"{exercise.slug}: over {MAX_CAUTION_CHARS} characters: {c!r}"
-            for c in cautions
-            if len(c) > MAX_CAUTION_CHARS
-        ]
-
-    assert not bad, "the first caution must start with 'Stop' or 'Skip':\n" + "\n".join(bad)
-
-
-def test_every_exercise_that_rounds_or_twists_the_spine_has_an_osteoporosis_caution(site: Site) -> None:
-    said = {
-        slug
-        for slug, e in site.exercises.items()
-        if SPINE_WORDS.search("\n".join((e.title, e.summary, *e.cues, steps_text(e))))
-    }
-    required = sorted(SPINAL_FLEXION_OR_ROTATION | said)
-
-    unknown = sorted(SPINAL_FLEXION_OR_ROTATION - set(site.exercises))
-    lacking = [
-        slug
-        for slug in required
-        if slug in site.exercises and not any(OSTEOPOROSIS.search(c) for c in site.exercises[slug].cautions)
-    ]
-
-    assert not unknown, f"SPINAL_FLEXION_OR_ROTATION names no such exercise: {unknown}"
-    assert not lacking, "spinal flexion or rotation without an osteoporosis caution:\n" + "\n".join(lacking)
-
-
-def test_every_exercise_lying_on_the_back_or_front_says_what_to_do_in_pregnancy(site: Site) -> None:
-    lacking = [
-        f"{e.slug} ({e.position})"
-        for e in site.exercises.values()
-        if e.position in LYING_POSITIONS and not any(PREGNANCY.search(c) for c in e.cautions)
-    ]
-
-    assert not lacking, "lying exercises with no pregnancy caution:\n" + "\n".join(lacking)
-
-
-def test_every_neck_exercise_mentions_a_recent_neck_injury_whiplash_or_surgery(site: Site) -> None:
-    lacking = [
-        e.slug
-        for e in site.exercises.values()
-        if "neck" in e.areas
-        and not any(all(word in c.lower() for word in NECK_INJURY_WORDS) for c in e.cautions)
-    ]
-
-    assert not lacking, "neck exercises without a recent injury, whiplash or surgery caution:\n" + "\n".join(
-        lacking
-    )
-
-
-def test_easier_and_harder_links_come_in_pairs_and_step_at_most_one_level(site: Site) -> None:
-    order = {term.slug: n for n, term in enumerate(site.vocabularies["levels"].terms)}
-    bad = []
-
-    for exercise in site.exercises.values():
-        for field, back in (("easier", "harder"), ("harder", "easier")):
-            target = site.exercises.get(getattr(exercise, field) or "")
-            if target is None:
-                continue
-            if getattr(target, back) != exercise.slug:
-                bad.append(
-                    f"{exercise.slug}.{field} = {target.slug}, but {target.slug}.{back} is not {exercise.slug}"
-                )
-            if abs(order[exercise.level] - order[target.level]) > 1:
-                bad.append(
-                    f"{exercise.slug} ({exercise.level}) -> {target.slug} ({target.level}) skips a level"
-                )
-
-    assert not bad, "\n".join(bad)
-
-
-def test_no_routine_goes_down_to_the_floor_twice(site: Site) -> None:
-    bad = []
-
-    for slug, steps in site.steps.items():
-        on_floor = [site.exercises[step.exercise].position not in UPRIGHT_POSITIONS for step in steps]
-        descents = sum(1 for before, now in itertools.pairwise([False, *on_floor]) if now and not before)
-        if descents > 1:
-            positions = [site.exercises[step.exercise].position for step in steps]
-            bad.append(f"{slug}: down to the floor {descents} times: {positions}")
-
-    assert not bad, "\n".join(bad)
-
-
-# ---------------------------------------------------------------- 11. writing rules
+# ---------------------------------------------------------------- 10. introductions (not content rules: they compare files)
 
 
 def test_no_two_exercise_introductions_are_60_percent_the_same(site: Site) -> None:
@@ -531,22 +326,6 @@ def test_no_two_exercise_introductions_are_60_percent_the_same(site: Site) -> No
     assert not same, "introductions that read alike; say what is particular to each:\n" + "\n".join(same)
 
 
-def test_the_stock_safety_phrase_appears_at_most_three_times() -> None:
-    counts = {
-        str(path.relative_to(ROOT)): " ".join(path.read_text(encoding="utf-8").lower().split()).count(
-            STOCK_PHRASE
-        )
-        for path in content_files()
-    }
-
-    total = sum(counts.values())
-
-    assert total <= MAX_STOCK_PHRASE, (
-        f"'{STOCK_PHRASE}' appears {total} times; vary the safety words:\n"
-        + "\n".join(f"{path}: {n}" for path, n in counts.items() if n)
-    )
-
-
 def test_few_introductions_open_with_the_desk_and_screen_story(site: Site) -> None:
     openings = {slug: first_sentence(introduction(e)) for slug, e in site.exercises.items()}
 
@@ -556,21 +335,6 @@ def test_few_introductions_open_with_the_desk_and_screen_story(site: Site) -> No
         f"{len(desk)} introductions open with desks, screens or long hours (at most {MAX_DESK_OPENINGS}):\n"
         + "\n".join(desk)
     )
-
-
-def test_content_keeps_one_register_and_one_spelling_of_each_term() -> None:
-    # The written text: pages and vocabulary descriptions. Other data files (such as a search
-    # glossary, which must list the variants readers type) are not prose.
-    prose = [path for path in content_files() if path.suffix == ".md" or path.name == "taxonomies.yaml"]
-    hits = []
-
-    for path in prose:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for pattern, preferred in HOUSE_SPELLING.items():
-                for match in re.finditer(pattern, line, re.IGNORECASE):
-                    hits.append(f"{path.relative_to(ROOT)}:{number}: '{match.group(0)}', write {preferred}")
-
-    assert not hits, "\n".join(hits)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ def test_build_writes_the_site_and_exits_0(project: Path, capsys):
     assert (project / "site" / "index.html").is_file()
     out = capsys.readouterr().out
     assert re.fullmatch(
-        rf"Built 30 pages \(3 exercises, 1 routine, 2 pages\) into {re.escape(str(project / 'site'))} in \d+\.\d\d s\.\n",
+        rf"Built 34 pages \(3 exercises, 1 routine, 2 pages\) into {re.escape(str(project / 'site'))} in \d+\.\d\d s\.\n",
         out,
     ), out
     # Nothing changed: the second build stops early and says so.
@@ -123,5 +123,5 @@ def test_a_template_syntax_error_is_reported_at_its_line(project: Path, capsys):
     assert (
         capsys.readouterr()
         .err.splitlines()[0]
-        .startswith("templates/page.html:7: error[template-error]: Encountered unknown tag 'endblok'.")
+        .startswith("templates/page.html:11: error[template-error]: Encountered unknown tag 'endblok'.")
     )

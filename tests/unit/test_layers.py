@@ -12,7 +12,7 @@ LAYERS = {
     "diagnostics": 0, "fields": 0, "memo": 0, "parallel": 0, "svg": 0, "config": 0.5, "assets": 1,
     "yaml_reader": 1, "model": 1, "body": 1, "content": 1.5, "dosage": 1.5,
     "checker": 2, "schema": 2.5,
-    "linking": 3,
+    "linking": 3, "rules": 3.5,
     "figures": 0.2, "markdown": 4, "documents": 4.2, "search": 4.5, "views": 4.7,
     "render": 5,
     "output": 6,

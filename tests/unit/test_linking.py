@@ -102,9 +102,9 @@ def test_raw_html_and_missing_sections_are_errors_at_their_lines(project):
     _, problems = link_project(project)
 
     assert sorted(problems) == [
-        "content/exercises/chin-tuck.md:22: error[missing-section]: the body has no '## Tips' section; exercises have '## How to do it' (a numbered list), '## Tips' and '## Avoid'",
-        "content/exercises/chin-tuck.md:30: error[raw-html]: raw HTML '</div>' is not allowed; use Markdown instead",
-        "content/exercises/chin-tuck.md:30: error[raw-html]: raw HTML '<div onclick=x>' is not allowed; use Markdown instead",
+        "content/exercises/chin-tuck.md:23: error[missing-section]: the body has no '## Tips' section; exercises have '## How to do it' (a numbered list), '## Tips' and '## Avoid'",
+        "content/exercises/chin-tuck.md:31: error[raw-html]: raw HTML '</div>' is not allowed; use Markdown instead",
+        "content/exercises/chin-tuck.md:31: error[raw-html]: raw HTML '<div onclick=x>' is not allowed; use Markdown instead",
     ]
 
 

@@ -1,0 +1,221 @@
+"""Apply the rules to a linked Site: every problem at its file and line, with the rule's code."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from limber.diagnostics import Diagnostic, KeyPath, Severity
+from limber.model import Exercise, Record, Routine, Site
+from limber.rules.spec import AVOID_HEADING, Rule, compile_pattern
+
+KIND_OF = {"exercise": "exercises", "routine": "routines", "page": "pages"}
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One piece of a record's text, and the file line it starts on."""
+
+    where: str  # one of limber.rules.spec.TEXTS
+    text: str
+    line: int
+    is_body: bool = False
+
+    def line_at(self, offset: int) -> int:
+        return self.line + self.text.count("\n", 0, offset) if self.is_body else self.line
+
+
+@cache
+def pattern(written: str) -> re.Pattern[str]:
+    """A pattern from the rules file, compiled once (read_rules has reported any that cannot be)."""
+    return compile_pattern(written)
+
+
+def apply_rules(site: Site, rules: Iterable[Rule]) -> list[Diagnostic]:
+    """Every rule applied to every record in its scope; guide-wide limits counted in file order."""
+    records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
+    records.sort(key=lambda r: str(r.origin.path))
+    problems: list[Diagnostic] = []
+    for rule in rules:
+        said: list[Diagnostic] = []  # what `forbids` found, counted against `at_most`
+        for record in records:
+            if KIND_OF[record.kind] in rule.applies_to and _in_scope(site, rule, record):
+                said += _forbidden(rule, record)
+                problems += _required(site, rule, record)
+        problems += said[rule.at_most or 0 :]
+    return problems
+
+
+def screening(site: Site, rules: Iterable[Rule]) -> dict[str, tuple[str, ...]]:
+    """Routine slug -> the screening lines of the rules that apply to any of its steps, once each."""
+    out: dict[str, tuple[str, ...]] = {}
+    with_lines = [rule for rule in rules if rule.screening]
+    for slug, steps in site.steps.items():
+        lines: dict[str, None] = {}
+        for rule in with_lines:
+            if any(rule.matches_terms(_terms(site.exercises[s.exercise])) for s in steps):
+                assert rule.screening is not None
+                lines[rule.screening] = None
+        if lines:
+            out[slug] = tuple(lines)
+    return out
+
+
+def _terms(exercise: Exercise) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for vocabulary, slug in exercise.terms():
+        found[vocabulary].append(slug)
+    return {name: tuple(slugs) for name, slugs in found.items()}
+
+
+def _in_scope(site: Site, rule: Rule, record: Record) -> bool:
+    if rule.when is None:
+        return True
+    if isinstance(record, Exercise):
+        return rule.matches_terms(_terms(record))
+    if isinstance(record, Routine):
+        return any(rule.matches_terms(_terms(site.exercises[s.exercise])) for s in site.steps[record.slug])
+    return False
+
+
+def _problem(
+    rule: Rule, record: Record, message: str, key: KeyPath = (), line: int | None = None
+) -> Diagnostic:
+    severity = Severity.WARNING if rule.severity == "warning" else Severity.ERROR
+    where = record.origin.line_of(key) if line is None else line
+    return Diagnostic(record.origin.path, where, rule.code, f"{message}; {rule.message}", severity)
+
+
+def _required(site: Site, rule: Rule, record: Record) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    requires = rule.requires
+    if requires is None:
+        return found
+    if isinstance(record, Exercise):
+        found += _exercise_requirements(site, rule, record)
+    if requires.body_mentions:
+        missing = [w for w in requires.body_mentions if not pattern(w).search(record.body)]
+        if missing:
+            message = f"the text below the front matter never says {_quoted(missing)}"
+            found.append(_problem(rule, record, message, line=record.origin.body_line))
+    if requires.floor_trips_at_most is not None and isinstance(record, Routine):
+        found += _floor_trips(site, rule, record, requires.floor_trips_at_most)
+    return found
+
+
+def _exercise_requirements(site: Site, rule: Rule, exercise: Exercise) -> Iterator[Diagnostic]:
+    requires = rule.requires
+    assert requires is not None
+    cautions = exercise.cautions
+    for name in requires.fields:
+        if getattr(exercise, name) in (None, ()):
+            yield _problem(rule, exercise, f"'{name}' is missing")
+    if requires.first_caution_starts:
+        if not cautions:
+            yield _problem(rule, exercise, "there are no cautions", ("cautions",))
+        elif (first := _first_word(cautions[0])) not in requires.first_caution_starts:
+            allowed = " or ".join(f"'{w}'" for w in requires.first_caution_starts)
+            message = f"the first caution starts with '{first}', not {allowed}"
+            yield _problem(rule, exercise, message, ("cautions", 0))
+    if requires.every_caution_starts:
+        for i, caution in enumerate(cautions):
+            if (first := _first_word(caution)) not in requires.every_caution_starts:
+                yield _problem(rule, exercise, f"caution {i + 1} starts with '{first}'", ("cautions", i))
+    if requires.caution_mentions and not any(
+        all(pattern(w).search(c) for w in requires.caution_mentions) for c in cautions
+    ):
+        scope = f" ({rule.when.describe(_terms(exercise))})" if rule.when is not None else ""
+        message = f"no caution mentions {_quoted(requires.caution_mentions, ' and ')}{scope}"
+        yield _problem(rule, exercise, message, ("cautions",) if cautions else ())
+    if requires.two_way_progressions or requires.progression_levels_at_most is not None:
+        yield from _progressions(site, rule, exercise)
+
+
+def _progressions(site: Site, rule: Rule, exercise: Exercise) -> Iterator[Diagnostic]:
+    requires = rule.requires
+    assert requires is not None
+    levels = site.vocabularies["levels"]
+    for name, back in (("easier", "harder"), ("harder", "easier")):
+        other = site.exercises.get(getattr(exercise, name) or "")
+        if other is None:
+            continue
+        if requires.two_way_progressions and getattr(other, back) != exercise.slug:
+            now = getattr(other, back)
+            says = f"'{now}'" if now else "not set"
+            message = f"'{name}' is '{other.slug}', but its '{back}' is {says}"
+            yield _problem(rule, exercise, message, (name,))
+        step = abs(levels.rank(exercise.level) - levels.rank(other.level))
+        if requires.progression_levels_at_most is not None and step > requires.progression_levels_at_most:
+            message = f"'{name}' is '{other.slug}' ({other.level}), {step} levels from this {exercise.level} exercise"
+            yield _problem(rule, exercise, message, (name,))
+
+
+def _floor_trips(site: Site, rule: Rule, routine: Routine, most: int) -> Iterator[Diagnostic]:
+    positions = site.vocabularies["positions"]
+    steps = site.steps[routine.slug]
+    where = [site.exercises[s.exercise].position for s in steps]
+    down = [bool((t := positions.get(p)) and t.floor) for p in where]
+    trips = sum(1 for before, now in itertools.pairwise([False, *down]) if now and not before)
+    if trips > most:
+        order = ", ".join(where)
+        yield _problem(rule, routine, f"the steps go down to the floor {trips} times ({order})", ("steps",))
+
+
+def _forbidden(rule: Rule, record: Record) -> Iterator[Diagnostic]:
+    for text in _texts(record):
+        if text.where not in rule.where:
+            continue
+        taken: list[tuple[int, int]] = []  # one report for overlapping patterns ("push through the pain")
+        for forbidden in rule.patterns:
+            for match in forbidden.regex.finditer(text.text):
+                if any(match.start() < end and start < match.end() for start, end in taken):
+                    continue
+                taken.append(match.span())
+                said = " ".join(match.group(0).split())
+                message = f"'{said}'" + (f": write '{forbidden.instead}'" if forbidden.instead else "")
+                yield _problem(rule, record, message, line=text.line_at(match.start()))
+
+
+def _texts(record: Record) -> Iterator[Text]:
+    """The record's words where the rules look: each front-matter text, then the body."""
+    line = record.origin.line_of
+    yield Text("title", record.title, line(("title",)))
+    yield Text("summary", record.summary, line(("summary",)))
+    if isinstance(record, Exercise):
+        for name in ("aliases", "cues", "cautions"):
+            for i, item in enumerate(getattr(record, name)):
+                yield Text(name, item, line((name, i)))
+    if isinstance(record, Routine):
+        for step in record.steps:
+            if step.note:
+                yield Text("notes", step.note, line(("steps", step.index, "note")))
+    body, line_of_body = record.body, record.origin.body_line
+    start = _section(body, AVOID_HEADING)
+    if start is None:
+        yield Text("body", body, line_of_body, is_body=True)
+        return
+    end = _section(body, "## ", start + len(AVOID_HEADING)) or len(body)
+    blank = "\n" * body.count("\n", start, end)  # the section's lines kept, so later lines keep their numbers
+    yield Text("body", body[:start] + blank + body[end:], line_of_body, is_body=True)
+    yield Text("avoid", body[start:end], line_of_body + body.count("\n", 0, start), is_body=True)
+
+
+def _section(body: str, heading: str, after: int = 0) -> int | None:
+    """Where a line starting with *heading* begins in *body*, at or after *after*."""
+    if after == 0 and body.startswith(heading):
+        return 0
+    found = body.find("\n" + heading, max(after - 1, 0))
+    return None if found < 0 else found + 1
+
+
+def _first_word(text: str) -> str:
+    words = text.split(maxsplit=1)
+    return words[0].rstrip(",;:").replace("\u2019", "'") if words else ""
+
+
+def _quoted(words: Iterable[str], joiner: str = ", ") -> str:
+    return joiner.join(f"'{w}'" for w in words)
