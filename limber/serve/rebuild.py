@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -72,6 +72,7 @@ class Rebuilder:
         self._finished: list[Done] = []
         self._stopping = False
         self._saves = 0  # batches of saves so far: which state of the files a full build is of
+        self._said: set[Diagnostic] = set()  # problems printed since the last save: each once per save
         self._building: int | None = None  # the state the full build under way is of
         self._behind = True  # the files changed since the last full build started
         self._unseen = True  # a change the fast render did not show: reload tabs after the full build
@@ -128,6 +129,7 @@ class Rebuilder:
                 self._full_done(done)
             if changed:
                 self._saves += 1
+                self._said = set()
                 self._behind = True
                 self._unbuilt.update(changed)
                 self._fast_pass(changed)
@@ -155,7 +157,7 @@ class Rebuilder:
         previous = self.snapshot
         problems = [*update.problems, *problems]
         if problems if self._strict else has_errors(problems):  # as the full build will judge them
-            report(problems, sys.stderr)
+            self._say(problems)
             kept = "; still serving the last good version" if previous.root else ""
             print(f"The change to {because} did not build{kept}.", file=sys.stderr, flush=True)
             self._show(Snapshot(previous.build + 1, previous.root, tuple(problems), previous.pages))
@@ -188,7 +190,7 @@ class Rebuilder:
             if done.ok and previous.root is None:
                 self._show(Snapshot(previous.build + 1, self._folder, previous.problems, previous.pages))
             return
-        report(done.diagnostics, sys.stderr)
+        self._say(done.diagnostics)
         took = f"{done.seconds * 1000:.0f} ms"
         because = ", ".join(self._because)
         if not done.ok:
@@ -209,6 +211,16 @@ class Rebuilder:
         else:
             self._show(Snapshot(previous.build + 1, self._folder))
         self._unseen = False
+
+    def _say(self, problems: Sequence[Diagnostic]) -> None:
+        """Print the problems not yet printed since the last save, so each shows once per save.
+
+        The fast render and the full build that follows it find the same problems.
+        """
+        new = [problem for problem in problems if problem not in self._said]
+        self._said.update(new)
+        if new:
+            report(new, sys.stderr)
 
     def _on_disk(self, page: str) -> bytes | None:
         try:

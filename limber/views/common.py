@@ -13,7 +13,16 @@ from limber.model import VOCABULARIES, Exercise, Page, Routine, Site, Term
 from limber.views.models import Card, Chip, Link, View
 
 Memo = Callable[[str, object, Callable[[], Any]], Any]
-NAV_SECTIONS = ("exercises/", "routines/", "areas/", "about/")  # header links, in order
+SAFETY_PAGE = "safety"  # the free page every other page points to
+# Header links, in order, with their names; Safety is in the header so it is one tap from any page.
+NAV_SECTIONS = {
+    "exercises/": "Exercises",
+    "routines/": "Routines",
+    "areas/": "Body areas",
+    f"{SAFETY_PAGE}/": "Safety",
+    "about/": "About",
+}
+PAGE_SECTIONS = {f"{SAFETY_PAGE}/": SAFETY_PAGE, "about/": "about"}  # shown only if the page exists
 
 
 @dataclass(frozen=True)
@@ -42,16 +51,10 @@ class Context:
         return (Link("Home", self.url("")), *links)
 
     def nav(self) -> tuple[Link, ...]:
-        names = {
-            "exercises/": "Exercises",
-            "routines/": "Routines",
-            "areas/": "Body areas",
-            "about/": "About",
-        }
         return tuple(
-            Link(names[path], self.url(path))
-            for path in NAV_SECTIONS
-            if path != "about/" or "about" in self.site.pages
+            Link(name, self.url(path))
+            for path, name in NAV_SECTIONS.items()
+            if path not in PAGE_SECTIONS or PAGE_SECTIONS[path] in self.site.pages
         )
 
     def view(

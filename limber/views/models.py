@@ -211,3 +211,4 @@ class HomeView:
 @dataclass(frozen=True, slots=True)
 class TextView:
     body_html: str
+    safety_url: str = ""  # the safety page, pointed to at the top; "" on that page itself

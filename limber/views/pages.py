@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from limber.model import VOCABULARIES, Exercise, Routine
 from limber.views import jsonld
-from limber.views.common import Context
+from limber.views.common import SAFETY_PAGE, Context
 from limber.views.drawings import body_map_html
 from limber.views.lists import term_summaries
 from limber.views.models import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View
@@ -16,7 +16,8 @@ BROWSE = ("areas", "muscles", "equipment", "levels", "positions", "types")
 def free_page(ctx: Context, slug: str) -> View:
     page = ctx.site.pages[slug]
     crumbs = ctx.crumbs(Link(page.title, ctx.url(page.path)))
-    body = TextView(ctx.documents[page.path].intro_html)
+    safety_url = "" if slug == SAFETY_PAGE else ctx.url(f"{SAFETY_PAGE}/")
+    body = TextView(ctx.documents[page.path].intro_html, safety_url)
     return ctx.view("page.html", page.path, page.title, page.summary, body, crumbs)
 
 
@@ -62,7 +63,7 @@ def site_view(ctx: Context) -> SiteView:
         config.language,
         ctx.url(""),
         ctx.url("assets/"),
-        ctx.url("safety/"),
+        ctx.url(f"{SAFETY_PAGE}/"),
         ctx.url("feed.xml"),
         ctx.nav(),
     )

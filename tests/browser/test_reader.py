@@ -55,3 +55,31 @@ def test_the_cautions_come_between_the_key_facts_and_the_steps(screen, site_url)
 
     assert checked > 0
     assert out_of_order == []
+
+
+PAGE_KINDS = [
+    "",
+    "exercises/",
+    "exercises/chin-tuck/",
+    "routines/neck-relief/",
+    "areas/lower-back/",
+    "muscles/upper-trapezius/",
+    "search/?q=neck",
+    "about/",
+    "404.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_the_safety_page_is_one_tap_away_on_the_first_screen(screen, site_url, path):
+    page, height = screen
+    page.goto(site_url + path)
+    link = page.locator(".site-nav").get_by_role("link", name="Safety", exact=True)
+
+    box = link.bounding_box()
+    link.click()
+
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height
+    assert box["width"] >= 24 and box["height"] >= 24
+    assert page.url == site_url + "safety/"
+    assert page.get_by_role("heading", level=1).inner_text() == "Safety"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_real_project
-from tests.preview import Preview, fetch, free_port, run_serve, wait_until
+from tests.preview import DEADLINE, Preview, fetch, free_port, run_serve, wait_until
 
 CHIN_TUCK = "exercises/chin-tuck/"
 
@@ -75,7 +75,7 @@ def test_the_home_page_is_served_with_live_reload(unedited):
     assert "Browse by body area" in page
     assert '<script src="/livereload.js?port=' in page
     assert fetch(f"http://127.0.0.1:{preview.port}/livereload.js")[0] == 200
-    assert f"Serving project at {preview.url}" in preview.output
+    assert wait_until(lambda: f"Serving project at {preview.url}" in preview.output), preview.output
     assert not (preview.project / "site").exists()  # serve never writes site/
 
 
@@ -118,7 +118,8 @@ def test_the_page_shown_at_once_is_the_page_the_full_build_makes(preview):
 
     assert preview.wait_for_text(CHIN_TUCK, "A new closing line 5521."), preview.output
     shown_first = preview.page(CHIN_TUCK)
-    assert re.search(r"Updated \d+ pages? in", preview.output)
+    # The page is served a moment before the fast render's line is printed and read.
+    assert wait_until(lambda: re.search(r"Updated \d+ pages? in", preview.output) is not None), preview.output
     assert wait_until(lambda: preview.output.count("Built in") > builds), preview.output
     assert preview.page(CHIN_TUCK) == shown_first  # byte for byte, and no reload (same build number)
 
@@ -148,7 +149,8 @@ def test_a_broken_edit_keeps_the_last_good_page_and_shows_the_error_until_fixed(
     assert f"content/exercises/chin-tuck.md:{level_line}" in errors
     assert "unknown level 'expert' in 'level'" in errors
     assert "this page is the last good version" in errors
-    assert f"content/exercises/chin-tuck.md:{level_line}: error[unknown-term]" in preview.output
+    printed = f"content/exercises/chin-tuck.md:{level_line}: error[unknown-term]"
+    assert wait_until(lambda: printed in preview.output), preview.output  # printed after it is served
 
     exercise.write_text(text.replace("title: Chin tucks", "title: Chin glides"), encoding="utf-8")
 
@@ -171,7 +173,7 @@ def test_error_text_is_shown_as_text_never_as_markup(preview):
 
 def raw_get(port: int, path: str) -> int:
     """The status of GET *path* sent exactly as written (no client-side clean-up of dots)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=DEADLINE / 2)
     try:
         connection.putrequest("GET", path, skip_accept_encoding=True)
         connection.endheaders()
@@ -208,10 +210,10 @@ def test_a_sub_path_base_url_serves_the_site_under_it(project, tmp_path):
     running = Preview(project, tmp_path / "tmp", "--base-url", base, port=port, path="/guide/")
     try:
         assert wait_until(lambda: fetch(base)[0] == 200), running.output
-        assert f"Serving project at {base}" in running.output
+        assert wait_until(lambda: f"Serving project at {base}" in running.output), running.output
         assert 'href="/guide/exercises/"' in running.page()
         assert h1(running.page(CHIN_TUCK)) == "Chin tucks"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=DEADLINE / 2) as response:
             assert response.url == base
         assert fetch(f"http://127.0.0.1:{port}/{CHIN_TUCK}")[0] == 404
 
@@ -230,7 +232,7 @@ def test_a_port_in_use_is_a_one_line_error_with_exit_code_2(project, tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         process = run_serve(project, tmp_path / "tmp", "--port", str(port))
-        output, _ = process.communicate(timeout=30)
+        output, _ = process.communicate(timeout=DEADLINE)
 
     assert process.returncode == 2
     assert output == (
@@ -240,7 +242,7 @@ def test_a_port_in_use_is_a_one_line_error_with_exit_code_2(project, tmp_path):
 
 def test_an_out_of_range_port_is_a_one_line_error_with_exit_code_2(project, tmp_path):
     process = run_serve(project, tmp_path / "tmp", "--port", "99999")
-    output, _ = process.communicate(timeout=30)
+    output, _ = process.communicate(timeout=DEADLINE)
 
     assert process.returncode == 2
     assert (
@@ -287,5 +289,23 @@ def test_stopping_in_the_middle_of_a_build_ends_every_process_it_started(preview
 
     assert preview.stop(signum) == 0
 
-    assert wait_until(lambda: not any(Path("/proc", str(pid)).exists() for pid in started), 10)
+    assert wait_until(lambda: not any(Path("/proc", str(pid)).exists() for pid in started))
     assert "Traceback" not in preview.output
+
+
+def test_each_problem_is_printed_once_per_save(preview):
+    exercise = preview.project / "content" / "exercises" / "chin-tuck.md"
+    text = exercise.read_text(encoding="utf-8")
+    line = text.splitlines().index("level: beginner") + 1
+    printed = f"content/exercises/chin-tuck.md:{line}: error[unknown-term]"
+
+    exercise.write_text(text.replace("level: beginner", "level: expert"), encoding="utf-8")
+
+    # Both the fast render and the full build find it; the full build reports last.
+    assert wait_until(lambda: "The build failed" in preview.output), preview.output
+    assert preview.output.count(printed) == 1, preview.output
+
+    exercise.write_text(text.replace("level: beginner", "level: expert").replace("Chin tucks", "Chin tucks!"))
+
+    assert wait_until(lambda: preview.output.count("The build failed") == 2), preview.output
+    assert preview.output.count(printed) == 2, preview.output  # once for each save
