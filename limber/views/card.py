@@ -40,7 +40,7 @@ ONE_COLUMN_MAX = 6  # steps; more take two columns
 CUE_BULLET = " •\u00a0"  # between run-on cues: a line may break before the bullet, not after
 NOTE_DASH = " –\u00a0"  # before a run-on note
 SAFETY_LINE = (
-    "Stay pain-free: a mild to moderate stretch. "
+    "Stay pain-free; a stretch should feel mild to moderate. "
     "Stop if you feel sharp pain, numbness, tingling or dizziness. Not medical advice."
 )
 SCREENING_LABEL = "Before you start:"  # leads the card's screening lines (limber.rules)
