@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from limber.fields import declare, text
@@ -18,6 +19,20 @@ class SiteConfig:
     base_url: str = field(
         metadata=declare(text(8, 200), "absolute URL the site is served from; may include a sub-path")
     )
+    repository: str | None = field(
+        default=None,
+        metadata=declare(
+            text(8, 200),
+            "the web address of the guide's source (`https://github.com/owner/limber`): each exercise, routine and page links to its file with \"Edit this page\", and the footer links the source",
+        ),
+    )
+    edit_uri: str = field(
+        default="edit/main/",
+        metadata=declare(
+            text(1, 100),
+            "what comes between `repository` and a file's path in the address that edits it: `edit/main/` on GitHub, `-/edit/main/` on GitLab",
+        ),
+    )
 
     @property
     def base_path(self) -> str:
@@ -31,6 +46,10 @@ class SiteConfig:
     def absolute_url(self, path: str) -> str:
         return self.base_url + path
 
+    def edit_url(self, source: PurePosixPath) -> str:
+        """Where an editor changes *source* (content/exercises/x.md) on the web, or "" if unknown."""
+        return f"{self.repository}/{self.edit_uri}{source}" if self.repository else ""
+
 
 # A clean absolute http(s) URL, matched against the value exactly as written (urlsplit would
 # quietly drop tabs and line breaks): a host name, IPv4 or [IPv6] address, an optional port, and
@@ -42,6 +61,10 @@ _BASE_URL = re.compile(
     rf"https?://(?:{_LABEL}(?:\.{_LABEL})*|\[[0-9A-Fa-f:.]+\])(?::(?P<port>[0-9]{{1,5}}))?"
     r"(?P<path>(?:/(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+)*/?)"
 )
+
+
+# What may sit between the repository and a file's path: relative path segments, each ending "/".
+EDIT_URI = re.compile(r"(?:(?![.]{1,2}/)[A-Za-z0-9._~-]+/)+")
 
 
 def normalise_base_url(value: str) -> str | None:

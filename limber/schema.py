@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from limber import fields as F
 from limber.checker import Checker, dotted
-from limber.config import SiteConfig, normalise_base_url
+from limber.config import EDIT_URI, SiteConfig, normalise_base_url
 from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, Severity, did_you_mean
 from limber.figures import Figure, validate_figure
@@ -349,6 +349,22 @@ def validate_config(
             "bad-base-url",
             f"base URL '{url}' must be an absolute http(s) URL such as https://example.org/guide/",
             ("base_url",),
+        )
+    repository = clean.get("repository")
+    if repository is not None:
+        clean["repository"] = (normalise_base_url(repository) or "").rstrip("/")
+        if not clean["repository"]:
+            checker.error(
+                "bad-repository",
+                f"repository '{repository}' must be an absolute http(s) URL such as https://github.com/owner/limber",
+                ("repository",),
+            )
+    edit_uri = clean.get("edit_uri")
+    if edit_uri is not None and not EDIT_URI.fullmatch(edit_uri):
+        checker.error(
+            "bad-repository",
+            f"edit_uri '{edit_uri}' must be path segments each ending in '/', such as edit/main/",
+            ("edit_uri",),
         )
     if any(p.is_error for p in checker.problems):
         return None, checker.problems

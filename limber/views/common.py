@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from limber.documents import Document
@@ -66,6 +67,7 @@ class Context:
         data: Any,
         crumbs: tuple[Link, ...] = (),
         graph: Mapping[str, Any] | None = None,
+        source: PurePosixPath | None = None,
     ) -> View:
         section = next((p for p in NAV_SECTIONS if path.startswith(p)), "")
         return View(
@@ -79,6 +81,7 @@ class Context:
             crumbs,
             graph,
             data,
+            self.site.config.edit_url(source) if source is not None else "",
         )
 
     def dosage(self, exercise: Exercise, *, with_frequency: bool = True) -> str:

@@ -74,7 +74,16 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         Link("Exercises", ctx.url("exercises/")), Link(exercise.title, ctx.url(exercise.path))
     )
     graph = jsonld.exercise(site, exercise, data, document.steps, total)
-    return ctx.view("exercise.html", exercise.path, exercise.title, exercise.summary, data, crumbs, graph)
+    return ctx.view(
+        "exercise.html",
+        exercise.path,
+        exercise.title,
+        exercise.summary,
+        data,
+        crumbs,
+        graph,
+        exercise.origin.path,
+    )
 
 
 def _term_link(ctx: Context, vocabulary: str, slug: str) -> Link:

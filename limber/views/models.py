@@ -54,6 +54,7 @@ class SiteView:
     safety_url: str
     feed_url: str
     nav: tuple[Link, ...]
+    repository_url: str = ""  # the guide's source, when site.yaml names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class View:
     breadcrumbs: tuple[Link, ...] = ()
     jsonld: Mapping[str, Any] | None = None
     data: Any = None  # the page-kind view below
+    edit_url: str = ""  # where an editor changes the page's source file, when the repository is known
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ def free_page(ctx: Context, slug: str) -> View:
     crumbs = ctx.crumbs(Link(page.title, ctx.url(page.path)))
     safety_url = "" if slug == SAFETY_PAGE else ctx.url(f"{SAFETY_PAGE}/")
     body = TextView(ctx.documents[page.path].intro_html, safety_url)
-    return ctx.view("page.html", page.path, page.title, page.summary, body, crumbs)
+    return ctx.view("page.html", page.path, page.title, page.summary, body, crumbs, source=page.origin.path)
 
 
 def home_page(ctx: Context) -> View:
@@ -66,4 +66,5 @@ def site_view(ctx: Context) -> SiteView:
         ctx.url(f"{SAFETY_PAGE}/"),
         ctx.url("feed.xml"),
         ctx.nav(),
+        config.repository or "",
     )

@@ -63,4 +63,6 @@ def routine_page(ctx: Context, routine: Routine) -> View:
     )
     crumbs = ctx.crumbs(Link("Routines", ctx.url("routines/")), Link(routine.title, ctx.url(routine.path)))
     graph = jsonld.routine(site, routine, data, total)
-    return ctx.view("routine.html", routine.path, routine.title, routine.summary, data, crumbs, graph)
+    return ctx.view(
+        "routine.html", routine.path, routine.title, routine.summary, data, crumbs, graph, routine.origin.path
+    )
