@@ -22,6 +22,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         ctx.chip("levels", exercise.level),
         ctx.chip("positions", exercise.position),
         ctx.chip("types", exercise.type),
+        *(ctx.chip("movements", s) for s in exercise.movements),
     )
     total = seconds(exercise.dosage)
     image = None

@@ -234,6 +234,27 @@ def test_no_term_page_is_empty(site: Site, out: Path) -> None:
     assert not absent, "terms with no page:\n" + "\n".join(absent)
 
 
+def test_every_term_page_can_be_reached_from_the_home_page(site: Site, out: Path) -> None:
+    base = site.config.base_path
+    seen = {out / "index.html"}
+    queue = deque(seen)
+    while queue:
+        for path in link_paths(queue.popleft()):
+            target = url_to_file(path, out, base)
+            if target is not None and target.suffix == ".html" and target.is_file() and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    terms = [
+        out / term.path / "index.html"
+        for vocabulary in site.vocabularies.values()
+        for term in vocabulary.terms
+    ]
+
+    unreached = [str(page.relative_to(out)) for page in terms if page not in seen]
+
+    assert terms and not unreached, "term pages no link leads to from the home page:\n" + "\n".join(unreached)
+
+
 # ---------------------------------------------------------------- 5. navigation depth
 
 
