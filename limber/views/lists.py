@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
-from limber.model import VOCABULARIES, Term
+from limber.model import VOCABULARIES, Exercise, Routine, Term
 from limber.views import jsonld
 from limber.views.common import Context
-from limber.views.models import Card, Link, ListView, TermSummary, TermView, View, VocabularyView
+from limber.views.models import (
+    Card,
+    CardGroup,
+    Link,
+    ListView,
+    TermSummary,
+    TermView,
+    View,
+    VocabularyView,
+)
+
+# An area page leads with the routines whose steps work that area: a step counts 1 when the
+# area is its exercise's first (main) area and 1/2 when it is another of its areas, and a
+# routine is listed when its steps count at least a third of their number.
+MAIN_AREA_WEIGHT = 1.0
+OTHER_AREA_WEIGHT = 0.5
+AREA_ROUTINE_SHARE = 1 / 3
 
 
 def exercise_index(ctx: Context) -> View:
@@ -56,6 +72,33 @@ def term_facts(ctx: Context, term: Term) -> tuple[str, ...]:
     return tuple(facts)
 
 
+def area_share(ctx: Context, routine: Routine, area: str) -> float:
+    """How much of *routine* works *area*: 0 (none of its steps) to 1 (every step, as main area)."""
+    weights = []
+    for step in routine.steps:
+        areas = ctx.site.exercises[step.exercise].areas
+        weights.append(MAIN_AREA_WEIGHT if areas[0] == area else OTHER_AREA_WEIGHT if area in areas else 0)
+    return sum(weights) / len(weights)
+
+
+def area_routines(ctx: Context, area: str) -> tuple[Card, ...]:
+    """The routines for an area, gentlest level first, then those that work it most."""
+    level = {t.slug: i for i, t in enumerate(ctx.site.vocabularies["levels"].terms)}
+    shares = {r.slug: area_share(ctx, r, area) for r in ctx.site.routines.values()}
+    found = [r for r in ctx.site.routines.values() if shares[r.slug] >= AREA_ROUTINE_SHARE]
+    found.sort(key=lambda r: (level[r.level], -shares[r.slug], r.title.lower()))
+    return tuple(ctx.routine_card(r) for r in found)
+
+
+def by_level(ctx: Context, exercises: list[Exercise]) -> tuple[CardGroup, ...]:
+    """Exercises grouped by level, gentlest first, each level A–Z under its name."""
+    return tuple(
+        CardGroup(t.name, t.description, tuple(ctx.exercise_card(e) for e in group), 4)
+        for t in ctx.site.vocabularies["levels"].terms
+        if (group := sorted((e for e in exercises if e.level == t.slug), key=lambda e: e.title.lower()))
+    )
+
+
 def term_page(ctx: Context, vocabulary: str, term: Term) -> View:
     site = ctx.site
     members = site.members[(vocabulary, term.slug)]
@@ -64,11 +107,20 @@ def term_page(ctx: Context, vocabulary: str, term: Term) -> View:
     primary_slugs = {e.slug for e in primary}
     secondary = [e for e in exercises if e.slug not in primary_slugs]
     routines = [site.routines[s] for s in members if s in site.routines]
+    is_area = vocabulary == "areas"
+    if is_area:
+        groups = by_level(ctx, primary)
+    elif primary:
+        groups = (CardGroup("", "", tuple(ctx.exercise_card(e) for e in primary), 3),)
+    else:
+        groups = ()
     data = TermView(
         term.name,
         term.description,
         term_facts(ctx, term),
-        tuple(ctx.exercise_card(e) for e in primary),
+        area_routines(ctx, term.slug) if is_area else (),
+        f"Routines for the {term.name.lower()}",
+        groups,
         tuple(ctx.exercise_card(e) for e in secondary),
         tuple(ctx.routine_card(r) for r in routines),
     )

@@ -190,11 +190,23 @@ class VocabularyView:
 
 
 @dataclass(frozen=True, slots=True)
+class CardGroup:
+    """Part of a list of cards under its own heading (an area's exercises of one level)."""
+
+    heading: str  # "" for a list with no parts
+    note: str  # a line under the heading, or ""
+    cards: tuple[Card, ...]
+    card_level: int  # the heading level of each card's title
+
+
+@dataclass(frozen=True, slots=True)
 class TermView:
     name: str
     description: str
     facts: tuple[str, ...]  # "Anatomical name: ...", "Seen from the back"
-    exercises: tuple[Card, ...]
+    lead_routines: tuple[Card, ...]  # areas: the routines that work the area, before the exercises
+    lead_heading: str  # "Routines for the lower back"
+    exercises: tuple[CardGroup, ...]  # areas: by level, gentlest first; others: one group
     secondary: tuple[Card, ...]  # muscles: exercises that work it as a secondary muscle
     routines: tuple[Card, ...]
 

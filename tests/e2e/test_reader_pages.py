@@ -73,3 +73,58 @@ def test_home_and_about_link_to_the_safety_page_where_they_ask_to_read_it(built,
     in_main = [(href, text) for href, text, around in anchors(out / page) if "main.page" in around]
 
     assert (site.config.url("safety/"), "read the safety page first") in in_main
+
+
+def area_links(out: Path, site, area: str) -> tuple[list[str], list[str]]:
+    """The routines and the exercises an area page links to from its main part, in page order."""
+    by_url = {site.config.url(r.path): r.slug for r in (*site.exercises.values(), *site.routines.values())}
+    links = [
+        (by_url[href], around)
+        for href, _, around in anchors(out / "areas" / area / "index.html")
+        if "main.page" in around and href in by_url
+    ]
+    routines = [slug for slug, around in links if "section.term__routines" in around]
+    exercises = [slug for slug, around in links if slug in site.exercises]
+    return routines, exercises
+
+
+def test_an_area_page_leads_with_the_routines_that_work_that_area(built):
+    out, site = built
+    areas = [t.slug for t in site.vocabularies["areas"].terms]
+
+    for area in areas:
+        routines, _ = area_links(out, site, area)
+        main_area = {
+            r.slug: sum(site.exercises[s.exercise].areas[0] == area for s in r.steps) / len(r.steps)
+            for r in site.routines.values()
+        }
+        works = {
+            r.slug
+            for r in site.routines.values()
+            if any(area in site.exercises[s.exercise].areas for s in r.steps)
+        }
+        mostly = {slug for slug, share in main_area.items() if share > 0.5}
+
+        assert set(routines) <= works, area  # each listed routine has a step for the area
+        assert mostly <= set(routines), area  # a routine mostly for the area is always listed
+    assert {"lower-back-desk-break", "lower-back-floor"} <= set(area_links(out, site, "lower-back")[0])
+
+
+def test_an_area_page_lists_its_routines_before_its_exercises_and_the_gentlest_exercises_first(built):
+    out, site = built
+    rank = {t.slug: i for i, t in enumerate(site.vocabularies["levels"].terms)}
+    checked = 0
+
+    for term in site.vocabularies["areas"].terms:
+        page = (out / "areas" / term.slug / "index.html").read_text(encoding="utf-8")
+        routines, exercises = area_links(out, site, term.slug)
+        levels = [rank[site.exercises[slug].level] for slug in exercises]
+        members = [s for s in site.members[("areas", term.slug)] if s in site.exercises]
+
+        assert sorted(exercises) == sorted(members), term.slug  # every exercise of the area, once
+        assert levels == sorted(levels), term.slug
+        if routines:
+            assert page.index("term__routines") < page.index("<h2>Exercises</h2>"), term.slug
+            checked += 1
+
+    assert checked >= 5
