@@ -38,7 +38,7 @@ SEED_RUN = 8  # this many consecutive words shared with a seed text counts as co
 SHINGLE_HEX = 16  # hex digits kept of each SHA-256
 MIN_SHINGLES = 1000  # the notes are about 1,800 words; fewer fingerprints means a broken file
 
-MIN_EXERCISES, MIN_ROUTINES = 40, 8
+MIN_EXERCISES, MIN_ROUTINES = 85, 21
 MIN_STEPS, MAX_STEPS = 4, 10
 MAX_CLICKS = 3
 
