@@ -32,7 +32,7 @@ def free_port() -> int:
 def fetch(url: str) -> tuple[int, str]:
     """Status and text of *url*, 4xx and 5xx included."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=DEADLINE / 2) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as err:
         return err.code, err.read().decode("utf-8", errors="replace")
@@ -99,7 +99,7 @@ class Preview:
         if self.process.poll() is None:
             self.process.send_signal(signum)
         try:
-            code = self.process.wait(timeout=30)
+            code = self.process.wait(timeout=DEADLINE)
         finally:
             if self.process.poll() is None:
                 self.process.kill()

@@ -23,7 +23,7 @@ def project(tmp_path):
 def test_a_title_yaml_would_misread_is_written_so_that_it_reads_back(project, capsys, kind, title):
     assert main(["new", kind, title, "--project", str(project)]) == 0
 
-    written = sorted((project / "content" / f"{kind}s").glob("*.md"), key=lambda p: p.stat().st_mtime_ns)[-1]
+    written = project / capsys.readouterr().out.split()[1].rstrip(":")  # "Wrote content/...md: replace ..."
     doc, problems = parse_doc(written.relative_to(project), written.read_bytes(), kind)
     assert problems == [] and doc is not None
     assert doc.meta["title"] == title
