@@ -46,18 +46,33 @@ def sentence(rng: random.Random, lo: int = 8, hi: int = 16) -> str:
     return " ".join(words).capitalize() + "."
 
 
+def floor_positions() -> set[str]:
+    data, _ = parse_yaml((ROOT / "content" / "taxonomies.yaml").read_text(encoding="utf-8"))
+    return {t["slug"] for t in data["positions"] if t.get("floor")}
+
+
 def vocabularies() -> dict[str, list[str]]:
     data, _ = parse_yaml((ROOT / "content" / "taxonomies.yaml").read_text(encoding="utf-8"))
     return {name: [t["slug"] for t in terms] for name, terms in data.items()}
 
 
-def exercise_text(i: int, n: int, rng: random.Random, vocab: dict[str, list[str]]) -> str:
+# Movements no caution rule of content/rules.yaml asks about, and cautions that answer the rules
+# on areas and positions, so the synthetic guide passes the real rules and pays for applying them.
+MOVEMENTS = ("shoulder-blades", "shoulder-circling", "hand-and-wrist", "ankle-bend", "pushing", "pulling")
+CAUTIONS = (
+    "Stop if you feel sharp pain, numbness, tingling or dizziness",
+    "Ask a doctor or physiotherapist first after a recent neck injury, whiplash or neck surgery",
+    "If you are pregnant, do a seated exercise instead of lying down",
+)
+
+
+def exercise_text(i: int, n: int, rng: random.Random, vocab: dict[str, list[str]], position: str) -> str:
     areas = rng.sample(vocab["areas"], 2)
     muscles = rng.sample(vocab["muscles"], 2)
     equipment = [rng.choice(vocab["equipment"])]
     links = [f"[[ex-{rng.randrange(n):05d}]]" for _ in range(2)]
     body = [
-        " ".join(sentence(rng) for _ in range(5)),
+        " ".join(sentence(rng) for _ in range(5)) + " Keep it pain-free.",
         "",
         " ".join(sentence(rng) for _ in range(4)) + f" Try {links[0]}.",
         "",
@@ -74,8 +89,9 @@ def exercise_text(i: int, n: int, rng: random.Random, vocab: dict[str, list[str]
             f"muscles: [{', '.join(muscles)}]",
             f"equipment: [{equipment[0]}]",
             f"level: {rng.choice(['beginner', 'intermediate'])}",
-            f"position: {rng.choice(vocab['positions'])}",
+            f"position: {position}",
             f"type: {rng.choice(vocab['types'])}",
+            f"movements: [{rng.choice(MOVEMENTS)}]",
             "dosage:",
             f"  hold: {rng.choice([10, 20, 30])}",
             f"  reps: {rng.randint(2, 5)}",
@@ -83,7 +99,7 @@ def exercise_text(i: int, n: int, rng: random.Random, vocab: dict[str, list[str]
             "cues:",
             f"  - {sentence(rng, 4, 6)[:60]}",
             "cautions:",
-            "  - Stop if you feel sharp pain, numbness, tingling or dizziness",
+            *(f"  - {caution}" for caution in CAUTIONS),
             f"related: [ex-{(i + 1) % n:05d}]",
             "---",
             *body,
@@ -102,6 +118,9 @@ def generate(n: int, target: Path) -> None:
         (content / folder).mkdir(parents=True)
     shutil.copy(ROOT / "content" / "site.yaml", content / "site.yaml")
     shutil.copy(ROOT / "content" / "taxonomies.yaml", content / "taxonomies.yaml")
+    shutil.copy(ROOT / "content" / "rules.yaml", content / "rules.yaml")
+    positions = [rng.choice(vocab["positions"]) for _ in range(n)]
+    on_floor = floor_positions()
     for page in ("home", "about", "safety"):
         source = ROOT / "content" / "pages" / f"{page}.md"
         text = source.read_text(encoding="utf-8")
@@ -114,7 +133,7 @@ def generate(n: int, target: Path) -> None:
     (hugo / "content" / "exercises").mkdir(parents=True)
     (hugo / "content" / "routines").mkdir(parents=True)
     for i in range(n):
-        text = exercise_text(i, n, rng, vocab)
+        text = exercise_text(i, n, rng, vocab, positions[i])
         (content / "exercises" / f"ex-{i:05d}.md").write_text(text, encoding="utf-8")
         front, body = text.split("\n---\n", 1)
         meta, _ = parse_yaml(front.removeprefix("---\n"))
@@ -128,7 +147,9 @@ def generate(n: int, target: Path) -> None:
         )
     goals = vocab["goals"]
     for r in range(max(1, n // 20)):
-        steps = "\n".join(f"  - exercise: ex-{rng.randrange(n):05d}" for _ in range(6))
+        # The floor steps together, as the rules ask: one trip down to the floor.
+        chosen = sorted((rng.randrange(n) for _ in range(6)), key=lambda k: positions[k] in on_floor)
+        steps = "\n".join(f"  - exercise: ex-{k:05d}" for k in chosen)
         routine = (
             f"---\ntitle: Synthetic routine {r:04d}\nsummary: Six synthetic steps, done pain-free.\n"
             f"goal: {goals[r % len(goals)]}\nlevel: intermediate\nfrequency: {{times: 1, per: day}}\n"

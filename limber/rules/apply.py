@@ -5,15 +5,16 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 from limber.diagnostics import Diagnostic, KeyPath, Severity
 from limber.model import Exercise, Record, Routine, Site
-from limber.rules.spec import AVOID_HEADING, Rule, compile_pattern
+from limber.rules.spec import AVOID_HEADING, Rule, Words, compile_pattern
 
 KIND_OF = {"exercise": "exercises", "routine": "routines", "page": "pages"}
+Terms = dict[str, tuple[str, ...]]  # vocabulary -> an exercise's terms in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,10 @@ class Text:
     text: str
     line: int
     is_body: bool = False
+    words: Words = field(init=False)  # for the rules' quick test (Rule.may_match)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", Words.of(self.text))
 
     def line_at(self, offset: int) -> int:
         return self.line + self.text.count("\n", 0, offset) if self.is_body else self.line
@@ -37,16 +42,23 @@ def pattern(written: str) -> re.Pattern[str]:
 
 def apply_rules(site: Site, rules: Iterable[Rule]) -> list[Diagnostic]:
     """Every rule applied to every record in its scope; guide-wide limits counted in file order."""
+    rules = tuple(rules)
     records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
     records.sort(key=lambda r: str(r.origin.path))
+    terms = {slug: _terms(exercise) for slug, exercise in site.exercises.items()}
     problems: list[Diagnostic] = []
-    for rule in rules:
-        said: list[Diagnostic] = []  # what `forbids` found, counted against `at_most`
-        for record in records:
-            if KIND_OF[record.kind] in rule.applies_to and _in_scope(site, rule, record):
-                said += _forbidden(rule, record)
-                problems += _required(site, rule, record)
-        problems += said[rule.at_most or 0 :]
+    said: list[list[Diagnostic]] = [[] for _ in rules]  # what `forbids` found, counted against `at_most`
+    for record in records:
+        texts: list[Text] = []  # read once per record, when a rule first looks at its words
+        for rule, found in zip(rules, said, strict=True):
+            if KIND_OF[record.kind] not in rule.applies_to or not _in_scope(site, rule, record, terms):
+                continue
+            if rule.forbidden is not None:
+                texts = texts or list(_texts(record))
+                found += _forbidden(rule, record, texts)
+            problems += _required(site, rule, record, terms)
+    for rule, found in zip(rules, said, strict=True):
+        problems += found[rule.at_most or 0 :]
     return problems
 
 
@@ -65,20 +77,20 @@ def screening(site: Site, rules: Iterable[Rule]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _terms(exercise: Exercise) -> dict[str, tuple[str, ...]]:
+def _terms(exercise: Exercise) -> Terms:
     found: dict[str, list[str]] = defaultdict(list)
     for vocabulary, slug in exercise.terms():
         found[vocabulary].append(slug)
     return {name: tuple(slugs) for name, slugs in found.items()}
 
 
-def _in_scope(site: Site, rule: Rule, record: Record) -> bool:
+def _in_scope(site: Site, rule: Rule, record: Record, terms: Mapping[str, Terms]) -> bool:
     if rule.when is None:
         return True
     if isinstance(record, Exercise):
-        return rule.matches_terms(_terms(record))
+        return rule.matches_terms(terms[record.slug])
     if isinstance(record, Routine):
-        return any(rule.matches_terms(_terms(site.exercises[s.exercise])) for s in site.steps[record.slug])
+        return any(rule.matches_terms(terms[s.exercise]) for s in site.steps[record.slug])
     return False
 
 
@@ -90,13 +102,13 @@ def _problem(
     return Diagnostic(record.origin.path, where, rule.code, f"{message}; {rule.message}", severity)
 
 
-def _required(site: Site, rule: Rule, record: Record) -> list[Diagnostic]:
+def _required(site: Site, rule: Rule, record: Record, terms: Mapping[str, Terms]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     requires = rule.requires
     if requires is None:
         return found
     if isinstance(record, Exercise):
-        found += _exercise_requirements(site, rule, record)
+        found += _exercise_requirements(site, rule, record, terms[record.slug])
     if requires.body_mentions:
         missing = [w for w in requires.body_mentions if not pattern(w).search(record.body)]
         if missing:
@@ -107,7 +119,7 @@ def _required(site: Site, rule: Rule, record: Record) -> list[Diagnostic]:
     return found
 
 
-def _exercise_requirements(site: Site, rule: Rule, exercise: Exercise) -> Iterator[Diagnostic]:
+def _exercise_requirements(site: Site, rule: Rule, exercise: Exercise, terms: Terms) -> Iterator[Diagnostic]:
     requires = rule.requires
     assert requires is not None
     cautions = exercise.cautions
@@ -128,7 +140,7 @@ def _exercise_requirements(site: Site, rule: Rule, exercise: Exercise) -> Iterat
     if requires.caution_mentions and not any(
         all(pattern(w).search(c) for w in requires.caution_mentions) for c in cautions
     ):
-        scope = f" ({rule.when.describe(_terms(exercise))})" if rule.when is not None else ""
+        scope = f" ({rule.when.describe(terms)})" if rule.when is not None else ""
         message = f"no caution mentions {_quoted(requires.caution_mentions, ' and ')}{scope}"
         yield _problem(rule, exercise, message, ("cautions",) if cautions else ())
     if requires.two_way_progressions or requires.progression_levels_at_most is not None:
@@ -165,19 +177,17 @@ def _floor_trips(site: Site, rule: Rule, routine: Routine, most: int) -> Iterato
         yield _problem(rule, routine, f"the steps go down to the floor {trips} times ({order})", ("steps",))
 
 
-def _forbidden(rule: Rule, record: Record) -> Iterator[Diagnostic]:
-    for text in _texts(record):
-        if text.where not in rule.where:
+def _forbidden(rule: Rule, record: Record, texts: Iterable[Text]) -> Iterator[Diagnostic]:
+    """Each place a forbidden pattern is found; overlapping patterns are reported once (the first listed)."""
+    assert rule.forbidden is not None
+    for text in texts:
+        if text.where not in rule.where or not rule.may_match(text.words):
             continue
-        taken: list[tuple[int, int]] = []  # one report for overlapping patterns ("push through the pain")
-        for forbidden in rule.patterns:
-            for match in forbidden.regex.finditer(text.text):
-                if any(match.start() < end and start < match.end() for start, end in taken):
-                    continue
-                taken.append(match.span())
-                said = " ".join(match.group(0).split())
-                message = f"'{said}'" + (f": write '{forbidden.instead}'" if forbidden.instead else "")
-                yield _problem(rule, record, message, line=text.line_at(match.start()))
+        for match in rule.forbidden.finditer(text.text):
+            forbidden = rule.patterns[int((match.lastgroup or "p0")[1:])]
+            said = " ".join(match.group(0).split())
+            message = f"'{said}'" + (f": write '{forbidden.instead}'" if forbidden.instead else "")
+            yield _problem(rule, record, message, line=text.line_at(match.start()))
 
 
 def _texts(record: Record) -> Iterator[Text]:

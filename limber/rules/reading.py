@@ -10,7 +10,7 @@ from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
 from limber.fields import declared
 from limber.model import Vocabulary
-from limber.rules.spec import Pattern, Rule, compile_pattern
+from limber.rules.spec import Pattern, Rule, combine, compile_pattern
 from limber.schema import make
 
 MAX_RULES = 200
@@ -55,7 +55,11 @@ def read_rules(
             codes[code] = doc.origin.line_of(key)
         if any(p.is_error for p in checker.problems[before:]):
             continue
-        rules.append(make(Rule, clean, patterns=patterns, line=doc.origin.line_of(key)))
+        line = doc.origin.line_of(key)
+        needs = tuple(dict.fromkeys(n for p in patterns for n in p.needs))
+        rules.append(
+            make(Rule, clean, patterns=patterns, forbidden=combine(patterns), needs=needs, line=line)
+        )
     return tuple(rules), checker.problems
 
 

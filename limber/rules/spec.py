@@ -7,6 +7,7 @@ are written in a small pattern language an editor can read (content/README.md, "
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +101,39 @@ class Pattern:
     regex: re.Pattern[str]
     instead: str | None = None
 
+    @property
+    def needs(self) -> tuple[Needed, ...]:
+        """For each alternative, the words and word beginnings every match of it holds."""
+        return tuple(_needed(alternative) for alternative in self.written.split("|"))
+
+
+@dataclass(frozen=True, slots=True)
+class Needed:
+    """What a text must hold for an alternative of a pattern to match: a quick test before the regex."""
+
+    words: frozenset[str]  # whole words
+    stems: tuple[str, ...]  # beginnings of words ("push" of "push*")
+
+    def met(self, text: Words) -> bool:
+        return self.words <= text.words and all(text.has_stem(stem) for stem in self.stems)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words of a text as the quick test sees them: lowercase runs of a-z and 0-9."""
+
+    words: frozenset[str]
+    ordered: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        found = frozenset(_WORD.findall(text.lower()))
+        return cls(found, tuple(sorted(found)))
+
+    def has_stem(self, stem: str) -> bool:
+        i = bisect.bisect_left(self.ordered, stem)
+        return i < len(self.ordered) and self.ordered[i].startswith(stem)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
@@ -148,7 +182,13 @@ class Rule:
         ),
     )
     patterns: tuple[Pattern, ...] = ()  # `forbids`, compiled
+    forbidden: re.Pattern[str] | None = None  # all of them in one, each a group named p<index>
+    needs: tuple[Needed, ...] = ()  # a text that meets none of these cannot match `forbidden`
     line: int = 0  # where the rule starts in the rules file
+
+    def may_match(self, text: Words) -> bool:
+        """Whether `forbidden` could match a text with these words."""
+        return any(needed.met(text) for needed in self.needs)
 
     def matches_terms(self, found: dict[str, tuple[str, ...]]) -> bool:
         """Whether an exercise with these (vocabulary -> terms) is in the rule's scope."""
@@ -160,7 +200,37 @@ class Rule:
 # --- the pattern language ------------------------------------------------------------------
 
 _NUMBER = r"\d+"
+# Whole words: no letter, digit or hyphen may touch a match, so "pain" is not in "pain-free". The
+# start is tested once, before the alternatives: ten times faster than in each of them.
+_WORD_START = r"(?<![\w-])"
+_WORD_END = r"(?![\w-])"
 _QUOTES = "'\u2019"
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _needed(alternative: str) -> Needed:
+    """The words and stems every match of an alternative holds; optional words and numbers left out."""
+    whole: list[str] = []
+    stems: list[str] = []
+    for word in re.sub(r"\([^)]*\)", " ", alternative.lower()).split():
+        if "#" in word:
+            continue
+        head, star, _ = word.partition("*")
+        runs = _WORD.findall(head)
+        if star and runs and head.endswith(runs[-1]):
+            stems.append(runs.pop())
+        whole += runs
+    return Needed(frozenset(whole), tuple(stems))
+
+
+def combine(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
+    """One expression for a rule's `forbids`: a single pass over each text finds them all."""
+    if not patterns:
+        return None
+    groups = "|".join(f"(?P<p{i}>{pattern_body(p.written)})" for i, p in enumerate(patterns))
+    return re.compile(f"{_WORD_START}(?:{groups})", re.IGNORECASE)
 
 
 def compile_pattern(written: str) -> re.Pattern[str]:
@@ -170,10 +240,15 @@ def compile_pattern(written: str) -> re.Pattern[str]:
     a space matches any run of spaces and line breaks; anything else is itself. Raises
     ValueError with the reason when the pattern cannot be read.
     """
+    return re.compile(f"{_WORD_START}(?:{pattern_body(written)})", re.IGNORECASE)
+
+
+def pattern_body(written: str) -> str:
+    """The expression of a pattern, less the test that a word starts where it does."""
     alternatives = [part.strip() for part in written.split("|")]
     if not all(alternatives):
         raise ValueError("an empty alternative beside '|'")
-    return re.compile("|".join(_alternative(a) for a in alternatives), re.IGNORECASE)
+    return "|".join(_alternative(a) for a in alternatives)
 
 
 def _alternative(written: str) -> str:
@@ -203,6 +278,4 @@ def _alternative(written: str) -> str:
             out.append(re.escape(char))
     if depth:
         raise ValueError("a '(' with no ')'")
-    body = "".join(out)
-    # Whole words: no letter or digit may touch the match on either side.
-    return rf"(?<![\w]){body}(?![\w])"
+    return "".join(out) + _WORD_END

@@ -97,3 +97,22 @@ def test_removing_a_rule_from_the_content_lets_its_problem_through(tmp_path, cap
     main(["check", "--project", str(project)])
 
     assert "neck-dizziness" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("where", "expected"), [("[body]", []), ("[avoid]", ["line"])])
+def test_the_avoid_section_is_searched_only_when_a_rule_names_it(project, where, expected):
+    exercise = project / "content" / "exercises" / "chin-tuck.md"
+    lines = exercise.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("## Avoid")) + 2
+    (project / "content" / "rules.yaml").write_text(
+        f"rules:\n  - code: no-word\n    forbids: ['{lines[line - 1].split()[1]}']\n    where: {where}\n"
+        "    message: say it another way\n",
+        encoding="utf-8",
+    )
+
+    result = build(project, write=False)
+
+    found = [str(d) for d in result.diagnostics if d.code == "no-word"]
+    assert found == [
+        f"content/exercises/chin-tuck.md:{line}: error[no-word]: '{lines[line - 1].split()[1]}'; say it another way"
+    ] * len(expected)
