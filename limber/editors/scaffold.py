@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from limber.body import EXERCISE_SECTIONS
 from limber.checker import Checker
 from limber.content import read_doc, unsafe_characters
 from limber.diagnostics import Origin
-from limber.fields import FILL_IN, Field, Kind, declared, rule
+from limber.fields import FILL_IN, Field, declared, rule
 from limber.model import Exercise, Routine, Vocabulary
 from limber.schema import validate_taxonomies
 from limber.yaml_reader import YamlProblem, parse_yaml
@@ -25,6 +27,11 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FOLDERS = {"exercise": "exercises", "routine": "routines"}
 RECORDS: Mapping[str, type] = {"exercise": Exercise, "routine": Routine}
 LEFT_FOR_REVIEW = ("reviewed",)  # a reviewer fills these in
+WIDTH = 100  # characters in a line of a new file, comments included
+GUIDE = "content/README.md"
+# A declaration's "(see Figures below)" points at a section of the guide, below in the guide.
+_SEE_BELOW = re.compile(r" \(see ([A-Z][a-z]*(?: [a-z]+)*) below\)")
+STEP_NOTE = f'each step names an exercise and may change its dosage; see "Routines" in {GUIDE}'
 
 
 class ScaffoldError(ValueError):
@@ -35,10 +42,28 @@ def slug_for(title: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", title.lower()))
 
 
-def _allowed(kind: Kind, vocabularies: Mapping[str, Vocabulary]) -> str:
+def _notes(field: Field, vocabularies: Mapping[str, Vocabulary]) -> list[str]:
+    """What a field's comment says: required or not, its rule and meaning, then its allowed terms."""
+    kind = field.kind
+    rule_text = rule(kind).removesuffix(" (see below)")  # a data field's table is in the guide
+    doc = _SEE_BELOW.sub(lambda m: f' (see "{m[1]}" in {GUIDE})', field.doc)
+    notes = [f"{'required' if field.required else 'optional'}: {rule_text} — {doc}"]
     if kind.vocabulary and kind.vocabulary in vocabularies:
-        return "; allowed: " + ", ".join(t.slug for t in vocabularies[kind.vocabulary].terms)
-    return ""
+        notes.append("allowed: " + ", ".join(t.slug for t in vocabularies[kind.vocabulary].terms))
+    return notes
+
+
+def _annotated(line: str, indent: str, notes: list[str]) -> list[str]:
+    """*line* with its *notes* as comments: beside it while they fit in WIDTH, then on lines below."""
+    below = WIDTH - len(indent) - len("  # ")
+    wrap = partial(textwrap.wrap, break_long_words=False, break_on_hyphens=False)  # slugs stay whole
+    first, *rest = notes
+    beside = wrap(first, WIDTH - len(line) - len("  # "))
+    if len(beside) > 1:  # the rest of the first note is wrapped again, at the full width
+        rest = [" ".join(beside[1:]), *rest]
+    out = [f"{line}  # {beside[0]}"]
+    out += [f"{indent}  # {chunk}" for note in rest for chunk in wrap(note, below)]
+    return out
 
 
 def _value(field: Field) -> str:
@@ -52,47 +77,37 @@ def _value(field: Field) -> str:
     return FILL_IN
 
 
-def _lines(fields: tuple[Field, ...], vocabularies: Mapping[str, Vocabulary], indent: str) -> list[str]:
+def _lines(
+    fields: tuple[Field, ...], vocabularies: Mapping[str, Vocabulary], indent: str, *, off: bool = False
+) -> list[str]:
+    """The fields with their comments; an optional one without an example commented out (all if *off*)."""
     out: list[str] = []
     for field in fields:
+        notes = _notes(field, vocabularies)
+        shown = off or (not field.required and field.example is None)
+        key = f"{indent}# {field.name}:" if shown or field.kind.name == "data" else f"{indent}{field.name}:"
         if field.name in LEFT_FOR_REVIEW:
-            out.append(f"{indent}# {field.name}: YYYY-MM-DD   ({field.doc}; a reviewer fills this in)")
-            continue
-        comment = f"  # {'required' if field.required else 'optional'}: {rule(field.kind)}{_allowed(field.kind, vocabularies)} — {field.doc}"
-        if field.kind.name == "group" and field.kind.record is not None:
-            nested = [
-                f"{indent}{field.name}:{comment}",
-                *_lines(declared(field.kind.record), vocabularies, indent + "  "),
-            ]
-            if not field.required and field.example is None:  # an optional group: shown, commented out
-                nested = [_commented(line) for line in nested]
-            out += nested
+            out += _annotated(
+                f"{indent}# {field.name}: YYYY-MM-DD", indent, [f"{field.doc}; a reviewer fills this in"]
+            )
+        elif field.kind.name == "group" and field.kind.record is not None:
+            out += _annotated(key, indent, notes)
+            out += _lines(declared(field.kind.record), vocabularies, indent + "  ", off=shown)
         elif field.kind.name == "data":
-            out.append(f"{indent}# {field.name}:{comment.removeprefix(' ')}")
-        elif not field.required and field.example is None:
-            out.append(f"{indent}# {field.name}: {_value(field)}{comment}")
+            out += _annotated(key, indent, notes)
         else:
-            out.append(f"{indent}{field.name}: {_value(field)}{comment}")
+            out += _annotated(f"{key} {_value(field)}", indent, notes)
     return out
-
-
-def _commented(line: str) -> str:
-    body = line.lstrip()
-    return line if body.startswith("#") else line[: len(line) - len(body)] + "# " + body
 
 
 def scaffold_text(kind: str, title: str, vocabularies: Mapping[str, Vocabulary]) -> str:
     fields = declared(RECORDS[kind])
-    front = _lines(tuple(f for f in fields if f.name != "title"), vocabularies, "")
+    front = _lines(tuple(f for f in fields if f.name not in ("title", "steps")), vocabularies, "")
     if kind == "routine":
-        step = "\n".join(
-            [
-                "steps:  # required: 1–12 steps, in order; each names an exercise and may override its dosage",
-                f"  - exercise: {FILL_IN}  # an exercise's slug (its file name without .md)",
-                f"  - exercise: {FILL_IN}",
-            ]
-        )
-        front = [line for line in front if not line.startswith("steps:")] + [step]
+        (steps,) = (f for f in fields if f.name == "steps")
+        front += _annotated("steps:", "", [*_notes(steps, vocabularies), STEP_NOTE])
+        front += [f"  - exercise: {FILL_IN}  # an exercise's slug (its file name without .md)"]
+        front += [f"  - exercise: {FILL_IN}"]
         body = [f"{FILL_IN}: say what the routine is for and who it suits. Keep every move pain-free."]
     else:
         body = [
