@@ -35,7 +35,7 @@ PT = 25.4 / 72  # millimetres in a point
 PAGE_WIDTH = 186.0  # mm: A4 (210 mm) less two 12 mm margins
 PAGE_HEIGHT = 255.0  # mm: US Letter (279.4 mm) less two 12 mm margins, rounded down
 HEIGHT_LIMIT = 253.0  # mm: what the estimate may reach (2.4 mm kept for rounding)
-WIDTH_SLACK = 0.96  # every line is taken as this share of its real width
+WIDTH_SLACK = 0.98  # every line is taken as this share of its real width
 ONE_COLUMN_MAX = 6  # steps; more take two columns
 CUE_BULLET = " •\u00a0"  # between run-on cues: a line may break before the bullet, not after
 NOTE_DASH = " –\u00a0"  # before a run-on note
@@ -149,6 +149,7 @@ class Density:
     space: float  # mm between the parts of a step
     band: float  # mm between the title band, the steps, the safety strip and the foot
     run_on: bool  # cues run on in one paragraph (CUE_BULLET between them) instead of one per line
+    figure: float = 0.0  # mm: the width of a step's figure, beside its text (FIGURE_RATIO high)
     boxed: bool = True  # each step in a box; else a rule above each step
     note_inline: bool = False  # the note runs on after the cues and a dash, at the cues' size
 
@@ -165,6 +166,7 @@ DENSITIES = (
         gap=2.5,
         space=1.0,
         band=3.0,
+        figure=26.0,
         run_on=False,
     ),
     Density(
@@ -172,12 +174,13 @@ DENSITIES = (
         Type(18, 21, True),
         Type(12, 14, True),
         Type(10, 12),
-        Type(10, 12),
+        Type(11, 13),
         Type(9.5, 11),
         pad=1.5,
         gap=2.0,
         space=0.8,
         band=3.0,
+        figure=24.0,
         run_on=False,
     ),
     Density(
@@ -185,12 +188,13 @@ DENSITIES = (
         Type(16, 18, True),
         Type(11, 12.5, True),
         Type(9, 10.5),
-        Type(10, 11),
+        Type(11, 12.5),
         Type(9, 10),
         pad=1.2,
         gap=1.5,
         space=0.5,
         band=3.0,
+        figure=22.0,
         run_on=True,
     ),
     Density(
@@ -204,6 +208,7 @@ DENSITIES = (
         gap=1.0,
         space=0.4,
         band=2.0,
+        figure=18.0,
         run_on=True,
         boxed=False,
         note_inline=True,
@@ -224,6 +229,9 @@ NUMBER_MARGIN = 1.0  # and its right margin
 ONE_COLUMN_HEAD = 58.0  # one column: the name and dosage beside the cues
 ONE_COLUMN_SPLIT = 4.0  # ...and the gap between them
 CUE_INDENT = 3.5  # a cue's bullet
+FIGURE_RATIO = 0.75  # a figure's height over its width (limber.figures draws them 4:3)
+FIGURE_GAP = ONE_COLUMN_SPLIT  # between a step's text and its figure
+PRINTOUT_FIGURE = 60.0  # the figure's width on an exercise printout, beside the dosage box
 CAUTION_INDENT = 4.0  # the caution's ⚠ mark
 SAFETY_BOX = 2 * 1.0 + 2 * 0.4  # padding and border, top and bottom
 SAFETY_SIDES = 2 * 2.0 + 2 * 0.4
@@ -246,6 +254,7 @@ class CardStep:
     cues: tuple[str, ...]
     note: str | None
     caution: str | None
+    has_figure: bool = False  # the exercise's figure prints beside the step
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,23 +389,33 @@ def _frame(density: Density) -> tuple[float, float]:
     return 0.0, STEP_BORDER + density.pad
 
 
+def _figure(step: CardStep, density: Density) -> tuple[float, float]:
+    """The room a step's figure takes: (width, with the gap before it; height), in mm."""
+    if not step.has_figure:
+        return 0.0, 0.0
+    return density.figure + FIGURE_GAP, density.figure * FIGURE_RATIO
+
+
 def _step_row(step: CardStep, number: int, density: Density) -> float:
-    """One column: the name and dosage on the left, the rest beside them."""
+    """One column: the name and dosage on the left, the rest beside them, the figure at the right."""
     sides, frame = _frame(density)
-    body_width = PAGE_WIDTH - sides - ONE_COLUMN_HEAD - ONE_COLUMN_SPLIT
+    figure_width, figure_height = _figure(step, density)
+    body_width = PAGE_WIDTH - sides - ONE_COLUMN_HEAD - ONE_COLUMN_SPLIT - figure_width
     content = max(
         _head(step, number, density, ONE_COLUMN_HEAD),
         _spaced(_body(step, density, body_width), density.space),
+        figure_height,
     )
     return content + frame
 
 
 def _step_stack(step: CardStep, number: int, density: Density, column: float) -> float:
-    """Two columns: the name, dosage, cues, note and caution one under another."""
+    """Two columns: the name, dosage, cues, note and caution one under another, the figure beside."""
     sides, frame = _frame(density)
-    inner = column - sides
+    figure_width, figure_height = _figure(step, density)
+    inner = column - sides - figure_width
     blocks = [_head(step, number, density, inner), *_body(step, density, inner)]
-    return _spaced(blocks, density.space) + frame
+    return max(_spaced(blocks, density.space), figure_height) + frame
 
 
 # --- the card's text, from a routine ------------------------------------------------------
@@ -436,6 +455,7 @@ def card_text(ctx: Context, routine: Routine) -> CardText:
                 exercise.cues,
                 step.note,
                 exercise.cautions[0] if exercise.cautions else None,
+                bool(ctx.figure_url(exercise)),
             )
         )
     count = len(steps)
@@ -526,17 +546,20 @@ class PrintoutText:
     steps: tuple[str, ...]  # the numbered steps of "How to do it"
     extra: str  # any other text in that section, outside the numbered steps
     link: tuple[str, ...]
+    has_figure: bool = False  # the exercise's figure prints beside the dosage box
 
 
 def printout_height(text: PrintoutText) -> float:
     """The estimated printed height of an exercise page, in mm."""
     inner = PAGE_WIDTH - BOX_SIDES
+    figure = PRINTOUT_FIGURE + FIGURE_GAP if text.has_figure else 0.0  # beside the dosage box
     header = PRINT_TITLE.height(text.title, PAGE_WIDTH) + 1.0 + PRINT_TEXT.height(text.summary, PAGE_WIDTH)
     label = max((PRINT_BOLD.width(name) for name, _ in text.facts), default=0.0) + 4.0
-    facts = sum(PRINT_TEXT.height(value, inner - label) for _, value in text.facts)
-    bullets = sum(PRINT_TEXT.height(c, inner - CUE_INDENT - 0.5) for c in text.cues)
-    dosage = PRINT_HEADING.line_mm + PRINT_DOSAGE.height(text.dosage, inner) + 2.0 + facts + bullets
-    height = header + HEADER_RULE + 3.0 + dosage + BOX_FRAME + 3.0
+    facts = sum(PRINT_TEXT.height(value, inner - figure - label) for _, value in text.facts)
+    bullets = sum(PRINT_TEXT.height(c, inner - figure - CUE_INDENT - 0.5) for c in text.cues)
+    dosage = PRINT_HEADING.line_mm + PRINT_DOSAGE.height(text.dosage, inner - figure) + 2.0 + facts + bullets
+    drawn = PRINTOUT_FIGURE * FIGURE_RATIO if text.has_figure else 0.0
+    height = header + HEADER_RULE + 3.0 + max(dosage + BOX_FRAME, drawn) + 3.0
     if text.cautions:
         items = sum(PRINT_TEXT.height(c, inner - CUE_INDENT - 0.5) for c in text.cautions)
         height += PRINT_HEADING.line_mm + items + BOX_FRAME + 3.0
@@ -571,4 +594,5 @@ def printout_text(ctx: Context, exercise: Exercise) -> PrintoutText:
         steps=document.steps,
         extra=extra,
         link=(LINK_LABEL, ctx.site.config.absolute_url(exercise.path), credit(ctx, exercise.reviewed)),
+        has_figure=exercise.figure is not None,
     )

@@ -59,7 +59,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         image=image,
         reviewed=exercise.reviewed,
         printed=Printed(
-            classes="printout",
+            classes="printout printout--figure" if exercise.figure is not None else "printout",
             url=url,
             qr_html=qr_html(ctx, url),
             link_label=card.LINK_LABEL,

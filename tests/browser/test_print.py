@@ -26,7 +26,7 @@ from tests.conftest import FIXTURES, ROOT, copy_project, copy_real_project
 
 PAPERS = ("A4", "Letter")
 ROUTINES = sorted(p.stem for p in (ROOT / "content" / "routines").glob("*.md"))
-LONG_EXERCISES = ("open-book", "foam-roller-thoracic-extension", "prone-ytw")  # the longest printouts
+EXERCISES = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.md"))
 MM = 25.4 / 96  # millimetres in a CSS pixel
 
 
@@ -105,6 +105,18 @@ def decode_qr(page) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))]
 
 
+def printed_boxes(page, selector: str) -> list[tuple[float, float, bool]]:
+    """(width mm, height mm, loaded) of each element matching *selector*, laid out for print."""
+    page.emulate_media(media="print")
+    boxes = page.eval_on_selector_all(
+        selector,
+        "es => es.map(e => { const r = e.getBoundingClientRect();"
+        " return [r.width, r.height, e.tagName !== 'IMG' || (e.complete && e.naturalWidth > 0)]; })",
+    )
+    page.emulate_media(media="screen")
+    return [(w * MM, h * MM, loaded) for w, h, loaded in boxes]
+
+
 def check_card(page, served: Served, slug: str) -> None:
     routine = served.site.routines[slug]
     url = served.site.config.absolute_url(routine.path)
@@ -120,6 +132,12 @@ def check_card(page, served: Served, slug: str) -> None:
         assert squash(url) in squash(text)
         for screen_only in ("Print this routine", "Skip to content", "Body areas", "safety notes", "Search"):
             assert screen_only not in text, f"{screen_only!r} printed on the {paper} card of {slug}"
+    drawn = sum(served.site.exercises[s.exercise].figure is not None for s in routine.steps)
+    figures = printed_boxes(page, ".print-card .step__figure")
+    assert len(figures) == drawn, f"{slug}: {len(figures)} figures printed for {drawn} steps with one"
+    assert all(w >= 15 and abs(h - w * card.FIGURE_RATIO) < 0.5 and loaded for w, h, loaded in figures), (
+        figures
+    )
     assert decode_qr(page) == [url]
 
 
@@ -137,8 +155,8 @@ def test_the_twelve_step_card_with_names_and_notes_at_their_limits_prints_on_one
     check_card(printer, maximal, "maximal-card")
 
 
-@pytest.mark.parametrize("slug", LONG_EXERCISES)
-def test_a_long_exercise_page_prints_on_one_page(printer, guide, slug):
+@pytest.mark.parametrize("slug", EXERCISES)
+def test_each_exercise_page_prints_on_one_page_with_its_figure(printer, guide, slug):
     exercise = guide.site.exercises[slug]
     url = guide.site.config.absolute_url(exercise.path)
     printer.goto(guide.url + exercise.path)
@@ -152,6 +170,9 @@ def test_a_long_exercise_page_prints_on_one_page(printer, guide, slug):
         for line in (*exercise.cues, *exercise.cautions, card.SAFETY_LINE):
             assert squash(line) in text
         assert "Relatedexercises" not in text and "Usedintheseroutines" not in text
+    figures = printed_boxes(printer, ".printout .exercise__figure svg")
+    if exercise.figure is not None:
+        assert len(figures) == 1 and abs(figures[0][0] - card.PRINTOUT_FIGURE) < 0.5, figures
     assert decode_qr(printer) == [url]
 
 

@@ -48,7 +48,7 @@ def test_the_stylesheet_sets_the_sizes_the_estimate_uses(density):
         ("small", density.small),
     ):
         assert (length(block, f"--{name}"), length(block, f"--{name}-line")) == (kind.size, kind.line), name
-    for name in ("pad", "gap", "space", "band"):
+    for name in ("pad", "gap", "space", "band", "figure"):
         assert length(block, f"--{name}") == getattr(density, name), name
 
 
@@ -66,12 +66,13 @@ def test_the_stylesheet_sets_the_fixed_sizes_the_estimate_uses():
     )
 
 
-def test_nothing_on_the_card_is_under_9_pt_and_cues_are_10_pt_or_more():
+def test_nothing_on_the_card_is_under_9_pt_and_cues_are_11_pt_but_in_the_last_resort():
     sizes = [
         float(s) for s in re.findall(r"(?:font-size|--(?:title|step|dosage|cue|small)):\s*([\d.]+)pt", CSS)
     ]
     assert min(sizes) >= 9
-    assert min(d.cue.size for d in card.DENSITIES) >= 10
+    assert min(d.cue.size for d in card.DENSITIES[:-1]) >= 11
+    assert card.DENSITIES[-1].cue.size >= 10  # compact: only for cards that fit no other way
 
 
 def test_lines_break_at_spaces_and_count_a_long_word_that_overflows():
@@ -171,6 +172,9 @@ def test_the_maximal_card_fits_and_the_real_guide_has_no_card_problems(tmp_path)
 
     assert card.card_problems(context(project)) == []
     assert card.card_problems(context(ROOT)) == []
+    real = context(ROOT)
+    layouts = [card.plan(card.card_text(real, r)) for r in real.site.routines.values()]
+    assert all(layout.density != card.DENSITIES[-1].name for layout in layouts)  # cues at 11 pt on each
 
 
 def test_an_exercise_page_too_long_to_print_is_reported_at_its_file(tmp_path):
