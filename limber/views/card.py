@@ -97,15 +97,12 @@ class Type:
         """The text's width in mm, unkerned."""
         return sum(_advance(c, self.bold) for c in text) / _EM * self.size * PT
 
-    def lines(self, text: str, width: float, indent: float = 0.0, *, anywhere: bool = False) -> int:
+    def lines(self, text: str, width: float, indent: float = 0.0) -> int:
         """Lines *text* takes in a box *width* mm wide whose first line starts *indent* mm in.
 
-        Greedy, like a browser, but breaking only at spaces (or, with *anywhere*, between
-        any two characters, as `overflow-wrap: anywhere` lets a URL break).
+        Greedy, like a browser, breaking only at spaces.
         """
         room = width * WIDTH_SLACK
-        if anywhere:
-            return _lines_anywhere(text, room, indent, self)
         space = self.width(" ")
         count, used = 1, indent
         for word in _SPACES.split(text.strip()):
@@ -120,18 +117,46 @@ class Type:
             used += size
         return count
 
-    def height(self, text: str, width: float, indent: float = 0.0, *, anywhere: bool = False) -> float:
-        return self.lines(text, width, indent, anywhere=anywhere) * self.line_mm
+    def height(self, text: str, width: float, indent: float = 0.0) -> float:
+        return self.lines(text, width, indent) * self.line_mm
 
 
-def _lines_anywhere(text: str, room: float, indent: float, kind: Type) -> int:
-    count, used = 1, indent
-    for char in text:
-        size = kind.width(char)
-        if used + size > room:
-            count, used = count + 1, 0.0
+_URL_BREAKS = re.compile(r"(?<=[^/]/)(?!/)")  # after a slash, but not after the "//" of the scheme
+
+
+def url_parts(url: str) -> tuple[str, ...]:
+    """The printed URL cut where its line may break: after each "/" only.
+
+    A part too long for a line of its own is cut further, but never next to a hyphen, so a
+    reader never takes a line's end for a hyphen in the address.
+    """
+    room = LINK_WIDTH * WIDTH_SLACK
+    parts: list[str] = []
+    for part in _URL_BREAKS.split(url):
+        while FOOT.width(part) > room:
+            cut = 1
+            while cut < len(part) and FOOT.width(part[: cut + 1]) <= room:
+                cut += 1
+            while cut > 1 and "-" in (part[cut - 1], part[cut]):
+                cut -= 1
+            parts.append(part[:cut])
+            part = part[cut:]
+        if part:
+            parts.append(part)
+    return tuple(parts)
+
+
+def _link_height(link: tuple[str, ...]) -> float:
+    """The lines beside the QR code: the label, the URL (broken only between its parts), the credit."""
+    label, url, credit_line = link
+    room = LINK_WIDTH * WIDTH_SLACK
+    lines, used = 1, 0.0
+    for part in url_parts(url):
+        size = FOOT.width(part)
+        if used and used + size > room:
+            lines, used = lines + 1, 0.0
         used += size
-    return count
+    return FOOT.height(label, LINK_WIDTH) + lines * FOOT.line_mm + FOOT.height(credit_line, LINK_WIDTH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,8 +370,7 @@ def _safety(line: str, screening: tuple[str, ...] = ()) -> float:
 def _foot(text: CardText) -> float:
     rows = max(1, min(text.log_rows, LOG_ROWS_MAX))
     log = LOG_TITLE.line_mm + 1.0 + LOG_HEAD + rows * (LOG_ROW + 0.3) + 0.3
-    link = sum(FOOT.height(line, LINK_WIDTH, anywhere=True) for line in text.link)
-    return max(log, QR_SIZE, link)
+    return max(log, QR_SIZE, _link_height(text.link))
 
 
 def _number_indent(number: int, density: Density) -> float:
@@ -568,8 +592,7 @@ def printout_height(text: PrintoutText) -> float:
     if text.extra:
         height += PRINT_TEXT.height(text.extra, PAGE_WIDTH) + PRINT_TEXT.line_mm
     height += 3.0 + _safety(SAFETY_LINE) + 3.0
-    link = sum(FOOT.height(line, LINK_WIDTH, anywhere=True) for line in text.link)
-    return height + max(QR_SIZE, link)
+    return height + max(QR_SIZE, _link_height(text.link))
 
 
 def printout_text(ctx: Context, exercise: Exercise) -> PrintoutText:

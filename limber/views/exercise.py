@@ -61,6 +61,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         printed=Printed(
             classes="printout printout--figure" if exercise.figure is not None else "printout",
             url=url,
+            url_parts=card.url_parts(url),
             qr_html=qr_html(ctx, url),
             link_label=card.LINK_LABEL,
             credit=card.credit(ctx, exercise.reviewed),

@@ -86,6 +86,7 @@ class Printed:
 
     classes: str  # layout classes chosen by limber.views.card: "print-card--2col print-card--tight"
     url: str  # the page's absolute URL, printed as text
+    url_parts: tuple[str, ...]  # the same, cut where a printed line may break (limber.views.card.url_parts)
     qr_html: str  # the same URL as an inline <svg> QR code (limber.views.qr)
     link_label: str  # "Scan the code or go to this page for the full instructions:"
     credit: str  # "Limber · reviewed 2026-11-30"

@@ -55,6 +55,7 @@ def routine_page(ctx: Context, routine: Routine) -> View:
         printed=Printed(
             classes=layout.classes,
             url=url,
+            url_parts=card.url_parts(url),
             qr_html=qr_html(ctx, url),
             link_label=card.LINK_LABEL,
             credit=card.credit(ctx, routine.reviewed),

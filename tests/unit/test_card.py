@@ -4,6 +4,7 @@ tests/browser/test_print.py prints the cards in Chromium; these tests hold the e
 stylesheet and show what a build reports when a card cannot fit.
 """
 
+import itertools
 import re
 from pathlib import Path
 
@@ -83,7 +84,28 @@ def test_lines_break_at_spaces_and_count_a_long_word_that_overflows():
     assert kind.lines(word, one_line) == 1
     assert kind.lines(" ".join([word] * 6), one_line / card.WIDTH_SLACK) == 3
     assert kind.lines(word * 6, one_line) == 3  # no space to break at: it overflows onto more lines
-    assert kind.lines("https://example.org/" + "a" * 200, 40, anywhere=True) >= 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/limber/exercises/foam-roller-thoracic-extension/",
+        "https://example.org/guide/routines/" + "-".join(["morning-stiffness"] * 4) + "/",
+    ],
+)
+def test_a_printed_url_breaks_only_after_a_slash_and_never_beside_a_hyphen(url):
+    room = card.LINK_WIDTH * card.WIDTH_SLACK
+
+    parts = card.url_parts(url)
+
+    assert "".join(parts) == url
+    assert parts[0] == "https://example.org/"
+    assert all(card.FOOT.width(p) <= room for p in parts)
+    segments = [s + "/" for s in url.removeprefix("https://").split("/")[:-1]]
+    for part, after in itertools.pairwise(parts):
+        assert not part.endswith("-") and not after.startswith("-"), parts
+        if not part.endswith("/"):  # cut inside a segment: only one too long for a line
+            assert any(part in s and card.FOOT.width(s) > room for s in segments), parts
 
 
 def steps(count: int, cue: str = "Keep your shoulders low") -> tuple[card.CardStep, ...]:
