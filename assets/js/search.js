@@ -18,9 +18,29 @@
   // --- words: the same folding for the data and the query ------------------------------------
 
   // How much a word counts, by where in a record it was found.
-  var TITLE = 10, ALIAS = 8, KEYWORD = 6, TERM = 5, CUE = 4, SUMMARY = 3, SECONDARY = 2, TEXT = 1;
-  var STOP = new Set(("a an and are at by do does for from how i in is it me my of on or the to " +
-    "what with your").split(" "));
+  // A body area a record works counts as much as an alias: "chest" finds a chest stretch
+  // before an exercise that has the word only in its name ("Chin-to-chest").
+  var TITLE = 10, ALIAS = 8, AREA = 8, KEYWORD = 6, TERM = 5, CUE = 4, SUMMARY = 3, SECONDARY = 2, TEXT = 1;
+  // Found in more than one place, a word adds this share of each further place's weight.
+  var FURTHER_FIELD = 0.15;
+  // Words dropped from a query: they say nothing about what to show.
+  var STOP = new Set(("a am an and any are as at be been being but by can cant could do does doing " +
+    "dont for from get gets getting got had has have having how i im ive if in into is it its just " +
+    "me my myself of on or our should so some such than that the their them then there these they " +
+    "this those to too very was we what when where which while who why will with would you your").split(" "));
+  // How much a query word counts toward what the query means: a body area, a muscle or a name
+  // from the glossary ("stiff neck", "before bed") counts more; a word that only sets the scene
+  // ("after", "all day") or says how it feels ("tight", "sore": not where) counts less and is
+  // never read as a typo of another word.
+  var NAMED = 2, WEAK = 0.3;
+  // A body area's word ("chest") counts this share in a record that does not work that area
+  // ("Chin-to-chest stretch", a neck stretch).
+  var OFF_AREA = 0.5;
+  var SHORT = 5;  // a word this short that the guide uses ("tight") is not read as a typo ("light")
+  var WEAK_WORDS = new Set(("after again all also always before bit day days during every feel " +
+    "feeling feels lot lots long much need needs often really still time times way whole week " +
+    "ache aches aching achy hurt hurting hurts pain painful sore soreness stiff stiffness tight " +
+    "tightness work working").split(" "));
   var NON_ASCII = /[^\x00-\x7f]/;
   var ACCENTED = /[\u00c0-\u1fff]/;  // letters that may carry accents (Latin, Greek, Cyrillic, ...)
   var ASCII_WORD = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
@@ -141,6 +161,18 @@
     return m <= n + limit ? Math.min(prev[m], limit + 1) : limit + 1;
   }
 
+  /* Whether the words *have* hold the words *phrase* one after another. */
+  function holdsPhrase(have, phrase) {
+    for (var start = 0; start + phrase.length <= have.length; start++) {
+      if (phrase.every(function (word, k) {
+        return have[start + k] === word;
+      })) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /* Whether two words of one length have the same letters ("nekc", "neck"): a swap, not another word. */
   function swapped(a, b) {
     return a.length === b.length && a.split("").sort().join("") === b.split("").sort().join("");
@@ -195,6 +227,30 @@
     this.sharedBest = [];
     this.sharedTokens = [];  // shared text number -> its token numbers
     this.phrases = [];  // id -> the words of its title, then of each alias (when first needed)
+    this.glossed = [];  // id -> the stems of its glossary names of two words or more (the same)
+    this.named = new Set();  // the words of body areas, muscles and glossary names (and their stems)
+    this.areaWords = new Map();  // a word of an area's name (and its stem) -> the areas it names
+    (data.terms.areas || []).forEach(function (term) {
+      wordList(term.name).forEach(function (word) {
+        [word, stem(word)].forEach(function (key) {
+          self.areaWords.set(key, (self.areaWords.get(key) || []).concat([term.slug]));
+        });
+      });
+    });
+    ["areas", "muscles"].forEach(function (vocabulary) {
+      (data.terms[vocabulary] || []).forEach(function (term) {
+        self.name(term.name);
+        if (term.anatomical) {
+          self.name(term.anatomical);
+        }
+      });
+    });
+    this.advice = (data.advice && data.advice.entries || []).map(function (entry) {
+      return { text: entry.text, names: entry.names, words: entry.names.map(function (name) {
+        return wordList(name).map(stem);
+      }) };
+    });
+    this.adviceUrl = data.advice ? data.advice.url : "";
     this.records.forEach(function (record, id) {
       self.add(record, id);
     });
@@ -266,6 +322,20 @@
     this.starts = starts;
   }
 
+  /* Whether *word* is a whole word of any text. */
+  Scan.prototype.has = function (word) {
+    var text = this.text, at = text.indexOf(word);
+    while (at >= 0) {
+      var end = at + word.length;
+      if ((at === 0 || !isWordChar(text.charCodeAt(at - 1))) &&
+          (end === text.length || !isWordChar(text.charCodeAt(end)))) {
+        return true;
+      }
+      at = text.indexOf(word, at + 1);
+    }
+    return false;
+  };
+
   /* Give every record with a word beginning with *prefix* (the query word's stem) *weight*,
    * a little less when its first such word is longer than the query's. */
   Scan.prototype.find = function (prefix, word, weight, scores) {
@@ -291,6 +361,33 @@
       }
       at = text.indexOf(prefix, starts[id + 1]);  // one match per record is enough
     }
+  };
+
+  /* The words of *text* name what a reader means (an area, a muscle, a glossary name). */
+  Index.prototype.name = function (text) {
+    var named = this.named;
+    if (!named.has(text)) {
+      named.add(text);
+      wordList(text).forEach(function (word) {
+        if (!STOP.has(word) && !WEAK_WORDS.has(word)) {
+          named.add(word);
+          named.add(stem(word));
+        }
+      });
+    }
+  };
+
+  /* How much query word *word* counts toward the query's meaning. */
+  Index.prototype.importance = function (word) {
+    return WEAK_WORDS.has(word) ? WEAK : this.named.has(word) || this.named.has(stem(word)) ? NAMED : 1;
+  };
+
+  /* Whether *word* (or its stem) is a whole word somewhere in the data: then it is not a typo. */
+  Index.prototype.knows = function (word) {
+    var root = stem(word);
+    return this.ids.has(word) || this.ids.has(root) || [this.cues, this.summaries, this.bodies].some(function (scan) {
+      return scan.has(word) || (root !== word && scan.has(root));
+    });
   };
 
   /* Record *id* has the terms *slugs* of *vocabulary*: their names (and anatomical names). */
@@ -435,8 +532,9 @@
     }
     for (i = 0, list = record.keywords || []; i < list.length; i++) {
       this.share(list[i], KEYWORD, id);
+      this.name(list[i]);
     }
-    this.terms("areas", record.areas, TERM, id);
+    this.terms("areas", record.areas, record.kind === "exercise" ? AREA : TERM, id);
     this.terms("equipment", record.equipment, TERM, id);
     this.terms("levels", [record.level], TERM, id);
     this.terms("types", record.type ? [record.type] : record.types, TERM, id);
@@ -476,7 +574,7 @@
     }
     // Typos: two letters swapped in a word of 4 letters ("nekc"), one edit from 5, two from 8.
     // A word being typed may also be a typo away from the beginning of a longer one.
-    if (word.length >= 4) {
+    if (word.length >= 4 && !WEAK_WORDS.has(word) && !(word.length <= SHORT && this.knows(word))) {
       var limit = word.length >= 8 ? 2 : 1;
       var first = word.charCodeAt(0);
       this.fuzzy.forEach(function (token) {
@@ -515,7 +613,8 @@
   };
 
   /* Scores of every record for one query word (kept while the reader types on): its best
-   * token match times where it was found, or a word in the body that begins with it. */
+   * token match times where it was found, or a word in the body that begins with it, plus a
+   * share (FURTHER_FIELD) of what it scores in each further place (title, terms, cues, ...). */
   Index.prototype.wordScores = function (word) {
     var cached = this.cache.get(word);
     if (cached) {
@@ -523,12 +622,20 @@
       this.cache.set(word, cached);  // most recent last
       return cached;
     }
-    var self = this;
-    var scores = new Float32Array(this.records.length);
+    var self = this, n = this.records.length;
+    var fields = new Map();  // weight (one per kind of place) -> each record's best score there
+    function field(weight) {
+      var found = fields.get(weight);
+      if (!found) {
+        found = new Float32Array(n);
+        fields.set(weight, found);
+      }
+      return found;
+    }
     var tokens = this.candidates(word);
     function mark(ids, weights, quality) {
       for (var k = 0; k < ids.length; k++) {
-        var score = weights[k] * quality;
+        var scores = field(weights[k]), score = weights[k] * quality;
         if (score > scores[ids[k]]) {
           scores[ids[k]] = score;
         }
@@ -543,13 +650,29 @@
     });
     var prefix = word.length >= 3 ? stem(word) : "";
     if (prefix) {
-      this.cues.find(prefix, word, CUE, scores);
-      this.summaries.find(prefix, word, SUMMARY, scores);
-      this.bodies.find(prefix, word, TEXT, scores);
+      this.cues.find(prefix, word, CUE, field(CUE));
+      this.summaries.find(prefix, word, SUMMARY, field(SUMMARY));
+      this.bodies.find(prefix, word, TEXT, field(TEXT));
     }
-    var count = 0;
-    for (var id = 0; id < scores.length; id++) {
-      if (scores[id] > 0) {
+    var best = new Float32Array(n), sum = new Float32Array(n);
+    fields.forEach(function (scores) {
+      for (var id = 0; id < n; id++) {
+        sum[id] += scores[id];
+        if (scores[id] > best[id]) {
+          best[id] = scores[id];
+        }
+      }
+    });
+    var scores = best, count = 0, areas = this.areaWords.get(word) || this.areaWords.get(stem(word));
+    for (var id = 0; id < n; id++) {
+      if (best[id] > 0) {
+        scores[id] = best[id] + FURTHER_FIELD * (sum[id] - best[id]);
+        var works = this.records[id].areas;
+        if (areas && works && !areas.some(function (area) {
+          return works.indexOf(area) >= 0;
+        })) {
+          scores[id] *= OFF_AREA;
+        }
         count++;
       }
     }
@@ -561,8 +684,8 @@
     return entry;
   };
 
-  /* Every record's score for the query words. Returns the ids that match the most words (all
-   * of them when any record does), best first, and what matched, for highlighting. */
+  /* Every record's score for the query words. Returns the ids that match, best first, whether
+   * the first matches every word, and what matched, for highlighting. */
   Index.prototype.search = function (words) {
     var n = this.records.length, self = this;
     var total = new Float64Array(n);
@@ -576,8 +699,11 @@
       if (entry.prefix) {
         matched.prefixes.push(entry.prefix);
       }
-      // A word most records hold counts for less than a rare one.
-      return { scores: entry.scores, weight: Math.log(1 + n / (entry.count + 1)) };
+      // A word most records hold counts for less than a rare one; a word that names a body
+      // area or a situation counts more than one that sets the scene ("after").
+      var importance = self.importance(word);
+      return { scores: entry.scores, weight: Math.log(1 + n / (entry.count + 1)) * importance,
+        weak: importance === WEAK };
     });
     // Two query words may be one word in the text: "fore arm" finds "forearm".
     for (var w = 0; w + 1 < words.length; w++) {
@@ -603,22 +729,26 @@
         perWord[w + 1].scores = right;
       });
     }
-    var most = 0;
+    // Ranked by how much of the query's meaning a record holds: each word's score times its
+    // weight, summed. A record must hold a word that is more than scene-setting, if there is one.
+    var strong = new Uint8Array(n), anyStrong = perWord.some(function (word) {
+      return !word.weak;
+    });
     perWord.forEach(function (word) {
       var scores = word.scores, weight = word.weight;
       for (var id = 0; id < n; id++) {
         if (scores[id] > 0) {
           total[id] += scores[id] * weight;
           hits[id]++;
-          if (hits[id] > most) {
-            most = hits[id];
+          if (!word.weak) {
+            strong[id] = 1;
           }
         }
       }
     });
     var ids = [];
-    for (var id = 0; id < n && most > 0; id++) {
-      if (hits[id] === most) {
+    for (var id = 0; id < n; id++) {
+      if (hits[id] > 0 && (strong[id] || !anyStrong)) {
         ids.push(id);
       }
     }
@@ -633,15 +763,33 @@
       total[id] += self.phraseBonus(id, words);
     });
     top.sort(better);
-    return { ids: top.concat(ids.slice(100)), matched: matched, complete: most === words.length };
+    ids = top.concat(ids.slice(100));
+    return { ids: ids, matched: matched, complete: ids.length > 0 && hits[ids[0]] === words.length };
   };
 
-  /* Extra for a title or alias that holds the query's words in order, the last one begun. */
+  /* Extra for a title or alias that holds the query's words in order, the last one begun, and
+   * for a glossary name of the record ("back pain") that the query holds whole. */
   Index.prototype.phraseBonus = function (id, words) {
     var best = 0, record = this.records[id];
-    if (!this.phrases[id]) {
-      this.phrases[id] = [record.title].concat(record.aliases || []).map(wordList);
+    function significant(text) {  // little words left out, as from the query: "knee to chest" is "knee chest"
+      return wordList(text).filter(function (word) {
+        return !STOP.has(word);
+      });
     }
+    if (!this.phrases[id]) {
+      this.phrases[id] = [record.title].concat(record.aliases || []).map(significant);
+      this.glossed[id] = (record.keywords || []).map(function (name) {
+        return significant(name).map(stem);
+      }).filter(function (name) {
+        return name.length > 1;
+      });
+    }
+    var query = words.map(stem);
+    this.glossed[id].forEach(function (name) {
+      if (holdsPhrase(query, name)) {
+        best = Math.max(best, KEYWORD * name.length);
+      }
+    });
     this.phrases[id].forEach(function (have, which) {
       for (var start = 0; start + words.length <= have.length; start++) {
         var ok = true;
@@ -656,6 +804,35 @@
       }
     });
     return best;
+  };
+
+  /* The glossary's advice for the symptoms the query names ("pins and needles in my hand"). */
+  Index.prototype.adviceFor = function (query) {
+    var have = wordList(query).map(stem);
+    return this.advice.filter(function (entry) {
+      return entry.words.some(function (name) {
+        return holdsPhrase(have, name);
+      });
+    });
+  };
+
+  /* *ids* with the records an advice entry leads to (what the glossary chose as gentle and
+   * relevant for that symptom) first, each part in its order. */
+  Index.prototype.lift = function (ids, advice) {
+    var records = this.records, names = new Set();
+    advice.forEach(function (entry) {
+      entry.names.forEach(function (name) {
+        names.add(name);
+      });
+    });
+    function chosen(id) {
+      return (records[id].keywords || []).some(function (name) {
+        return names.has(name);
+      });
+    }
+    return ids.filter(chosen).concat(ids.filter(function (id) {
+      return !chosen(id);
+    }));
   };
 
   /* Search for made-up words (a prefix, a typo) and forget them: the engine compiles the
@@ -920,6 +1097,7 @@
     this.empty = document.getElementById("search-empty");
     this.suggestion = document.getElementById("search-suggestion");
     this.suggestionLink = document.getElementById("search-suggestion-link");
+    this.advice = document.getElementById("search-advice");
     this.filterCount = document.getElementById("search-filter-count");
     this.filters = document.getElementById("search-filters");
     this.title = document.title;
@@ -1105,7 +1283,12 @@
     });
     var found = words.length ? index.search(words) :
       { ids: index.order, matched: { tokens: new Set(), prefixes: [] }, complete: true };
+    var advice = words.length ? index.adviceFor(query) : [];
+    if (advice.length) {
+      found.ids = index.lift(found.ids, advice);
+    }
     var results = filtering ? this.filter(found.ids, chosen) : words.length ? found.ids : [];
+    this.showAdvice(advice);
     this.show(results, found.matched, words, query, filtering, found.complete);
     if (this.filters.open) {  // the counts are worked out only when they can be seen
       this.showCounts(this.count(found.ids, chosen), chosen);
@@ -1201,6 +1384,30 @@
     }, 0);
     this.filterCount.textContent = active ? "(" + active + " on)" : "";
     this.clear.hidden = active === 0;
+  };
+
+  /* The safety advice for what the query names, above the results, with the safety page's link. */
+  Page.prototype.showAdvice = function (entries) {
+    var key = entries.map(function (entry) {
+      return entry.text;
+    }).join("\n");
+    if (key === this.adviceKey) {
+      return;
+    }
+    this.adviceKey = key;
+    var box = document.createDocumentFragment();
+    if (entries.length) {
+      box.appendChild(el("p", "search__advice-title", "Please read this first"));
+      entries.forEach(function (entry) {
+        box.appendChild(el("p", "", entry.text));
+      });
+      var more = el("p"), link = el("a", "", "Read the safety page");
+      link.href = /^(?:\/|https?:)/.test(this.index.adviceUrl) ? this.index.adviceUrl : "#";
+      more.appendChild(link);
+      box.appendChild(more);
+    }
+    this.advice.replaceChildren(box);
+    this.advice.hidden = !entries.length;
   };
 
   Page.prototype.show = function (ids, matched, words, query, filtering, complete) {

@@ -25,6 +25,7 @@ ENTRIES = "entries"  # the file's one key: the list of entries
 # Characters of names the glossary may add to the search data, over all the records its entries
 # reach (the guide's adds about 9,000): an entry that reaches every record is copied into each.
 MAX_SEARCH_NAMES = 64 * 1024
+SAFETY_PAGE = "safety"  # the free page that search advice, the header and the footer point to
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,6 +65,14 @@ class GlossaryEntry:
     )
     exercises: tuple[str, ...] = field(
         default=(), metadata=declare(slugs(20), "exercises the name stands for directly")
+    )
+    advice: str | None = field(
+        default=None,
+        metadata=declare(
+            text(20, 240),
+            "for a symptom that may need a health professional (`sciatica`, `numbness`): what the "
+            "search page says first, with a link to the safety page, before the gentle results",
+        ),
     )
     index: int = 0  # position in the file, for line numbers
 

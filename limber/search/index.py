@@ -16,7 +16,7 @@ from typing import Any
 from limber.documents import Document
 from limber.dosage import routine_seconds, seconds
 from limber.model import Exercise, Output, Page, Routine, Site, Term
-from limber.search.glossary import Findable, Glossary, findables, reaches
+from limber.search.glossary import SAFETY_PAGE, Findable, Glossary, findables, reaches
 
 SEARCH_DATA = PurePosixPath("search/index.json")
 VERSION = 1
@@ -53,7 +53,16 @@ def search_index(site: Site, documents: Mapping[str, Document], glossary: Glossa
         "records": [
             record_entry(site, f, documents[f.record.path], keywords.get(f.record.path, ())) for f in found
         ],
-    }
+    } | advice_entry(site, glossary)
+
+
+def advice_entry(site: Site, glossary: Glossary) -> dict[str, Any]:
+    """The glossary's advice for symptoms, shown before the results, and the safety page's URL."""
+    advice = [{"names": list(e.names), "text": e.advice} for e in glossary if e.advice]
+    safety = site.pages.get(SAFETY_PAGE)
+    if not advice or safety is None:
+        return {}
+    return {"advice": {"url": site.config.url(safety.path), "entries": advice}}
 
 
 def term_entry(term: Term) -> dict[str, Any]:

@@ -11,10 +11,10 @@ from limber.documents import Document
 from limber.dosage import dosage_line, minutes_text, routine_seconds
 from limber.figures import alt_text
 from limber.model import VOCABULARIES, Exercise, Page, Routine, Site, Term
+from limber.search.glossary import SAFETY_PAGE
 from limber.views.models import Card, Chip, Link, View
 
 Memo = Callable[[str, object, Callable[[], Any]], Any]
-SAFETY_PAGE = "safety"  # the free page every other page points to
 # Header links, in order, with their names; Safety is in the header so it is one tap from any page.
 NAV_SECTIONS = {
     "exercises/": "Exercises",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from limber.model import VOCABULARIES, Exercise, Routine
+from limber.search.glossary import SAFETY_PAGE
 from limber.views import jsonld
-from limber.views.common import SAFETY_PAGE, Context
+from limber.views.common import Context
 from limber.views.drawings import body_map_html
 from limber.views.lists import term_summaries
 from limber.views.models import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View

@@ -8,7 +8,7 @@ and the page without JavaScript.
 import json
 import re
 import urllib.request
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -51,6 +51,53 @@ RELEVANCE = [
     ("child pose", "exercises/childs-pose/"),
     ("knee to chest", "exercises/knee-to-chest/"),
     ("quad stretch", "exercises/standing-quadriceps-stretch/"),
+]
+# What a reader in discomfort types: a situation, a feeling and where (content/glossary.yaml
+# names the situations), and the routine or exercise a physiotherapist would suggest first.
+SITUATIONS = [
+    ("stiff neck", "routines/neck-relief/"),
+    ("neck pain at my desk", "routines/neck-relief/"),
+    ("sore neck from looking at my phone", "routines/tech-neck-reset/"),
+    ("cant turn my head", "exercises/neck-rotation/"),
+    ("something to help me sleep", "routines/evening-wind-down/"),
+    ("stretches before bed", "routines/evening-wind-down/"),
+    ("wind down at night", "routines/evening-wind-down/"),
+    ("relax before sleep", "routines/evening-wind-down/"),
+    ("stiff back in the morning", "routines/morning-stiffness-without-the-floor/"),
+    ("lower back tight after sitting", "routines/lower-back-desk-break/"),
+    ("tight hips from sitting all day", "routines/lower-back-desk-break/"),
+    ("stiff upper back from sitting", "exercises/seated-extension/"),
+    ("tight chest from desk work", "exercises/doorway-chest-stretch/"),
+    ("rotator cuff", "exercises/band-external-rotation/"),
+    ("back pain", "routines/gentle-back-flare-up-day/"),
+    ("lower back flare up", "routines/gentle-back-flare-up-day/"),
+    ("gentle stretches for a sore lower back", "routines/gentle-back-flare-up-day/"),
+    ("after a run", "routines/after-a-walk-or-run/"),
+    ("sore legs after running", "routines/after-a-walk-or-run/"),
+    ("tight calves after walking", "routines/after-a-walk-or-run/"),
+    ("getting up off the floor", "routines/down-to-the-floor-and-up/"),
+    ("sore knees", "routines/knees/"),
+    ("tight hamstrings", "exercises/lying-hamstring-stretch/"),
+]
+# Symptoms that may need a health professional: the safety advice comes first, then what the
+# glossary entry leads to (the safety page itself, or gentle moves), never an empty page.
+SYMPTOMS = [
+    ("sciatica", None),
+    ("pain down my leg", None),
+    ("headache", None),
+    ("tension headache", None),
+    ("migraine", None),
+    ("numbness in my hand", "safety/"),
+    ("pins and needles", "safety/"),
+    ("tingling fingers", "safety/"),
+    ("carpal tunnel", "safety/"),
+    ("trapped nerve in my neck", "safety/"),
+    ("dizzy", "safety/"),
+    ("vertigo", "safety/"),
+    ("lightheaded when I stand up", "safety/"),
+    ("chest pain", "safety/"),
+    ("wobbly on my feet", "routines/chair-and-balance/"),
+    ("fear of falling", "routines/chair-and-balance/"),
 ]
 PAYLOADS = ["<img src=x onerror=alert(1);window.__xss=1>", '"><svg onload=alert(1);window.__xss=1>']
 CSP = (
@@ -140,11 +187,60 @@ def test_a_readers_query_puts_the_intended_page_first(shared_search, site_url, q
     assert result_urls(shared_search)[0] == site_url + expected
 
 
+@pytest.mark.parametrize(("query", "expected"), SITUATIONS)
+def test_a_situation_puts_what_a_physiotherapist_would_suggest_first(
+    shared_search, site_url, query, expected
+):
+    shared_search.fill("#search-q", query)
+
+    assert result_urls(shared_search)[0] == site_url + expected
+    expect(shared_search.locator("#search-advice")).to_be_hidden()
+
+
+def glossary_names_of(search_data, url):
+    """The glossary names the search data gives the record at *url* (a URL under the site)."""
+    record = next(r for r in search_data["records"] if r["url"] == url)
+    return set(record.get("keywords", []))
+
+
+@pytest.mark.parametrize(("query", "expected"), SYMPTOMS)
+def test_a_symptom_shows_the_safety_advice_first_then_gentle_results(
+    shared_search, site_url, search_data, query, expected
+):
+    shared_search.fill("#search-q", query)
+
+    advice = shared_search.locator("#search-advice")
+    expect(advice).to_be_visible()
+    link = advice.get_by_role("link", name="Read the safety page")
+    assert link.get_attribute("href") == search_data["advice"]["url"]
+    entries = [e for e in search_data["advice"]["entries"] if e["text"] in advice.inner_text()]
+    assert entries  # the advice shown is a glossary entry's
+    box = advice.bounding_box()
+    first = shared_search.locator("#search-results .search-result").first.bounding_box()
+    assert box["y"] + box["height"] <= first["y"]  # the advice comes before the results
+    urls = result_urls(shared_search)
+    assert urls
+    names = {name for entry in entries for name in entry["names"]}
+    first_path = urls[0][len(site_url) - len(urlsplit(site_url).path) :]
+    assert glossary_names_of(search_data, first_path) & names  # what the entry leads to comes first
+    if expected:
+        assert urls[0] == site_url + expected
+
+
+def test_a_short_word_the_guide_uses_is_not_read_as_a_typo(shared_search):
+    shared_search.fill("#search-q", "tight")
+
+    marked = shared_search.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent)")
+    assert marked
+    assert all(m.lower().startswith("tight") for m in marked), marked  # never "light"
+
+
 def test_the_relevance_set_has_enough_typos_and_common_names():
     typos = RELEVANCE[:16]
     names = RELEVANCE[16:25]
 
     assert len(RELEVANCE) >= 25
+    assert len(SITUATIONS) + len(SYMPTOMS) >= 30
     assert len(typos) >= len(RELEVANCE) / 2
     assert len(names) >= 5
 
@@ -191,9 +287,13 @@ def test_the_result_count_is_read_out_in_a_live_region(reader, site_url, search_
     reader.fill("#search-q", "swiss ball")
 
     live = reader.get_by_role("status")
-    expect(live).to_have_text("1 result for “swiss ball”.")
+    expect(live).to_have_text(re.compile(r"^\d+ results? for “swiss ball”\.$"))
     assert live.get_attribute("aria-live") == "polite"
-    expect(reader.locator("#search-status")).to_have_text("1 result for “swiss ball”.")
+    shown = reader.locator("#search-results .search-result").count()
+    more = reader.locator("#search-more").is_visible()
+    count = int(live.inner_text().split()[0])
+    assert count == shown or (more and count > shown)  # the number read out is the number found
+    expect(reader.locator("#search-status")).to_have_text(live.inner_text())
 
 
 def test_filters_alone_list_what_matches_and_their_counts_match_the_data(reader, site_url, search_data):
