@@ -1098,6 +1098,7 @@
     this.suggestion = document.getElementById("search-suggestion");
     this.suggestionLink = document.getElementById("search-suggestion-link");
     this.advice = document.getElementById("search-advice");
+    this.showButton = document.getElementById("search-show");
     this.filterCount = document.getElementById("search-filter-count");
     this.filters = document.getElementById("search-filters");
     this.title = document.title;
@@ -1216,6 +1217,12 @@
       self.typing = false;
       self.run(true);
       self.input.focus();
+    });
+    // "Show N results": the filters close and the first result (or the box) takes the focus.
+    this.showButton.addEventListener("click", function () {
+      self.filters.open = false;
+      var first = self.list.querySelector("a");
+      (first || self.input).focus();
     });
     this.filters.addEventListener("toggle", function () {
       if (self.filters.open) {
@@ -1445,6 +1452,8 @@
       text = ids.length + (ids.length === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "") +
         (complete ? "." : " (not every word matched).");
     }
+    this.showButton.textContent = ids.length ? "Show " + ids.length + (ids.length === 1 ? " result" : " results") :
+      "Show results";
     // The count shows at once; the live region speaks it once typing pauses, not at every key.
     this.status.textContent = text;
     window.clearTimeout(this.announce);

@@ -485,3 +485,24 @@ def test_the_search_page_fits_a_phone_screen(phone, site_url):
 
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert phone.console_errors == []
+
+
+def test_on_a_phone_the_filters_leave_out_empty_options_and_show_n_results_goes_to_them(phone, site_url):
+    open_search(phone, site_url, "?q=neck")
+    open_filters(phone)
+    button = phone.locator("#search-show")
+    expect(button).to_have_text(re.compile(r"^Show \d+ results?$"))
+    shown = int(button.inner_text().split()[1])
+    empty = phone.locator("#search-facets .search__option.is-empty")
+    full = phone.locator("#search-facets .search__option:not(.is-empty)")
+
+    button.click()
+
+    assert shown == status_count(phone)
+    assert empty.count() > 0 and not any(option.is_visible() for option in empty.all())
+    assert full.count() > 0
+    assert not phone.locator("#search-filters").evaluate("details => details.open")
+    first = phone.locator("#search-results .search-result__title a").first
+    expect(first).to_be_focused()
+    box = first.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 780  # on the screen, not two screens down
