@@ -135,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             strict=options.strict,
             cache_dir=cache_dir,
             progress=progress,
+            publishing=write,
         )
     except UnsafeOutput as err:
         print(f"error: {err}", file=sys.stderr)

@@ -73,6 +73,7 @@ def build(
     cache_dir: Path | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     memory: Memory | None = None,
+    publishing: bool = False,
 ) -> BuildResult:
     """Build the site in *project* into *out_dir*; with write=False, check only.
 
@@ -88,7 +89,9 @@ def build(
     cache = Cache.open(cache_dir) if cache_dir is not None and write else None
     inputs = ""
     if cache is not None and out_dir is not None:
-        inputs = cache.inputs_digest(project, (base_url or "", str(strict), str(out_dir.resolve())))
+        inputs = cache.inputs_digest(
+            project, (base_url or "", str(strict), str(publishing), str(out_dir.resolve()))
+        )
         if cache.unchanged(inputs, out_dir):
             result.diagnostics, result.counts, result.unchanged = list(cache.diagnostics), cache.counts, True
             return result
@@ -100,7 +103,7 @@ def build(
 
     # load, validate, link
     glossary: list[GlossaryEntry] = []
-    site = load_and_link(project, base_url, result.diagnostics, glossary, memory)
+    site = load_and_link(project, base_url, result.diagnostics, glossary, memory, publishing=publishing)
     result.site = site
     if site is None or blocked():
         return result
@@ -215,8 +218,12 @@ def load_and_link(
     glossary: list[GlossaryEntry] | None = None,
     memory: Memory | None = None,
     changed: Collection[PurePosixPath] | None = None,
+    *,
+    publishing: bool = False,
 ) -> Site | None:
     """Stages 1-3. Appends every problem to *diagnostics*; returns None if linking is impossible.
+
+    *publishing* (the `build` command, not the preview) warns of a base URL on an example domain.
 
     With a *glossary* list, content/glossary.yaml is checked too and its entries appended
     (only the search data uses it: the preview's fast render leaves it to the full build).
@@ -242,6 +249,8 @@ def load_and_link(
             doc.path, (doc, base_url), partial(schema.validate_config, doc, base_url)
         )
         diagnostics += found
+        if publishing and config is not None:
+            diagnostics += schema.example_base_url(config, doc.origin, from_option=base_url is not None)
     if "taxonomies" in by_kind:
         doc = by_kind["taxonomies"][0]
         vocabularies, found = memory.checked(doc.path, (doc,), partial(schema.validate_taxonomies, doc))

@@ -10,12 +10,13 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from limber import fields as F
 from limber.checker import Checker, dotted
 from limber.config import EDIT_URI, SiteConfig, normalise_base_url
 from limber.content import SourceDoc
-from limber.diagnostics import Diagnostic, KeyPath, Severity, did_you_mean
+from limber.diagnostics import Diagnostic, KeyPath, Origin, Severity, did_you_mean
 from limber.figures import Figure, validate_figure
 from limber.model import NO_EQUIPMENT, VOCABULARIES, Draft, Exercise, Page, Routine, Term, Vocabulary
 
@@ -334,6 +335,26 @@ def validate_page(
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
     return make(Page, clean, slug=doc.slug, body=doc.body, origin=doc.origin), checker.problems
+
+
+# Domains reserved for examples and tests (RFC 2606, RFC 6761): a site published under one has
+# QR codes, canonical links and a feed that lead nowhere.
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+EXAMPLE_TLDS = (".example", ".test", ".invalid")
+
+
+def example_base_url(config: SiteConfig, origin: Origin, from_option: bool) -> list[Diagnostic]:
+    """A warning when the site would be published under a reserved example domain."""
+    host = (urlsplit(config.base_url).hostname or "").lower().rstrip(".")
+    if not (host.endswith(EXAMPLE_TLDS) or any(host == d or host.endswith("." + d) for d in EXAMPLE_DOMAINS)):
+        return []
+    where = "--base-url" if from_option else "base_url"
+    message = (
+        f"{where} {config.base_url} is on {host}, a domain reserved for examples: every QR code, "
+        "canonical link and feed entry would lead nowhere; give the address the site is published at "
+        "(in content/site.yaml, or with --base-url)"
+    )
+    return [origin.warning("example-base-url", message, ("base_url",))]
 
 
 def validate_config(

@@ -3,6 +3,8 @@ from pathlib import Path
 
 from limber.cli import main
 
+EXAMPLE_DOMAIN = "content/site.yaml:4: warning[example-base-url]: base_url https://example.org/guide/ is on example.org, a domain reserved for examples: every QR code, canonical link and feed entry would lead nowhere; give the address the site is published at (in content/site.yaml, or with --base-url)"
+
 
 def test_build_writes_the_site_and_exits_0(project: Path, capsys):
     code = main(["build", "--project", str(project)])
@@ -109,6 +111,7 @@ def test_a_template_error_names_the_template_line_and_writes_nothing(project: Pa
 
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
+        EXAMPLE_DOMAIN,  # build warns of the fixture's example.org base URL
         "templates/term.html:5: error[template-error]: 'limber.views.models.TermView object' has no attribute 'no_such_field'",
         "1 error(s) in 1 file(s); nothing was written.",
     ]
