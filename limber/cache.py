@@ -17,8 +17,10 @@ build are byte-identical (tests/e2e/test_cache.py); a stale entry is never used,
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import pickle
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +35,28 @@ from limber.views.models import View
 
 CACHE_DIR = ".limber-cache"
 PACKAGE = Path(__file__).resolve().parent
-_FORMAT = 2
+_FORMAT = 3
+STATE = "state-{target}.pickle"  # one state per output folder, base URL and options
+MAX_STATES = 8  # states kept for other targets; the oldest beyond these are removed
+# The libraries whose versions shape the output, besides Python's own: a new version makes
+# every cached body and page stale.
+SHAPING = ("jinja2", "markdown", "python-frontmatter", "pyyaml", "nh3", "segno")
+# The only classes a state file may name; anything else (a planted file that would run code
+# when read) is refused before it is built (see "Restricting Globals" in the pickle docs).
+STATE_CLASSES = {
+    ("limber.documents", "Document"),
+    ("limber.documents", "Section"),
+    ("limber.diagnostics", "Diagnostic"),
+    ("limber.diagnostics", "Severity"),
+    ("pathlib", "PurePosixPath"),
+}
+
+
+class _StateUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in STATE_CLASSES:
+            raise pickle.UnpicklingError(f"it names {module}.{name}, which a build cache never holds")
+        return super().find_class(module, name)
 
 
 def _digest(*parts: bytes) -> str:
@@ -63,8 +86,23 @@ def tree_digest(*roots: Path) -> str:
 
 
 def generator_digest() -> str:
-    """The generator's own code: any change to it invalidates everything."""
-    return tree_digest(PACKAGE)
+    """The generator's own code, Python's version and those of the libraries that shape the output.
+
+    Only the `.py` sources count: compiled files (`__pycache__`) come and go with imports.
+    """
+    h = hashlib.blake2b(digest_size=20)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    versions = [sys.version, *(f"{name} {_version(name)}" for name in SHAPING)]
+    h.update("\n".join(versions).encode())
+    return h.hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "missing"
 
 
 @dataclass
@@ -82,24 +120,52 @@ class Cache:
     new_pages: dict[str, str] = field(default_factory=dict)  # path -> view digest, this build
     memos: MemoStore = field(default_factory=MemoStore)  # drawings, QR codes, print layout
     reused: int = 0
+    target: str = ""  # the digest naming this target's state file
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # other output files: (size, mtime)
+    ignored: str = ""  # why an unreadable state file was ignored, to tell the editor
 
     @classmethod
-    def open(cls, folder: Path) -> Cache:
+    def open(cls, folder: Path, target: str = "") -> Cache:
+        """The cache for one target (output folder, base URL, options); empty if there is none.
+
+        A state file that cannot be read, or that names anything but the classes a cache
+        holds, is ignored and said so in `ignored`; the build then makes everything afresh.
+        """
         generator = generator_digest()
-        cache = cls(folder, generator)
+        cache = cls(folder, generator, target=_digest(target.encode())[:16])
+        path = folder / STATE.format(target=cache.target)
         try:
-            with (folder / "state.pickle").open("rb") as f:
-                state = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+            with path.open("rb") as f:
+                state = _StateUnpickler(f).load()
+        except FileNotFoundError:
             return cache
-        if state.get("format") != _FORMAT or state.get("generator") != generator:
+        except (
+            OSError,
+            EOFError,
+            pickle.UnpicklingError,
+            AttributeError,
+            ImportError,
+            ValueError,
+            TypeError,
+        ) as err:
+            cache.ignored = (
+                f"the build cache {path.name} was ignored ({type(err).__name__}: {err}); building afresh"
+            )
             return cache
+        if not isinstance(state, dict) or state.get("format") != _FORMAT:
+            cache.ignored = (
+                f"the build cache {path.name} was ignored (not a state of this version); building afresh"
+            )
+            return cache
+        if state.get("generator") != generator:
+            return cache  # the generator or a library changed: an ordinary miss
         cache.documents = state["documents"]
         cache.pages = state["pages"]
         cache.inputs = state["inputs"]
         cache.counts = state["counts"]
         cache.diagnostics = state["diagnostics"]
         cache.memos = MemoStore(state["memos"])
+        cache.files = state["files"]
         return cache
 
     # --- nothing changed ---
@@ -112,7 +178,9 @@ class Cache:
         """True when the inputs are those of the last build and its output is still in place."""
         if not self.inputs or inputs != self.inputs:
             return False
-        return all(_stat_matches(out_dir / path, entry) for path, entry in self.pages.items())
+        return all(_stat_matches(out_dir / path, entry) for path, entry in self.pages.items()) and all(
+            _stat_matches(out_dir / path, ("", *entry)) for path, entry in self.files.items()
+        )
 
     # --- documents ---
 
@@ -155,6 +223,12 @@ class Cache:
             key = output.path.as_posix()
             stat = out_dir.joinpath(*output.path.parts).stat()
             pages[key] = (self.new_pages.get(key, ""), stat.st_size, stat.st_mtime_ns)
+        files = {}  # everything else the build wrote (assets, pictures): a missing one is noticed
+        for path in sorted(out_dir.rglob("*")):
+            key = path.relative_to(out_dir).as_posix()
+            if key not in pages and path.is_file():
+                stat = path.stat()
+                files[key] = (stat.st_size, stat.st_mtime_ns)
         state = {
             "format": _FORMAT,
             "generator": self.generator,
@@ -164,12 +238,17 @@ class Cache:
             "counts": dict(counts),
             "diagnostics": diagnostics,
             "memos": self.memos.kept(),
+            "files": files,
         }
         self.folder.mkdir(parents=True, exist_ok=True)
-        temp = self.folder / "state.pickle.new"
+        name = STATE.format(target=self.target)
+        temp = self.folder / f"{name}.new"
         with temp.open("wb") as f:
             pickle.dump(state, f, protocol=5)
-        temp.replace(self.folder / "state.pickle")
+        temp.replace(self.folder / name)
+        others = sorted(self.folder.glob(STATE.format(target="*")), key=lambda p: p.stat().st_mtime_ns)
+        for old in others[: max(len(others) - MAX_STATES, 0)]:
+            old.unlink(missing_ok=True)
 
 
 def _stat_matches(path: Path, entry: tuple[str, int, int]) -> bool:

@@ -142,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if progress is not None:
         progress.done()
+    for notice in result.notices:
+        print(f"note: {visible(notice)}", file=sys.stderr)
     errors = report(result.diagnostics, sys.stderr)
     if errors:
         return EXIT_CONTENT

@@ -57,6 +57,7 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)  # exercises, routines, pages, html
     from_cache: int = 0  # pages not rendered again
     unchanged: bool = False  # nothing changed since the last build: nothing was done
+    notices: list[str] = field(default_factory=list)  # said to the editor, never a failure (an ignored cache)
 
     @property
     def ok(self) -> bool:
@@ -86,12 +87,12 @@ def build(
         assert out_dir is not None
         check_out_dir(out_dir, project)
     result = BuildResult()
-    cache = Cache.open(cache_dir) if cache_dir is not None and write else None
+    target = (base_url or "", str(strict), str(publishing), str(out_dir.resolve()) if out_dir else "")
+    cache = Cache.open(cache_dir, "\0".join(target)) if cache_dir is not None and write else None
     inputs = ""
     if cache is not None and out_dir is not None:
-        inputs = cache.inputs_digest(
-            project, (base_url or "", str(strict), str(publishing), str(out_dir.resolve()))
-        )
+        result.notices += [cache.ignored] if cache.ignored else []
+        inputs = cache.inputs_digest(project, target)
         if cache.unchanged(inputs, out_dir):
             result.diagnostics, result.counts, result.unchanged = list(cache.diagnostics), cache.counts, True
             return result

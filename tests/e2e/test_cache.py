@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from limber import cache as cache_module
+from limber.cli import main
 from limber.pipeline import build
 from tests.conftest import copy_project, copy_real_project, snapshot
 
@@ -101,7 +105,100 @@ def test_a_stale_cache_from_another_generator_is_ignored(tmp_path):
     project = copy_project(tmp_path / "project")
     out, cache = tmp_path / "site", tmp_path / "cache"
     assert build(project, out, cache_dir=cache).ok
-    (cache / "state.pickle").write_bytes(b"not a pickle")
+    (state,) = cache.glob("state-*.pickle")
+    state.write_bytes(b"not a pickle")
     result = build(project, out, cache_dir=cache)
     assert result.ok and result.wrote and result.from_cache == 0
+    assert result.notices == [
+        f"the build cache {state.name} was ignored (UnpicklingError: invalid load key, 'n'.); building afresh"
+    ]
     shutil.rmtree(cache)
+
+
+class Planted:
+    """What a hostile state file would hold: an object that runs a command when it is read."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_planted_state_file_runs_nothing_and_is_ignored_with_a_note(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    out, cache, marker = tmp_path / "site", project / ".limber-cache", tmp_path / "ran"
+    assert main(["build", "--project", str(project), "--out", str(out)]) == 0
+    (state,) = cache.glob("state-*.pickle")
+    state.write_bytes(pickle.dumps({"format": 3, "generator": "x", "payload": Planted(marker)}))
+    capsys.readouterr()
+
+    code = main(["build", "--project", str(project), "--out", str(out)])
+
+    assert code == 0
+    assert not marker.exists()
+    err = capsys.readouterr().err
+    assert f"note: the build cache {state.name} was ignored (UnpicklingError: it names posix.system" in err
+
+
+@pytest.mark.parametrize("state", [[1, 2, 3], "a string", None])
+def test_a_state_that_is_not_a_mapping_is_ignored_with_a_note(tmp_path, state):
+    project = copy_project(tmp_path / "project")
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    assert build(project, out, cache_dir=cache).ok
+    (path,) = cache.glob("state-*.pickle")
+    path.write_bytes(pickle.dumps(state))
+
+    result = build(project, out, cache_dir=cache)
+
+    assert result.ok and result.wrote and not result.unchanged
+    assert result.notices == [
+        f"the build cache {path.name} was ignored (not a state of this version); building afresh"
+    ]
+
+
+def test_a_deleted_stylesheet_is_noticed_and_made_again(tmp_path):
+    project = copy_project(tmp_path / "project")
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    assert build(project, out, cache_dir=cache).ok
+    (css,) = (out / "assets" / "css").glob("screen.*.css")
+    original = css.read_bytes()
+    css.unlink()
+
+    result = build(project, out, cache_dir=cache)
+
+    assert not result.unchanged and result.wrote
+    assert css.read_bytes() == original
+
+
+def test_each_output_folder_and_base_url_keeps_its_own_state(tmp_path):
+    project = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert build(project, first, cache_dir=cache).ok
+    assert build(project, second, cache_dir=cache, base_url="https://other.example/sub/").ok
+
+    again = build(project, first, cache_dir=cache)
+
+    assert again.unchanged
+    assert len(list(cache.glob("state-*.pickle"))) == 2
+
+
+def test_the_generator_digest_ignores_compiled_files_and_follows_sources_and_library_versions(
+    tmp_path, monkeypatch
+):
+    package = tmp_path / "limber"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n")
+    monkeypatch.setattr(cache_module, "PACKAGE", package)
+    before = cache_module.generator_digest()
+
+    (package / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"compiled")
+    compiled = cache_module.generator_digest()
+    monkeypatch.setattr(cache_module, "_version", lambda name: "9.9" if name == "markdown" else "1")
+    other_library = cache_module.generator_digest()
+    (package / "a.py").write_text("x = 2\n")
+    other_source = cache_module.generator_digest()
+
+    assert compiled == before
+    assert len({before, other_library, other_source}) == 3
