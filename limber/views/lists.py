@@ -30,7 +30,10 @@ def exercise_index(ctx: Context) -> View:
         groups.setdefault(exercise.title[0].upper(), []).append(ctx.exercise_card(exercise))
     intro = f"All {len(ctx.site.exercises)} exercises, A to Z."
     data = ListView(
-        intro, tuple((letter, tuple(cards)) for letter, cards in groups.items()), has_letters=True
+        intro,
+        tuple((letter, tuple(cards)) for letter, cards in groups.items()),
+        has_letters=True,
+        compact=True,
     )
     crumbs = ctx.crumbs(Link("Exercises", ctx.url("exercises/")))
     return ctx.view("list.html", "exercises/", "Exercises A–Z", intro, data, crumbs)

@@ -165,6 +165,7 @@ class ListView:
     intro: str
     groups: tuple[tuple[str, tuple[Card, ...]], ...]  # (heading, cards)
     has_letters: bool = False  # show the A–Z jump links
+    compact: bool = False  # cards without their summary line: a long index stays short
 
 
 @dataclass(frozen=True, slots=True)
