@@ -106,10 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     if options.command == "new":
-        from limber.editors.scaffold import ScaffoldError, project_vocabularies, write_scaffold
+        from limber.editors.scaffold import ScaffoldError, project_rules, project_vocabularies, write_scaffold
 
         try:
-            path = write_scaffold(project, options.kind, options.title, project_vocabularies(project))
+            vocabularies = project_vocabularies(project)
+            ruled = project_rules(project, vocabularies)
+            path = write_scaffold(project, options.kind, options.title, vocabularies, ruled)
         except ScaffoldError as err:
             print(f"error: {err}", file=sys.stderr)
             return EXIT_USAGE

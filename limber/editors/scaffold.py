@@ -20,6 +20,7 @@ from limber.content import read_doc, unsafe_characters
 from limber.diagnostics import Origin
 from limber.fields import FILL_IN, Field, declared, rule
 from limber.model import Exercise, Routine, Vocabulary
+from limber.rules import read_rules
 from limber.schema import validate_taxonomies
 from limber.yaml_reader import YamlProblem, parse_yaml
 
@@ -42,12 +43,13 @@ def slug_for(title: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", title.lower()))
 
 
-def _notes(field: Field, vocabularies: Mapping[str, Vocabulary]) -> list[str]:
+def _notes(field: Field, vocabularies: Mapping[str, Vocabulary], ruled: Mapping[str, str]) -> list[str]:
     """What a field's comment says: required or not, its rule and meaning, then its allowed terms."""
     kind = field.kind
     rule_text = rule(kind).removesuffix(" (see below)")  # a data field's table is in the guide
     doc = _SEE_BELOW.sub(lambda m: f' (see "{m[1]}" in {GUIDE})', field.doc)
-    notes = [f"{'required' if field.required else 'optional'}: {rule_text} — {doc}"]
+    need = "required" if field.required else ruled.get(field.name, "optional")
+    notes = [f"{need}: {rule_text} — {doc}"]
     if kind.vocabulary and kind.vocabulary in vocabularies:
         notes.append("allowed: " + ", ".join(t.slug for t in vocabularies[kind.vocabulary].terms))
     return notes
@@ -78,13 +80,18 @@ def _value(field: Field) -> str:
 
 
 def _lines(
-    fields: tuple[Field, ...], vocabularies: Mapping[str, Vocabulary], indent: str, *, off: bool = False
+    fields: tuple[Field, ...],
+    vocabularies: Mapping[str, Vocabulary],
+    indent: str,
+    ruled: Mapping[str, str],
+    *,
+    off: bool = False,
 ) -> list[str]:
     """The fields with their comments; an optional one without an example commented out (all if *off*)."""
     out: list[str] = []
     for field in fields:
-        notes = _notes(field, vocabularies)
-        shown = off or (not field.required and field.example is None)
+        notes = _notes(field, vocabularies, ruled)
+        shown = off or (not field.required and field.name not in ruled and field.example is None)
         key = f"{indent}# {field.name}:" if shown or field.kind.name == "data" else f"{indent}{field.name}:"
         if field.name in LEFT_FOR_REVIEW:
             out += _annotated(
@@ -92,7 +99,7 @@ def _lines(
             )
         elif field.kind.name == "group" and field.kind.record is not None:
             out += _annotated(key, indent, notes)
-            out += _lines(declared(field.kind.record), vocabularies, indent + "  ", off=shown)
+            out += _lines(declared(field.kind.record), vocabularies, indent + "  ", {}, off=shown)
         elif field.kind.name == "data":
             out += _annotated(key, indent, notes)
         else:
@@ -100,12 +107,16 @@ def _lines(
     return out
 
 
-def scaffold_text(kind: str, title: str, vocabularies: Mapping[str, Vocabulary]) -> str:
+def scaffold_text(
+    kind: str, title: str, vocabularies: Mapping[str, Vocabulary], ruled: Mapping[str, str] | None = None
+) -> str:
+    """The new file's text. *ruled*: optional fields the project's rules ask for (project_rules)."""
     fields = declared(RECORDS[kind])
-    front = _lines(tuple(f for f in fields if f.name not in ("title", "steps")), vocabularies, "")
+    ruled = ruled if kind == "exercise" and ruled is not None else {}
+    front = _lines(tuple(f for f in fields if f.name not in ("title", "steps")), vocabularies, "", ruled)
     if kind == "routine":
         (steps,) = (f for f in fields if f.name == "steps")
-        front += _annotated("steps:", "", [*_notes(steps, vocabularies), STEP_NOTE])
+        front += _annotated("steps:", "", [*_notes(steps, vocabularies, {}), STEP_NOTE])
         front += [f"  - exercise: {FILL_IN}  # an exercise's slug (its file name without .md)"]
         front += [f"  - exercise: {FILL_IN}"]
         body = [f"{FILL_IN}: say what the routine is for and who it suits. Keep every move pain-free."]
@@ -155,7 +166,33 @@ def project_vocabularies(project: Path) -> dict[str, Vocabulary]:
     return validate_taxonomies(doc)[0] if doc is not None else {}
 
 
-def write_scaffold(project: Path, kind: str, title: str, vocabularies: Mapping[str, Vocabulary]) -> Path:
+def project_rules(project: Path, vocabularies: Mapping[str, Vocabulary]) -> dict[str, str]:
+    """Exercise fields that content/rules.yaml asks of every exercise, with how it asks."""
+    rel = PurePosixPath("content", "rules.yaml")
+    if not (project / rel).is_file():
+        return {}
+    doc, _ = read_doc(project / rel, rel, "rules")
+    ruled: dict[str, str] = {}
+    for found in read_rules(doc, vocabularies)[0] if doc is not None else ():
+        if found.when is None and found.requires is not None and "exercises" in found.applies_to:
+            need = (
+                "required by content/rules.yaml"
+                if found.severity == "error"
+                else "expected by content/rules.yaml"
+            )
+            ruled |= dict.fromkeys(found.requires.fields, need)
+            if found.requires.first_caution_starts or found.requires.every_caution_starts:
+                ruled["cautions"] = need  # a rule on how cautions start needs one to start
+    return ruled
+
+
+def write_scaffold(
+    project: Path,
+    kind: str,
+    title: str,
+    vocabularies: Mapping[str, Vocabulary],
+    ruled: Mapping[str, str] | None = None,
+) -> Path:
     """Write content/<kind>s/<slug>.md; refuse a title that makes no valid slug, or an existing file."""
     title = title.strip()
     problem = title_problem(kind, title)
@@ -170,5 +207,5 @@ def write_scaffold(project: Path, kind: str, title: str, vocabularies: Mapping[s
             f"{target.relative_to(project)} already exists; pick another title or edit that file"
         )
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold_text(kind, title, vocabularies), encoding="utf-8")
+    target.write_text(scaffold_text(kind, title, vocabularies, ruled), encoding="utf-8")
     return target
