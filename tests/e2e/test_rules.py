@@ -4,13 +4,14 @@ Each tests/fixtures/rules/<case>/ lays files over a copy of the real guide; `exp
 the exact stderr of `build.py check`. One file breaking several rules gets every one of them.
 """
 
+import re
 import shutil
 
 import pytest
 
 from limber.cli import main
 from limber.pipeline import build
-from tests.conftest import FIXTURES, copy_real_project
+from tests.conftest import FIXTURES, ROOT, copy_real_project
 
 CASES = sorted(path for path in (FIXTURES / "rules").iterdir() if path.is_dir())
 
@@ -116,3 +117,14 @@ def test_the_avoid_section_is_searched_only_when_a_rule_names_it(project, where,
     assert found == [
         f"content/exercises/chin-tuck.md:{line}: error[no-word]: '{lines[line - 1].split()[1]}'; say it another way"
     ] * len(expected)
+
+
+def test_every_rule_of_the_guide_is_broken_by_some_case_here():
+    codes = re.findall(
+        r"^  - code: ([a-z0-9-]+)$", (ROOT / "content" / "rules.yaml").read_text(), re.MULTILINE
+    )
+    expected = "\n".join((case / "expected.txt").read_text(encoding="utf-8") for case in CASES)
+
+    untested = [code for code in codes if f"[{code}]" not in expected]
+
+    assert codes and not untested, f"add a case under tests/fixtures/rules/ that breaks: {untested}"
