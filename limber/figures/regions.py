@@ -81,6 +81,8 @@ MUSCLES: MappingProxyType[str, Shape] = MappingProxyType({
     "piriformis": _back((_p("trunk", (0, 0.15), (-0.9, -0.3)),), (_p("trunk", (0.02, 0.16), (0.35, 0.95)),)),
     "hamstrings": _back((_p("thigh", (0.15, 0.95), (-1, 0)),), (_p("thigh", (0.15, 0.95), (-0.7, 0.7)),)),
     "quadriceps": _front((_p("thigh", (0.1, 0.9), (0, 1)),), (_p("thigh", (0.1, 0.9), (-0.7, 0.9)),)),
+    "adductors": _front((_p("thigh", (0.05, 0.7), (-0.2, 0.5)),), (_p("thigh", (0.05, 0.75), (-1, -0.35)),)),
+    "diaphragm": _front((_p("trunk", (0.55, 0.7), (-0.4, 0.6)),), (_p("trunk", (0.56, 0.68), (0, 0.85)),)),
     "calves": _back((_p("shank", (0.05, 0.65), (-1, 0)),), (_p("shank", (0.05, 0.65), (-0.9, 0.9)),)),
 })  # fmt: skip
 
