@@ -23,7 +23,7 @@ class SiteConfig:
         default=None,
         metadata=declare(
             text(8, 200),
-            "the web address of the guide's source (`https://github.com/owner/limber`): each exercise, routine and page links to its file with \"Edit this page\", and the footer links the source",
+            'the web address of the guide\'s source (`https://github.com/owner/limber`): each exercise, routine and page links to its file with "Edit this page", and the footer links the source',
         ),
     )
     edit_uri: str = field(

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from limber.body import EXERCISE_SECTIONS, WIKILINK, split_sections
 from limber.markdown import Converter, LinkTarget
-from limber.model import Exercise, Record, Site
+from limber.model import HOME_PAGE, Exercise, Record, Site
 from limber.parallel import run_all
 
 STEPS_SECTION = EXERCISE_SECTIONS[0]
@@ -46,8 +46,12 @@ class Document:
 
 
 def targets(site: Site) -> dict[str, LinkTarget]:
-    """What [[slug]] links point at: every exercise and routine."""
-    records: list[Exercise | Record] = [*site.exercises.values(), *site.routines.values()]
+    """What [[slug]] links point at: every exercise and routine, and the free pages but home."""
+    records: list[Exercise | Record] = [
+        *(p for slug, p in site.pages.items() if slug != HOME_PAGE),
+        *site.exercises.values(),
+        *site.routines.values(),
+    ]
     return {r.slug: LinkTarget(site.config.url(r.path), r.title) for r in records}
 
 

@@ -17,6 +17,7 @@ from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic, Origin, did_you_mean
 from limber.dosage import apply_overrides
 from limber.model import (
+    HOME_PAGE,
     VOCABULARIES,
     Draft,
     Exercise,
@@ -94,6 +95,8 @@ def link(
         problems += found
         steps[routine.slug] = resolved
 
+    # Free pages can be linked too (`[[safety]]`), unless an exercise or routine has the slug.
+    seen = {**{p.slug.lower(): p for p in pages.values() if p.slug != HOME_PAGE}, **seen}
     all_slugs = [r.slug for r in seen.values()]
     for draft in drafts:
         problems += _check_draft(draft, known)
@@ -179,7 +182,7 @@ def _body_links(
             continue
         if target is None or target.slug != found_link.slug:
             hint = f" (did you mean '{target.slug}'?)" if target else did_you_mean(found_link.slug, all_slugs)
-            message = f"link [[{found_link.slug}]] names no exercise or routine{hint}"
+            message = f"link [[{found_link.slug}]] names no exercise, routine or page{hint}"
             problems.append(Diagnostic(origin.path, found_link.line, "unknown-link", message))
         elif target.slug != slug:
             targets.add(target.slug)

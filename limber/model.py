@@ -409,8 +409,10 @@ class Page:
 
     @property
     def path(self) -> str:
-        return "" if self.slug == "home" else f"{self.slug}/"
+        return "" if self.slug == HOME_PAGE else f"{self.slug}/"
 
+
+HOME_PAGE = "home"  # content/pages/home.md: the home page's introduction, at the site's root
 
 Record = Exercise | Routine | Page
 

@@ -15,14 +15,13 @@ from typing import Any
 
 from limber.documents import Document
 from limber.dosage import routine_seconds, seconds
-from limber.model import Exercise, Output, Page, Routine, Site, Term
+from limber.model import HOME_PAGE, Exercise, Output, Page, Routine, Site, Term
 from limber.search.glossary import SAFETY_PAGE, Findable, Glossary, findables, reaches
 
 SEARCH_DATA = PurePosixPath("search/index.json")
 VERSION = 1
 MAX_TEXT = 1000  # characters of body text per record: enough to find it by, small enough to load fast
 VOCABULARIES = ("areas", "muscles", "equipment", "levels", "types", "positions", "goals")
-HOME = "home"  # the home page's introduction is not a page of its own
 
 
 # Written as \uXXXX in every string, as Hugo's jsonify and Go's encoder do: the file can then be
@@ -43,7 +42,7 @@ def json_text(value: Any) -> str:
 
 def search_index(site: Site, documents: Mapping[str, Document], glossary: Glossary) -> dict[str, Any]:
     """The search data as plain JSON values."""
-    found = [f for f in findables(site) if not (isinstance(f.record, Page) and f.record.slug == HOME)]
+    found = [f for f in findables(site) if not (isinstance(f.record, Page) and f.record.slug == HOME_PAGE)]
     keywords = glossary_names(glossary, found)
     config = site.config
     return {

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from limber.model import HOME_PAGE
 from limber.views.common import Context
 from limber.views.exercise import exercise_page
 from limber.views.lists import exercise_index, routine_index, term_page, vocabulary_page
@@ -41,6 +42,6 @@ def view_makers(ctx: Context) -> dict[str, Callable[[], View]]:
         makers[vocab.path] = partial(vocabulary_page, ctx, name)
         makers |= {t.path: partial(term_page, ctx, name, t) for t in vocab.terms}
     makers |= {
-        site.pages[slug].path: partial(free_page, ctx, slug) for slug in sorted(site.pages) if slug != "home"
+        site.pages[slug].path: partial(free_page, ctx, slug) for slug in sorted(site.pages) if slug != HOME_PAGE
     }
     return makers

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from limber.model import VOCABULARIES, Exercise, Routine
+from limber.model import HOME_PAGE, VOCABULARIES, Exercise, Routine
 from limber.search.glossary import SAFETY_PAGE
 from limber.views import jsonld
 from limber.views.common import Context
@@ -24,7 +24,7 @@ def free_page(ctx: Context, slug: str) -> View:
 
 def home_page(ctx: Context) -> View:
     site = ctx.site
-    page = site.pages.get("home")
+    page = site.pages.get(HOME_PAGE)
     routines = sorted(site.routines.values(), key=lambda r: (ctx.routine_total(r), r.title.lower()))
     data = HomeView(
         intro_html=ctx.documents[page.path].intro_html if page else "",

@@ -53,7 +53,7 @@ def test_unknown_references_are_reported_at_their_lines_with_suggestions(project
     assert problems == [
         "content/exercises/chin-tuck.md:19: error[unknown-exercise]: 'related' names unknown exercise 'upper-trapezius-strech' (did you mean 'upper-trapezius-stretch'?)",
         "content/routines/desk-minute.md:9: error[unknown-exercise]: 'steps[1].exercise' names unknown exercise 'chin-tuk' (did you mean 'chin-tuck'?)",
-        "content/routines/desk-minute.md:18: error[unknown-link]: link [[chin-tuk]] names no exercise or routine (did you mean 'chin-tuck'?)",
+        "content/routines/desk-minute.md:18: error[unknown-link]: link [[chin-tuk]] names no exercise, routine or page (did you mean 'chin-tuck'?)",
     ]
 
 
