@@ -7,9 +7,9 @@ import time
 import pytest
 
 from tests.conftest import copy_real_project
-from tests.preview import Preview, fetch, free_port, wait_until
+from tests.preview import DEADLINE, Preview, fetch, free_port, wait_until
 
-WAIT_MS = 60_000
+WAIT_MS = int(DEADLINE * 1000)
 H1_IS = "text => document.querySelector('h1') && document.querySelector('h1').textContent.trim() === text"
 
 

@@ -13,6 +13,7 @@ from limber.serve.files import Redirect, locate
 from limber.serve.overlay import banner, inject
 from limber.serve.rebuild import Rebuilder, Snapshot
 from limber.serve.server import is_loopback
+from tests.preview import DEADLINE
 
 
 @pytest.fixture
@@ -120,7 +121,7 @@ class Published:
             self.snapshots.append(snapshot)
             self._changed.notify_all()
 
-    def wait_for(self, wanted: Callable[[Snapshot], bool], seconds: float = 60) -> Snapshot:
+    def wait_for(self, wanted: Callable[[Snapshot], bool], seconds: float = DEADLINE) -> Snapshot:
         with self._changed:
             assert self._changed.wait_for(lambda: any(map(wanted, self.snapshots)), seconds), self.snapshots
             return next(s for s in reversed(self.snapshots) if wanted(s))
