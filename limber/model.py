@@ -234,7 +234,7 @@ class Dosage:
     rest: int = field(default=0, metadata=REST)
     tempo: int | None = field(
         default=None,
-        metadata=declare(whole(1, 10, SECONDS), "seconds per unheld rep, for the time estimate; default 3"),
+        metadata=declare(whole(1, 60, SECONDS), "seconds per unheld rep, for the time estimate; default 3"),
     )
     sides: str = field(metadata=SIDES_FIELD)
     frequency: Frequency | None = field(
