@@ -42,6 +42,8 @@ def view_makers(ctx: Context) -> dict[str, Callable[[], View]]:
         makers[vocab.path] = partial(vocabulary_page, ctx, name)
         makers |= {t.path: partial(term_page, ctx, name, t) for t in vocab.terms}
     makers |= {
-        site.pages[slug].path: partial(free_page, ctx, slug) for slug in sorted(site.pages) if slug != HOME_PAGE
+        site.pages[slug].path: partial(free_page, ctx, slug)
+        for slug in sorted(site.pages)
+        if slug != HOME_PAGE
     }
     return makers
