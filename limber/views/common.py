@@ -98,14 +98,8 @@ class Context:
         level = self.term("levels", exercise.level).name
         position = self.term("positions", exercise.position).name
         facts = " · ".join((level, position, self.dosage(exercise, with_frequency=False)))
-        figure = self.figure_url(exercise)
         return Card(
-            exercise.title,
-            self.url(exercise.path),
-            exercise.summary,
-            facts,
-            figure,
-            self.figure_alt(exercise),
+            exercise.title, self.url(exercise.path), exercise.summary, facts, self.figure_url(exercise)
         )
 
     @staticmethod

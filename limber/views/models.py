@@ -32,8 +32,9 @@ class Card:
     url: str
     summary: str
     facts: str  # "Beginner · Seated · Hold 30 s · 2 times · each side"
-    figure_url: str = ""  # a small drawing of the exercise (an SVG file), or ""
-    figure_alt: str = ""
+    # A small drawing of the exercise (an SVG file), or "". Decorative beside the linked title:
+    # the exercise page describes it in words, so a list read aloud is not a list of poses.
+    figure_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
