@@ -178,8 +178,8 @@ class Cache:
         """True when the inputs are those of the last build and its output is still in place."""
         if not self.inputs or inputs != self.inputs:
             return False
-        return all(_stat_matches(out_dir / path, entry) for path, entry in self.pages.items()) and all(
-            _stat_matches(out_dir / path, ("", *entry)) for path, entry in self.files.items()
+        return all(_stat_matches(out_dir / path, *entry[1:]) for path, entry in self.pages.items()) and all(
+            _stat_matches(out_dir / path, *entry) for path, entry in self.files.items()
         )
 
     # --- documents ---
@@ -204,7 +204,7 @@ class Cache:
         self.new_pages[path.as_posix()] = digest
         entry = self.pages.get(path.as_posix())
         previous = out_dir.joinpath(*path.parts)
-        if entry is not None and entry[0] == digest and _stat_matches(previous, entry):
+        if entry is not None and entry[0] == digest and _stat_matches(previous, *entry[1:]):
             self.reused += 1
             return Output(path, "", source=previous)
         return None
@@ -251,9 +251,9 @@ class Cache:
             old.unlink(missing_ok=True)
 
 
-def _stat_matches(path: Path, entry: tuple[str, int, int]) -> bool:
+def _stat_matches(path: Path, size: int, mtime: int) -> bool:
     try:
         stat = path.stat()
     except OSError:
         return False
-    return (stat.st_size, stat.st_mtime_ns) == (entry[1], entry[2])
+    return (stat.st_size, stat.st_mtime_ns) == (size, mtime)

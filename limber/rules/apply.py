@@ -45,7 +45,7 @@ def apply_rules(site: Site, rules: Iterable[Rule]) -> list[Diagnostic]:
     rules = tuple(rules)
     records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
     records.sort(key=lambda r: str(r.origin.path))
-    terms = {slug: _terms(exercise) for slug, exercise in site.exercises.items()}
+    terms = _all_terms(site)
     problems: list[Diagnostic] = []
     said: list[list[Diagnostic]] = [[] for _ in rules]  # what `forbids` found, counted against `at_most`
     for record in records:
@@ -65,16 +65,18 @@ def apply_rules(site: Site, rules: Iterable[Rule]) -> list[Diagnostic]:
 def screening(site: Site, rules: Iterable[Rule]) -> dict[str, tuple[str, ...]]:
     """Routine slug -> the screening lines of the rules that apply to any of its steps, once each."""
     out: dict[str, tuple[str, ...]] = {}
-    with_lines = [rule for rule in rules if rule.screening]
-    for slug, steps in site.steps.items():
-        lines: dict[str, None] = {}
-        for rule in with_lines:
-            if any(rule.matches_terms(_terms(site.exercises[s.exercise])) for s in steps):
-                assert rule.screening is not None
-                lines[rule.screening] = None
+    with_lines = [(rule, rule.screening) for rule in rules if rule.screening]
+    terms = _all_terms(site)
+    for routine in site.routines.values():
+        lines = {line: None for rule, line in with_lines if _in_scope(site, rule, routine, terms)}
         if lines:
-            out[slug] = tuple(lines)
+            out[routine.slug] = tuple(lines)
     return out
+
+
+def _all_terms(site: Site) -> dict[str, Terms]:
+    """Each exercise's terms by vocabulary, worked out once for every rule."""
+    return {slug: _terms(exercise) for slug, exercise in site.exercises.items()}
 
 
 def _terms(exercise: Exercise) -> Terms:

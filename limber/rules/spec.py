@@ -8,6 +8,7 @@ are written in a small pattern language an editor can read (content/README.md, "
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,16 +41,8 @@ class When:
     movements: tuple[str, ...] = _when("movements", "movements")
 
     def given(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """The (vocabulary, terms) pairs written, in declaration order."""
-        pairs = (
-            ("areas", self.areas),
-            ("muscles", self.muscles),
-            ("equipment", self.equipment),
-            ("levels", self.levels),
-            ("positions", self.positions),
-            ("types", self.types),
-            ("movements", self.movements),
-        )
+        """The (vocabulary, terms) pairs written, in declaration order (each field is a vocabulary)."""
+        pairs = ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))
         return tuple((name, slugs) for name, slugs in pairs if slugs)
 
     def describe(self, found: dict[str, tuple[str, ...]]) -> str:
