@@ -21,23 +21,14 @@ from limber.linking import link
 from limber.memo import MemoStore, digest
 from limber.model import Draft, Output, Record, Site, Vocabulary
 from limber.output import check_out_dir, check_outputs, write_site
+from limber.outputs import Made, other_outputs
 from limber.parallel import run_all
-from limber.render import (
-    TemplateError,
-    feed,
-    make_env,
-    render_page,
-    render_pages,
-    robots,
-    sitemap,
-    template_problem,
-)
+from limber.render import TemplateError, make_env, render_page, render_pages, template_problem
 from limber.rules import apply_rules, read_rules, screening
-from limber.search import GlossaryEntry, search_data, validate_glossary
+from limber.search import GlossaryEntry, validate_glossary
 from limber.views import Context, all_views, site_view
-from limber.views import feed as feed_view
 from limber.views.card import card_problems, printout_jobs
-from limber.views.drawings import drawing_jobs, figure_files
+from limber.views.drawings import drawing_jobs
 from limber.views.models import SiteView, View
 
 T = TypeVar("T")
@@ -125,9 +116,7 @@ def build(
     outputs, problems = pages(project, env, views, shared, cache, out_dir, progress)
     if not problems:
         try:
-            outputs += [sitemap(env, views), feed(env, feed_view(ctx)), robots(site.config)]
-            outputs += figure_files(ctx)
-            outputs.append(search_data(site, ctx.documents, tuple(glossary)))
+            outputs += other_outputs(Made(ctx, views, env, tuple(glossary)))
         except TemplateError as err:
             problems.append(template_problem(project, err))
     image_paths = [PurePosixPath("images", src) for src in site.images]

@@ -1,0 +1,46 @@
+"""The outputs registry: every file the build makes besides the pages, one entry each.
+
+An entry is a name and a function from what the build has made (the site, its views, the
+templates' environment, the glossary) to the files it gives. `pipeline.build()` makes every
+entry in order; a new kind of output (a data file, the web app manifest, the service worker)
+is one more line here, never a new step in the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from limber.model import Output
+from limber.render import feed, robots, sitemap
+from limber.search import GlossaryEntry, search_data
+from limber.views import Context
+from limber.views import feed as feed_view
+from limber.views.drawings import figure_files
+from limber.views.models import View
+
+
+@dataclass(frozen=True)
+class Made:
+    """What an output's function may read: the build's context, every page's view, the templates."""
+
+    ctx: Context
+    views: list[View]
+    env: Environment
+    glossary: tuple[GlossaryEntry, ...]
+
+
+OUTPUTS: tuple[tuple[str, Callable[[Made], list[Output]]], ...] = (
+    ("sitemap", lambda m: [sitemap(m.env, m.views)]),
+    ("feed", lambda m: [feed(m.env, feed_view(m.ctx))]),
+    ("robots.txt", lambda m: [robots(m.ctx.site.config)]),
+    ("figure files", lambda m: figure_files(m.ctx)),
+    ("search data", lambda m: [search_data(m.ctx.site, m.ctx.documents, m.glossary)]),
+)
+
+
+def other_outputs(made: Made) -> list[Output]:
+    """Every registered output, in the registry's order."""
+    return [output for _, make in OUTPUTS for output in make(made)]
