@@ -20,6 +20,7 @@ from limber.views import Context
 from limber.views import feed as feed_view
 from limber.views.drawings import figure_files
 from limber.views.models import View
+from limber.views.player import play_files
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ OUTPUTS: tuple[tuple[str, Callable[[Made], list[Output]]], ...] = (
     ("robots.txt", lambda m: [robots(m.ctx.site.config)]),
     ("figure files", lambda m: figure_files(m.ctx)),
     ("search data", lambda m: [search_data(m.ctx.site, m.ctx.documents, m.glossary)]),
+    ("player data", lambda m: play_files(m.ctx)),
 )
 
 
