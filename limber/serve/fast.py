@@ -71,6 +71,10 @@ class FastRender:
         # What is kept lives until the next load: the cycle collector need not look at it again.
         # At 10,000 exercises each of its full passes took up to half a second of a save's
         # render (measured); objects dropped later are still freed as their last use ends.
+        # The last load's frozen objects are let go and collected first, so what this load
+        # replaced (a site graph has cycles) is freed rather than frozen for good.
+        gc.unfreeze()
+        gc.collect()
         gc.freeze()
         return Update(self._problems, ())
 
