@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from limber.model import Output
+from limber.offline import offline_files
 from limber.render import feed, robots, sitemap
 from limber.search import GlossaryEntry, search_data
 from limber.views import Context
@@ -39,6 +40,7 @@ OUTPUTS: tuple[tuple[str, Callable[[Made], list[Output]]], ...] = (
     ("robots.txt", lambda m: [robots(m.ctx.site.config)]),
     ("figure files", lambda m: figure_files(m.ctx)),
     ("search data", lambda m: [search_data(m.ctx.site, m.ctx.documents, m.glossary)]),
+    ("offline reading", lambda m: offline_files(m.ctx, m.views, m.env, m.glossary)),
     ("player data", lambda m: play_files(m.ctx)),
 )
 

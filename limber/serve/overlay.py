@@ -18,6 +18,7 @@ HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # The pages' Content-Security-Policy allows no inline script or style, which the reload script
 # and the banner are: the preview serves its pages without the policy (the built site keeps it).
 POLICY = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"[^>]*>\n?", re.IGNORECASE)
+PREVIEW_MARK = "limber-preview"  # <meta name=...> on every page the preview serves
 BODY_START = re.compile(r"<body(\s[^>]*)?>", re.IGNORECASE)
 
 BANNER_STYLE = """<style>
@@ -33,7 +34,7 @@ font:15px/1.45 system-ui,sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.25)}
 
 
 def reload_script(build: int, port: int) -> str:
-    """The scripts that connect a page to the preview's live reload.
+    """The scripts that connect a page to the preview's live reload, and the preview's mark.
 
     livereload.js asks every window.LiveReloadPlugin* for data and sends it to the server when
     it connects; this one says which build the page shows, so a tab that loaded its page just
@@ -41,6 +42,9 @@ def reload_script(build: int, port: int) -> str:
     """
     plugin = "window.LiveReloadPluginLimber"
     return (
+        # The guide's offline worker stays out of the preview (assets/js/offline.js): it would
+        # keep old pages and fight the live reload.
+        f'<meta name="{PREVIEW_MARK}" content="live reload">\n'
         f"<script>{plugin}=function(){{}};{plugin}.identifier='limber';{plugin}.version='1';"
         f"{plugin}.prototype.analyze=function(){{return {{build:{int(build)}}};}};</script>\n"
         f'<script src="/livereload.js?port={int(port)}"></script>\n'

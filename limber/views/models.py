@@ -46,6 +46,16 @@ class TermSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class AppLinks:
+    """What every page's head needs to install and read offline (limber.views.offline)."""
+
+    manifest_url: str
+    worker_url: str
+    scope: str  # the site's top: the worker's scope
+    theme_color: str
+
+
+@dataclass(frozen=True, slots=True)
 class SiteView:
     title: str
     description: str
@@ -56,6 +66,7 @@ class SiteView:
     feed_url: str
     nav: tuple[Link, ...]
     repository_url: str = ""  # the guide's source, when site.yaml names it
+    app: AppLinks | None = None  # the web app manifest and the offline worker
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from limber.views.common import Context
 from limber.views.drawings import body_map_html
 from limber.views.lists import term_summaries
 from limber.views.models import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View
+from limber.views.offline import app_links
 
 NOT_FOUND_PATH = "404.html"
 BROWSE = ("areas", "muscles", "equipment", "levels", "positions", "types")
@@ -68,4 +69,5 @@ def site_view(ctx: Context) -> SiteView:
         ctx.url("feed.xml"),
         ctx.nav(),
         config.repository or "",
+        app_links(config),
     )

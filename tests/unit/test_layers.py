@@ -14,7 +14,7 @@ LAYERS = {
     "checker": 2, "schema": 2.5,
     "linking": 3, "rules": 3.5,
     "figures": 0.2, "markdown": 4, "documents": 4.2, "search": 4.5, "views": 4.7,
-    "render": 5, "outputs": 5.5,
+    "render": 5, "offline": 5.2, "outputs": 5.5,
     "output": 6,
     "cache": 6.5,
     "pipeline": 7,
