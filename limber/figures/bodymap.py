@@ -19,8 +19,18 @@ from limber.figures.regions import AREAS, MUSCLES, Patch, Shape
 from limber.figures.spec import BASE, SIDES
 from limber.figures.svg import Pen, defs, fit_box, layers, number, path_data, svg_open
 
-GAP = 0.36 * H  # from the middle of the picture to each figure's midline
-LEFT_LABELS = ("shoulders", "chest", "arms", "core", "hips", "legs")  # beside the front figure
+# The body map is two pictures, the front and the back, each a standing figure with a column of
+# labelled buttons beside it joined to their areas by lines: on a phone they stack, on a wide
+# screen they stand side by side. Sizes are CSS px at the picture's own width; the page never
+# draws it smaller (screen.css), so a button is always at least BUTTON_PX tall.
+FRONT_AREAS = ("shoulders", "chest", "arms", "core", "hips")  # labelled on the front figure
+FIGURE_PX = 210  # the figure's height, head to heels
+BUTTON_PX = 30  # a button's height: a thumb's target (WCAG 2.5.8 asks for 24)
+BUTTON_GAP_PX = 7
+BUTTON_TEXT_PX = 15
+BUTTON_PAD_PX = 10  # either side of the label
+LEADER_PX = 18  # from the buttons to the figure
+CHAR_EM = 0.6  # a generous average letter width, so a wide font still fits its button
 LABEL_SIZE = 5.8
 LINE_GAP = 7.0
 MAP_PEN = Pen(1.0, 2.6)
@@ -70,52 +80,67 @@ def _patches(view: str, dx: float, patches: Sequence[Patch]) -> list[list[Point]
 def body_map_svg(links: Mapping[str, tuple[str, str]], *, title: str = "Body areas, front and back") -> str:
     """Front and back outlines; each area in *links* (slug -> (url, label)) is a labelled link.
 
-    Every area is one `<a>` holding its regions on both figures and its visible text label, so
-    it is one stop for the keyboard and has an accessible name. Unknown slugs are left out.
+    Every area is one `<a>` holding its regions on the figure it is labelled on and a button
+    with its visible text label, so it is one stop for the keyboard, has an accessible name and
+    a target a thumb can hit. Unknown slugs are left out.
     """
-    front, back = -GAP, GAP
-    figure_items = _figure("front", front, ()) + _figure("back", back, ())
-    anchors: dict[str, tuple[float, float, int]] = {}
-    regions: dict[str, list[list[Point]]] = {}
-    for slug in links:
-        shape = AREAS.get(slug)
-        if shape is None:
-            continue
-        outlines = _patches("front", front, shape.front) + _patches("back", back, shape.back)
-        regions[slug] = outlines
-        on_left = (slug in LEFT_LABELS and shape.front) or not shape.back
-        chosen = _patches("front", front, shape.front) if on_left else _patches("back", back, shape.back)
-        side = -1 if on_left else 1
-        anchors[slug] = (*_label_point(chosen, side), side)
-    box = bounds(p for item in figure_items for p in item.all_points())
-    label_x = GAP + 0.3 * H
-    box = (-label_x - 0.42 * H, box[1] - 4, label_x + 0.42 * H, box[3] + 4)
-    width = 480
-    height = round(width * (box[3] - box[1]) / (box[2] - box[0]))
-    view = fit_box(box, width, height, 0)
-    unit = view[2] / width
-    uid = "bodymap"
-    head = svg_open(view, width, height, uid=uid, title=title, desc="Choose an area of the body to see its exercises.",
-                    css_class="body-map")  # fmt: skip
-    head = head.replace('role="img"', 'role="group"')
-    parts = [head, defs(uid, unit, MAP_PEN), layers(figure_items, uid, unit, MAP_PEN)]
-    placed = _spread(anchors)
-    for slug, (url, label) in links.items():
-        if slug not in regions:
-            continue
-        x, y, side = anchors[slug]
-        ly = placed[slug]
-        tx = -label_x if side < 0 else label_x
+    known = {slug: link for slug, link in links.items() if slug in AREAS}
+    front = {slug: link for slug, link in known.items() if slug in FRONT_AREAS or not AREAS[slug].back}
+    back = {slug: link for slug, link in known.items() if slug not in front}
+    width = max((_button_px(label) for _, label in known.values()), default=0)
+    pictures = [
+        _map_picture("front", front, width, "Front of the body"),
+        _map_picture("back", back, width, "Back of the body"),
+    ]
+    return f'<div class="body-map" role="group" aria-label="{escape(title)}">{"".join(pictures)}</div>'
+
+
+def _button_px(label: str) -> float:
+    return len(label) * CHAR_EM * BUTTON_TEXT_PX + 2 * BUTTON_PAD_PX
+
+
+def _map_picture(view: str, links: Mapping[str, tuple[str, str]], button_px: float, title: str) -> str:
+    """One standing figure seen from *view* with its areas' buttons beside it (front: on the left)."""
+    side = -1 if view == "front" else 1
+    items = _figure(view, 0, ())
+    x0, y0, x1, y1 = bounds(p for item in items for p in item.all_points())
+    unit = (y1 - y0) / FIGURE_PX  # figure units per CSS px
+    column = (x0 - LEADER_PX * unit, x0 - (LEADER_PX + button_px) * unit) if side < 0 else (
+        x1 + LEADER_PX * unit, x1 + (LEADER_PX + button_px) * unit)  # fmt: skip
+    margin = 4 * unit
+    box = (min(x0, *column) - margin, y0 - margin, max(x1, *column) + margin, y1 + margin)
+    width = round((box[2] - box[0]) / unit)
+    height = round((box[3] - box[1]) / unit)
+    uid = f"bodymap-{view}"
+    head = svg_open(fit_box(box, width, height, 0), width, height, uid=uid, title=title,
+                    desc="Choose an area of the body to see its exercises.", css_class="body-map__view")  # fmt: skip
+    parts = [
+        head.replace('role="img"', 'role="group"'),
+        defs(uid, unit, MAP_PEN),
+        layers(items, uid, unit, MAP_PEN),
+    ]
+    regions = {slug: _patches(view, 0, AREAS[slug].face(view)) for slug in links}
+    anchors = {slug: _label_point(regions[slug], side) for slug in links}
+    step, high = (BUTTON_PX + BUTTON_GAP_PX) * unit, BUTTON_PX * unit
+    places = _spread({slug: y for slug, (_, y) in anchors.items()}, step, (y0 + high / 2, y1 - high / 2))
+    inner = column[0]
+    left, right = min(column), max(column)
+    for slug in sorted(links, key=lambda s: -places[s]):
+        url, label = links[slug]
+        ly = places[slug]
         shapes = "".join(f'<path d="{path_data(o, True)}"/>' for o in regions[slug])
-        leader = path_data([(tx + side * -1.5, ly), (x, y)], False)
-        anchor = "end" if side < 0 else "start"
+        leader = path_data([(inner, ly), anchors[slug]], False)
         parts.append(
             f'<a href="{escape(url)}" class="body-map-area" aria-label="{escape(label)}">'
-            f'<g fill="currentColor" fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.55" stroke-width="{fine_w(unit)}" '
-            f'stroke-dasharray="{fine_w(unit * 3)} {fine_w(unit * 2)}">{shapes}</g>'
-            f'<path d="{leader}" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="{fine_w(unit)}"/>'
-            f'<text x="{number(tx)}" y="{number(-ly + LABEL_SIZE * 0.35)}" font-size="{number(LABEL_SIZE)}" '
-            f'text-anchor="{anchor}" fill="currentColor">{escape(label)}</text></a>'
+            f'<g class="body-map-area__region" fill="currentColor" fill-opacity="0.06" stroke="currentColor" '
+            f'stroke-opacity="0.55" stroke-width="{fine_w(unit)}" stroke-dasharray="{fine_w(unit * 3)} {fine_w(unit * 2)}">{shapes}</g>'
+            f'<path class="body-map-area__leader" d="{leader}" fill="none" stroke="currentColor" stroke-opacity="0.6" '
+            f'stroke-width="{fine_w(unit)}"/>'
+            f'<rect class="body-map-area__button" x="{number(left)}" y="{number(-ly - high / 2)}" width="{number(right - left)}" '
+            f'height="{number(high)}" rx="{number(high / 4)}" fill="currentColor" fill-opacity="0.08" stroke="currentColor" '
+            f'stroke-width="{fine_w(unit)}"/>'
+            f'<text x="{number((left + right) / 2)}" y="{number(-ly + BUTTON_TEXT_PX * 0.36 * unit)}" '
+            f'font-size="{number(BUTTON_TEXT_PX * unit)}" text-anchor="middle" fill="currentColor">{escape(label)}</text></a>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -133,17 +158,19 @@ def fine_w(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _spread(anchors: Mapping[str, tuple[float, float, int]]) -> dict[str, float]:
-    """Label heights near their areas, at least LINE_GAP apart on each side."""
+def _spread(wanted: Mapping[str, float], step: float, limits: tuple[float, float]) -> dict[str, float]:
+    """Heights (y up) near the *wanted* ones, at least *step* apart and within *limits*, in order."""
+    low, high = limits
+    order = sorted(wanted, key=lambda slug: -wanted[slug])
     out: dict[str, float] = {}
-    for side in (-1, 1):
-        column = sorted(((y, slug) for slug, (_, y, s) in anchors.items() if s == side), reverse=True)
-        last = None
-        for y, slug in column:
-            if last is not None and last - y < LINE_GAP:
-                y = last - LINE_GAP
-            out[slug] = y
-            last = y
+    last = high + step
+    for slug in order:  # top down: each below the one above
+        last = min(wanted[slug], last - step)
+        out[slug] = last
+    floor = low - step
+    for slug in reversed(order):  # bottom up: none below the lowest place
+        floor = max(out[slug], floor + step)
+        out[slug] = floor
     return out
 
 
