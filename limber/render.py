@@ -25,6 +25,7 @@ from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic
 from limber.dosage import duration_text
 from limber.model import Output
+from limber.search import SEARCH_DATA
 from limber.views.models import Feed, SiteView, View
 
 TemplateError = (jinja2.UndefinedError, jinja2.TemplateNotFound, jinja2.TemplateSyntaxError, TypeError)
@@ -50,6 +51,7 @@ def make_env(templates: Path, assets: Path | None = None) -> jinja2.Environment:
     env.policies["json.dumps_kwargs"] = {}
     env.filters["duration"] = duration_text
     env.filters["absolute"] = _absolute
+    env.globals["search_data"] = SEARCH_DATA.as_posix()  # under the site's top: the header box loads it
     env.globals["asset"] = _asset_function(
         asset_names(templates.parent / "assets" if assets is None else assets)
     )

@@ -1,7 +1,9 @@
 /* Limber search: instant, forgiving, filterable search over the published search data.
  *
- * It runs on the search page only (the element #search, whose data-index names the search
- * data file; its format is in docs/search-data.md). On every other page it does nothing.
+ * On the search page (the element #search, whose data-index names the search data file; its
+ * format is in docs/search-data.md) it is the whole search. In every other search box (a form
+ * .search-box with data-index) it shows the first few results as the reader types, ranked the
+ * same way, with the search data loaded only when the box is first used.
  * Safety: the query, whether typed or from the URL, is only ever text. Everything on the page
  * is built with createElement and textContent; highlighting splits text nodes. No inline
  * script and no eval, so the page works under a Content-Security-Policy without 'unsafe-inline'.
@@ -11,7 +13,8 @@
   "use strict";
 
   var root = document.getElementById("search");
-  if (!root || !window.fetch || !window.URLSearchParams || !window.Map) {
+  var boxes = document.querySelectorAll("form.search-box[data-index]");
+  if ((!root && !boxes.length) || !window.fetch || !window.URLSearchParams || !window.Map) {
     return;
   }
 
@@ -889,6 +892,41 @@
     return changed ? out.join(" ") : "";
   };
 
+  /* The query's words, the records it finds (ids best first, what matched) and the safety
+   * advice it calls for, whose records come first: the one ranking of the page and the boxes. */
+  function rank(index, query) {
+    var words = query ? queryWords(query) : [];
+    var found = words.length ? index.search(words) :
+      { ids: index.order, matched: { tokens: new Set(), prefixes: [] }, complete: true };
+    var advice = words.length ? index.adviceFor(query) : [];
+    if (advice.length) {
+      found.ids = index.lift(found.ids, advice);
+    }
+    return { words: words, found: found, advice: advice };
+  }
+
+  var loading = new Map();  // search data URL -> the promise of its index
+
+  /* The index of the search data at *url*, fetched and built once per page. */
+  function loadIndex(url) {
+    if (!loading.has(url)) {
+      loading.set(url, fetch(url, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("HTTP " + response.status);
+          }
+          return response.json();
+        })
+        .then(function (data) {
+          if (!data || data.version !== 1 || !Array.isArray(data.records)) {
+            throw new Error("unknown search data");
+          }
+          return new Index(data);
+        }));
+    }
+    return loading.get(url);
+  }
+
   // --- filters -------------------------------------------------------------------------------
 
   function minutes(seconds) {
@@ -1275,7 +1313,7 @@
   Page.prototype.run = function (push, typed) {
     var index = this.index, self = this;
     var query = this.input.value.trim();
-    var words = query ? queryWords(query) : [];
+    var ranked = rank(index, query), words = ranked.words, found = ranked.found, advice = ranked.advice;
     var chosen = this.boxes.map(function (boxes) {
       var on = [];
       boxes.forEach(function (box, i) {
@@ -1288,12 +1326,6 @@
     var filtering = chosen.some(function (on) {
       return on.length > 0;
     });
-    var found = words.length ? index.search(words) :
-      { ids: index.order, matched: { tokens: new Set(), prefixes: [] }, complete: true };
-    var advice = words.length ? index.adviceFor(query) : [];
-    if (advice.length) {
-      found.ids = index.lift(found.ids, advice);
-    }
     var results = filtering ? this.filter(found.ids, chosen) : words.length ? found.ids : [];
     this.showAdvice(advice);
     this.show(results, found.matched, words, query, filtering, found.complete);
@@ -1512,46 +1544,232 @@
     return item;
   };
 
+  // --- a search box elsewhere: the first few results as the reader types ----------------------
+
+  var SUGGESTED = 5;  // results shown under a search box; the search page shows them all
+
+  /* A combobox (ARIA 1.2): the box keeps the focus, the arrow keys choose an option of the list
+   * under it, Enter opens the chosen one (or, with none chosen, the search page), Escape closes
+   * the list. A polite status says how many were found once typing pauses. */
+  function Box(form, number) {
+    var self = this;
+    this.form = form;
+    this.input = form.querySelector("input[name=q]");
+    this.index = null;
+    this.options = [];  // {url, node} for each option shown
+    this.active = -1;
+    this.announce = 0;
+    var id = (this.input.id || "search-box-" + number) + "-list";
+    this.list = el("ul", "search-box__list");
+    this.list.id = id;
+    this.list.setAttribute("role", "listbox");
+    this.list.setAttribute("aria-label", "Results as you type");
+    this.list.hidden = true;
+    this.live = el("p", "visually-hidden");
+    this.live.setAttribute("role", "status");
+    this.live.setAttribute("aria-live", "polite");
+    form.appendChild(this.list);
+    form.appendChild(this.live);
+    var input = this.input;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", id);
+    input.setAttribute("aria-expanded", "false");
+    function load() {
+      loadIndex(form.getAttribute("data-index")).then(function (index) {
+        self.index = index;
+        if (document.activeElement === input) {
+          self.update();
+        }
+      }, function () {
+        self.close();  // without the data, the box still goes to the search page on Enter
+      });
+    }
+    input.addEventListener("focus", load);
+    input.addEventListener("input", function () {
+      if (self.index) {
+        self.update();
+      } else {
+        load();
+      }
+    });
+    input.addEventListener("keydown", function (event) {
+      self.key(event);
+    });
+    input.addEventListener("blur", function () {
+      self.close();
+    });
+    // A press on an option keeps the focus in the box; letting go opens it.
+    this.list.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+    this.list.addEventListener("click", function (event) {
+      var node = event.target.closest("[role=option]");
+      var at = self.options.findIndex(function (option) {
+        return option.node === node;
+      });
+      if (at >= 0) {
+        self.open(at);
+      }
+    });
+  }
+
+  /* The search page's address for the words in the box. */
+  Box.prototype.searchURL = function (query) {
+    var params = new URLSearchParams();
+    params.set("q", query);
+    return this.form.getAttribute("action") + "?" + params.toString();
+  };
+
+  /* Search for what is in the box and list the first results, the safety advice first when
+   * the words call for it, and last a way to every result on the search page. */
+  Box.prototype.update = function () {
+    var query = this.input.value.trim(), index = this.index;
+    if (!query || !index) {
+      this.close();
+      return;
+    }
+    var ranked = rank(index, query), ids = ranked.found.ids, matched = ranked.found.matched;
+    var options = [];
+    if (ranked.advice.length) {
+      options.push({ url: index.adviceUrl, title: "Please read the safety advice first", facts: "Safety",
+        kind: "advice" });
+    }
+    ids.slice(0, SUGGESTED).forEach(function (id) {
+      var record = index.records[id];
+      options.push({ url: record.url, title: record.title, facts: KIND_NAMES[record.kind] || "", matched: matched });
+    });
+    var count = ids.length + (ids.length === 1 ? " result" : " results");
+    options.push({ url: this.searchURL(query), facts: "",
+      title: ids.length ? "See all " + count + " for “" + query + "”" : "Search the guide for “" + query + "”" });
+    this.show(options);
+    var text = ids.length ? count + ", the first " + Math.min(ids.length, SUGGESTED) +
+      " listed. Arrow keys to choose, Enter to open." : "No results listed. Enter searches the guide.";
+    var self = this;
+    window.clearTimeout(this.announce);
+    this.announce = window.setTimeout(function () {
+      self.live.textContent = text;
+    }, 400);
+  };
+
+  Box.prototype.show = function (options) {
+    var list = document.createDocumentFragment(), id = this.list.id;
+    this.options = options.map(function (option, i) {
+      var node = el("li", "search-box__option" + (option.kind ? " search-box__option--" + option.kind : ""));
+      node.id = id + "-" + i;
+      node.setAttribute("role", "option");
+      node.setAttribute("aria-selected", "false");
+      var title = el("span", "search-box__title");
+      if (option.matched) {
+        title.appendChild(highlighted(option.title, option.matched));
+      } else {
+        title.textContent = option.title;
+      }
+      node.appendChild(title);
+      if (option.facts) {
+        node.appendChild(el("span", "search-box__facts", option.facts));
+      }
+      list.appendChild(node);
+      return { url: option.url, node: node };
+    });
+    this.list.replaceChildren(list);
+    this.list.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+    this.choose(-1);
+  };
+
+  Box.prototype.close = function () {
+    window.clearTimeout(this.announce);
+    this.list.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.choose(-1);
+  };
+
+  /* Mark option *at* as chosen (-1: none, the box itself). */
+  Box.prototype.choose = function (at) {
+    if (this.options[this.active]) {
+      this.options[this.active].node.setAttribute("aria-selected", "false");
+    }
+    this.active = at;
+    var option = this.options[at];
+    if (option) {
+      option.node.setAttribute("aria-selected", "true");
+      this.input.setAttribute("aria-activedescendant", option.node.id);
+      if (option.node.scrollIntoView) {
+        option.node.scrollIntoView({ block: "nearest" });
+      }
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  };
+
+  Box.prototype.open = function (at) {
+    var url = this.options[at].url;
+    if (/^(?:\/|https?:)/.test(url)) {
+      window.location.assign(url);
+    }
+  };
+
+  Box.prototype.key = function (event) {
+    var shown = !this.list.hidden, n = this.options.length;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (!shown) {
+        this.update();
+        return;
+      }
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      this.choose(((this.active + 1 + step + n + 1) % (n + 1)) - 1);  // past either end: the box
+    } else if (event.key === "Enter" && shown && this.active >= 0) {
+      event.preventDefault();
+      this.open(this.active);
+    } else if (event.key === "Escape" && shown) {
+      event.preventDefault();
+      this.close();
+    }
+  };
+
   // --- start ---------------------------------------------------------------------------------
 
-  var fallback = document.getElementById("search-fallback");
-  var app = document.getElementById("search-app");
-  var status = document.getElementById("search-status");
-  if (fallback) {
-    fallback.hidden = true;
-  }
-  app.hidden = false;
-  status.textContent = "Loading the search…";
+  /* The search page: the fallback for readers without JavaScript hidden, the search shown. */
+  function startPage() {
+    var fallback = document.getElementById("search-fallback");
+    var app = document.getElementById("search-app");
+    var status = document.getElementById("search-status");
+    if (fallback) {
+      fallback.hidden = true;
+    }
+    app.hidden = false;
+    status.textContent = "Loading the search…";
 
-  fetch(root.getAttribute("data-index"), { credentials: "same-origin" })
-    .then(function (response) {
-      if (!response.ok) {
-        throw new Error("HTTP " + response.status);
-      }
-      return response.json();
-    })
-    .then(function (data) {
-      if (!data || data.version !== 1 || !Array.isArray(data.records)) {
-        throw new Error("unknown search data");
-      }
-      var page = new Page(new Index(data));
-      if (performance.mark) {
-        performance.mark("limber-search:ready");
-      }
-      var typed = page.input.value;
-      page.fromURL();
-      if (typed && !page.input.value) {
-        page.input.value = typed;  // typed while the data loaded
-      }
-      page.run(null);
-      root.setAttribute("data-ready", "true");
-      // While the reader reads, run the search once so the first keystroke finds it compiled.
-      (window.requestIdleCallback || window.setTimeout)(function () {
-        page.index.warm();
+    loadIndex(root.getAttribute("data-index"))
+      .then(function (index) {
+        var page = new Page(index);
+        if (performance.mark) {
+          performance.mark("limber-search:ready");
+        }
+        var typed = page.input.value;
+        page.fromURL();
+        if (typed && !page.input.value) {
+          page.input.value = typed;  // typed while the data loaded
+        }
+        page.run(null);
+        root.setAttribute("data-ready", "true");
+        // While the reader reads, run the search once so the first keystroke finds it compiled.
+        (window.requestIdleCallback || window.setTimeout)(function () {
+          page.index.warm();
+        });
+      })
+      .catch(function () {
+        status.textContent = "Search could not load. Browse the guide instead:";
+        document.getElementById("search-empty").hidden = false;
       });
-    })
-    .catch(function () {
-      status.textContent = "Search could not load. Browse the guide instead:";
-      document.getElementById("search-empty").hidden = false;
-    });
+  }
+
+  if (root) {
+    startPage();
+  }
+  Array.prototype.forEach.call(boxes, function (form, number) {
+    return new Box(form, number);
+  });
 })();

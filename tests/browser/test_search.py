@@ -381,13 +381,114 @@ def test_back_from_a_result_returns_to_the_typed_search(reader, site_url):
 def test_the_header_box_on_any_page_submits_to_the_search_page(reader, site_url):
     reader.goto(site_url + "exercises/chin-tuck/")
 
-    box = reader.get_by_role("searchbox", name="Search the guide")
+    box = reader.get_by_role("combobox", name="Search the guide")
     box.fill("upper trap")
     box.press("Enter")
 
     expect(reader).to_have_url(site_url + "search/?q=upper+trap")
     reader.wait_for_selector("#search[data-ready]")
     assert result_urls(reader)[0] == site_url + "exercises/upper-trapezius-stretch/"
+
+
+def titles_on_the_search_page(browser, site_url, query):
+    """The result titles the search page shows for *query*, and its count."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = open_search(context.new_page(), site_url, "?q=" + quote(query))
+    titles = page.eval_on_selector_all(
+        "#search-results .search-result__title a", "els => els.map(a => a.textContent)"
+    )
+    count = status_count(page)
+    context.close()
+    return titles, count
+
+
+def typeahead(reader, site_url, query, page="exercises/chin-tuck/"):
+    """*query* typed into the header box of *page*; the box and its list of options."""
+    reader.goto(site_url + page)
+    box = reader.get_by_role("combobox", name="Search the guide")
+    box.press_sequentially(query)
+    listbox = reader.get_by_role("listbox", name="Results as you type")
+    expect(listbox).to_be_visible()
+    return box, listbox
+
+
+def test_the_header_box_loads_the_search_data_only_when_used(reader, site_url):
+    fetched = []
+    reader.on("request", lambda request: fetched.append(request.url))
+    reader.goto(site_url + "exercises/chin-tuck/")
+    reader.wait_for_load_state("networkidle")
+    unused = list(fetched)
+
+    reader.get_by_role("combobox", name="Search the guide").focus()
+
+    expect(reader.get_by_role("combobox", name="Search the guide")).to_have_attribute(
+        "aria-expanded", "false"
+    )
+    reader.wait_for_load_state("networkidle")
+    assert site_url + "search/index.json" not in unused
+    assert site_url + "search/index.json" in fetched
+
+
+@pytest.mark.parametrize("query", ["stiff neck", "hamstirng", "before bed"])
+def test_the_header_box_shows_the_search_pages_first_results_as_you_type(browser, reader, site_url, query):
+    titles, count = titles_on_the_search_page(browser, site_url, query)
+
+    box, listbox = typeahead(reader, site_url, query)
+
+    options = listbox.get_by_role("option")
+    expect(options.last).to_have_text(f"See all {count} results for “{query}”")
+    shown = [o.locator(".search-box__title").inner_text() for o in options.all()[:-1]]
+    assert 3 <= len(shown) <= 5 and shown == titles[: len(shown)]
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(reader.locator("form.search-box [role=status]")).to_have_text(re.compile(rf"^{count} results"))
+
+
+def test_the_header_box_arrow_keys_choose_enter_opens_escape_closes(browser, reader, site_url):
+    titles, _ = titles_on_the_search_page(browser, site_url, "shoulder")
+    box, listbox = typeahead(reader, site_url, "shoulder")
+    options = listbox.get_by_role("option")
+
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    expect(box).to_be_focused()
+    second = options.nth(1)
+    expect(box).to_have_attribute("aria-activedescendant", second.get_attribute("id"))
+    expect(second).to_have_attribute("aria-selected", "true")
+    box.press("ArrowUp")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    assert box.input_value() == "shoulder"  # Escape closes the list; the words stay
+    box.press("ArrowDown")  # opens it again
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    box.press("Enter")
+
+    expect(reader.locator("h1")).to_have_text(titles[1])
+
+
+def test_the_header_box_without_a_choice_goes_to_the_search_page_and_a_click_opens_an_option(
+    reader, site_url
+):
+    box, listbox = typeahead(reader, site_url, "neck relief", page="")
+    first = listbox.get_by_role("option").first.locator(".search-box__title").inner_text()
+    listbox.get_by_role("option").first.click()
+    expect(reader.locator("h1")).to_have_text(first)
+
+    box, _ = typeahead(reader, site_url, "neck relief", page="")
+    box.press("Enter")
+    expect(reader).to_have_url(site_url + "search/?q=neck+relief")
+
+
+def test_the_header_box_puts_the_safety_advice_first_for_a_symptom(reader, site_url, search_data):
+    _, listbox = typeahead(reader, site_url, "pins and needles")
+
+    first = listbox.get_by_role("option").first
+    expect(first).to_have_text(re.compile("safety advice"))
+    first.click()
+
+    expect(reader).to_have_url(urlsplit(site_url)._replace(path=search_data["advice"]["url"]).geturl())
 
 
 def test_arrow_keys_move_through_results_and_enter_opens_one(reader, site_url):
