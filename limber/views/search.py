@@ -17,6 +17,7 @@ BROWSE = ("areas", "equipment", "positions", "levels", "types", "muscles")  # af
 class SearchView:
     data_url: str  # the search data file the page's script loads
     browse: tuple[Link, ...]  # the category indexes: shown without JavaScript and with no results
+    areas: tuple[Link, ...]  # the body areas' pages: where to start without JavaScript
 
 
 def search_page(ctx: Context) -> View:
@@ -25,7 +26,8 @@ def search_page(ctx: Context) -> View:
         Link("Routines", ctx.url("routines/")),
         *(Link(VOCABULARIES[v].title, ctx.url(f"{v}/")) for v in BROWSE),
     )
-    data = SearchView(ctx.url(SEARCH_DATA.as_posix()), browse)
+    areas = tuple(Link(t.name, ctx.url(t.path)) for t in ctx.site.vocabularies["areas"].terms)
+    data = SearchView(ctx.url(SEARCH_DATA.as_posix()), browse, areas)
     crumbs = ctx.crumbs(Link("Search", ctx.url(SEARCH_PATH)))
     description = "Find exercises, routines and pages by name, body area, muscle or equipment."
     return ctx.view("search.html", SEARCH_PATH, "Search", description, data, crumbs)

@@ -573,10 +573,33 @@ def test_without_javascript_the_page_says_so_and_links_to_the_indexes(browser, s
     page.goto(site_url + "search/?q=neck")
 
     fallback = page.locator("#search-fallback")
+    expect(fallback).to_contain_text("No words can be searched here just now")
     expect(fallback).to_contain_text("Search works in your browser with JavaScript")
     expect(fallback.get_by_role("link", name="Body areas")).to_be_visible()
     expect(fallback.get_by_role("link", name="Routines")).to_be_visible()
+    expect(fallback.get_by_role("link", name="read the safety page")).to_have_attribute(
+        "href", re.compile("safety/$")
+    )
     expect(page.locator("#search-app")).to_be_hidden()
+    fallback.get_by_role("link", name="Neck", exact=True).click()
+    expect(page).to_have_url(site_url + "areas/neck/")
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("start", "name"), [("search/", "Search exercises, routines and pages"), ("", "Search the guide")]
+)
+def test_without_javascript_a_search_form_sends_the_words_to_the_search_page(browser, site_url, start, name):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + start)
+
+    box = page.get_by_role("searchbox", name=name)
+    box.fill("stiff neck")
+    box.press("Enter")
+
+    expect(page).to_have_url(site_url + "search/?q=stiff+neck")
+    expect(page.locator("#search-fallback")).to_be_visible()
     context.close()
 
 
