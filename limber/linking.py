@@ -36,6 +36,7 @@ RESERVED = {
     "exercises": "the exercise index",
     "routines": "the routine index",
     "search": "the search page",
+    "play": "the routine player",
     "assets": "styles and scripts",
     "images": "pictures",
     "figures": "the exercise drawings",

@@ -145,35 +145,37 @@
     if (wanted.length > config.max_steps) {
       notes.push("Only the first " + config.max_steps + " steps are kept; a routine has at most " + config.max_steps + ".");
     }
+    // The steps load together; each keeps its own notes, so the notes follow the link's order
+    // whichever answer comes first.
     const read = await Promise.all(wanted.slice(0, config.max_steps).map(async (text) => {
       const [slug, ...changes] = text.split(".");
       if (!SLUG.test(slug)) {
-        notes.push("“" + text + "” is not an exercise’s name, so it was left out.");
-        return null;
+        return { notes: ["“" + text + "” is not an exercise’s name, so it was left out."] };
       }
       let exercise;
       try {
         exercise = await load(exerciseUrl(config, slug));
       } catch (error) {
-        notes.push(error.status === 404
+        return { notes: [error.status === 404
           ? "There is no exercise “" + slug + "” in this guide, so it was left out."
-          : "“" + slug + "” could not be loaded, so it was left out.");
-        return null;
+          : "“" + slug + "” could not be loaded, so it was left out."] };
       }
+      const own = [];
       let dosage = Object.assign({}, exercise.dosage);
       changes.forEach((part) => {
         const match = CHANGE.exec(part);
         const made = match ? change(dosage, match[1], Number(match[2]), config) : { problem: "it is not a change the guide knows" };
         if (made.problem) {
-          notes.push(exercise.title + ": “" + part + "” was ignored (" + made.problem + "); the guide’s dosage is used.");
+          own.push(exercise.title + ": “" + part + "” was ignored (" + made.problem + "); the guide’s dosage is used.");
         } else {
           dosage = made.dosage;
         }
       });
-      return { exercise: exercise, dosage: dosage };
+      return { step: { exercise: exercise, dosage: dosage }, notes: own };
     }));
+    read.forEach((found) => notes.push(...found.notes));
     const name = (params.get("name") || "").trim().slice(0, config.name_max);
-    return { name: name, steps: read.filter(Boolean), notes: notes };
+    return { name: name, steps: read.filter((found) => found.step).map((found) => found.step), notes: notes };
   }
 
   window.LimberRoutine = {

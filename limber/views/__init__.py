@@ -15,6 +15,7 @@ from limber.views.exercise import exercise_page
 from limber.views.lists import exercise_index, routine_index, term_page, vocabulary_page
 from limber.views.models import View
 from limber.views.pages import NOT_FOUND_PATH, feed, free_page, home_page, not_found_page, site_view
+from limber.views.play import PLAY_PATH, play_page
 from limber.views.routine import routine_page
 from limber.views.search import SEARCH_PATH, search_page
 
@@ -35,6 +36,7 @@ def view_makers(ctx: Context) -> dict[str, Callable[[], View]]:
         "routines/": partial(routine_index, ctx),
         NOT_FOUND_PATH: partial(not_found_page, ctx),
         SEARCH_PATH: partial(search_page, ctx),
+        PLAY_PATH: partial(play_page, ctx),
     }
     makers |= {e.path: partial(exercise_page, ctx, e) for e in site.exercises.values()}
     makers |= {r.path: partial(routine_page, ctx, r) for r in site.routines.values()}

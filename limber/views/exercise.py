@@ -9,6 +9,7 @@ from limber.views import card, jsonld
 from limber.views.common import Context
 from limber.views.drawings import figure_html, muscle_map_html, qr_html
 from limber.views.models import ExerciseView, Link, Printed, Section, View
+from limber.views.play import play_url
 
 
 def exercise_page(ctx: Context, exercise: Exercise) -> View:
@@ -71,6 +72,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         muscle_map_html=muscle_map_html(ctx, exercise),
         level=_term_link(ctx, "levels", exercise.level),
         equipment=tuple(_term_link(ctx, "equipment", s) for s in exercise.equipment),
+        play_url=play_url(ctx, exercise),
     )
     crumbs = ctx.crumbs(
         Link("Exercises", ctx.url("exercises/")), Link(exercise.title, ctx.url(exercise.path))

@@ -133,6 +133,7 @@ class ExerciseView:
     muscle_map_html: str  # front and back outlines with the muscles marked
     level: Link  # "Beginner" and its page: with time, dosage and equipment, the facts at the top
     equipment: tuple[Link, ...]  # what the reader needs, each with its page ("No equipment" too)
+    play_url: str = ""  # the player, timing this exercise at its own dosage (limber.views.play)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,7 @@ class RoutineView:
     screening_label: str  # how the card leads those lines
     safety_url: str | None  # the safety page, which the screening box links to
     printed: Printed
+    play_url: str = ""  # the player, timing this routine (limber.views.play)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from limber.views import card, jsonld
 from limber.views.common import Context
 from limber.views.drawings import qr_html
 from limber.views.models import Link, Printed, RoutineView, StepView, View
+from limber.views.play import play_url
 
 
 def routine_page(ctx: Context, routine: Routine) -> View:
@@ -61,6 +62,7 @@ def routine_page(ctx: Context, routine: Routine) -> View:
             credit=card.credit(ctx, routine.reviewed),
             safety=card.SAFETY_LINE,
         ),
+        play_url=play_url(ctx, routine),
     )
     crumbs = ctx.crumbs(Link("Routines", ctx.url("routines/")), Link(routine.title, ctx.url(routine.path)))
     graph = jsonld.routine(site, routine, data, total)
