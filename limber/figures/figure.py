@@ -49,6 +49,9 @@ class Figure:
     props: tuple[PropUse, ...] = ()
     arrows: tuple[Arrow, ...] | None = None  # None: drawn from the start to the end pose
     mark: tuple[str, ...] = ()  # muscle or area slugs to hatch
+    rest: tuple[tuple[str, str, KeyPath], ...] = ()  # (part, surface, where written); () the base's
+    hold: tuple[tuple[str, str, KeyPath], ...] = ()  # (hand, the body part it holds, where written)
+    end_rest: tuple[tuple[str, str, KeyPath], ...] = ()  # the end pose's own supports; () as the start
 
     @property
     def kind(self) -> ViewKind:

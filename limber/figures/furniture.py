@@ -6,12 +6,12 @@ They are placed after the figure has been lowered onto the floor (y = 0) and rea
 from __future__ import annotations
 
 from limber.figures.canvas import Item, poly
+from limber.figures.contact import pelvis_low
 from limber.figures.figure import Figure, PropUse
 from limber.figures.geometry import Point
 from limber.figures.pose import H, Skeleton
 from limber.figures.props import anchor
 
-SEAT_HEIGHT = 0.25  # fractions of H
 SEAT_DEPTH = 0.24
 SEAT_HALF_WIDTH = 0.21  # a chair seen from the front
 CHAIR_BACK = 0.3
@@ -44,9 +44,8 @@ def on_floor(figure: Figure, skeleton: Skeleton, box: Box) -> list[Item]:
 
 
 def seat_level(skeleton: Skeleton) -> float:
-    """The height of the bottom of the trunk: where a seated figure meets its seat."""
-    trunk = skeleton.bone("trunk")
-    return min(trunk.local(-0.12, v / 4)[1] for v in range(-4, 5))
+    """The height of the bottom of the pelvis: where a seated figure meets its seat."""
+    return pelvis_low(skeleton)
 
 
 def _space_point(figure: Figure, skeleton: Skeleton, use: PropUse, name: str) -> Point:

@@ -133,7 +133,7 @@ class Skeleton:
         return next(b for b in self.bones if b.segment == segment and b.side in (side, None))
 
 
-def pose_skeleton(angles: Mapping[str, int], *, kind: ViewKind, base: str, near: str) -> Skeleton:
+def pose_skeleton(angles: Mapping[str, float], *, kind: ViewKind, base: str, near: str) -> Skeleton:
     """The skeleton for *angles* (every joint key set) seen in a view of *kind*."""
     short = BASE[base].foreshorten if kind == "face" else {}
 

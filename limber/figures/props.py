@@ -50,7 +50,13 @@ def anchor(skeleton: Skeleton, name: str, view: str, previous: Point | None = No
         start = previous if previous is not None else skeleton.points["chest"]
         return Anchor(add(start, (0.45 * H if name == "ahead" else -0.45 * H, 0.0)), down, 0.0)
     trunk = skeleton.bone("trunk")
-    spots = {"chest": (0.72, 1), "belly": (0.3, 1), "upper-back": (0.78, -1), "lower-back": (0.3, -1)}
+    spots = {
+        "chest": (0.72, 1),
+        "belly": (0.3, 1),
+        "upper-back": (0.78, -1),
+        "mid-back": (0.6, -1),
+        "lower-back": (0.3, -1),
+    }
     if name in spots:
         u, v = spots[name]
         if skeleton.kind == "side":

@@ -1,21 +1,22 @@
 """A figure laid out as a scene: poses lowered onto the floor, props, arrows, marks, the view's side.
 
-This is where the figure is put on the floor: the lowest point of the body (and of anything the
-body rests on, like a roller) touches it, and a seated figure sits on its chair's seat as well.
+The poses come rested on their supports (contact.py); the props that stand on the floor are
+placed against them, and the floor or the page is drawn under everything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from limber.figures.arrows import arrow_items, auto_arrows
 from limber.figures.canvas import Item, poly
+from limber.figures.contact import rest_pose, rested
 from limber.figures.figure import Figure
-from limber.figures.furniture import SEAT_HEIGHT, on_floor, seat_level
+from limber.figures.furniture import on_floor
 from limber.figures.geometry import Point, arc, bounds
 from limber.figures.outline import body_items
-from limber.figures.pose import H, Skeleton, pose_skeleton, translated
+from limber.figures.pose import H
 from limber.figures.props import on_body
 from limber.figures.spec import BASE
 
@@ -36,24 +37,18 @@ def compose(figure: Figure, marks: Sequence[tuple[str, str]] | None = None) -> S
     camera = BASE[figure.base].cameras[figure.view]
     marked = [(m, "hatch") for m in figure.mark] if marks is None else list(marks)
 
-    def repose(angles: Mapping[str, int]) -> Skeleton:
-        return pose_skeleton(angles, kind=figure.kind, base=figure.base, near=figure.near)
-
-    start = repose(figure.angles("start"))
-    lift = _lift(figure, start, camera)
-    start = translated(start, lift)
+    start = rested(figure).skeleton
     behind, front = on_body(figure, start)
     items: list[Item] = []
     if figure.end is not None:
-        end = repose(figure.angles("end"))
-        end = translated(end, _lift(figure, end, camera))
+        end = rested(figure, "end").skeleton
         items.extend(body_items(end, "ghost", (), figure.view, figure.side, _legs_behind(figure)))
     items[:0] = behind
     items.extend(body_items(start, "body", marked, figure.view, figure.side, _legs_behind(figure)))
     items.extend(front)
     arrows = figure.arrows if figure.arrows is not None else auto_arrows(figure)
     for arrow in arrows:
-        items.extend(arrow_items(figure, start, arrow, lambda a: translated(repose(a), lift)))
+        items.extend(arrow_items(figure, start, arrow, lambda a: rest_pose(figure, a).skeleton))
     box = bounds(p for item in items for p in item.all_points())
     items = [*on_floor(figure, start, box), *items]
     box = bounds(p for item in items for p in item.all_points())
@@ -70,29 +65,6 @@ def _legs_behind(figure: Figure) -> bool:
 
 def _mirror(p: Point) -> Point:
     return (-p[0], p[1])
-
-
-def _lift(figure: Figure, skeleton: Skeleton, camera: str) -> Point:
-    """How far to move a pose so that it rests on the floor (y = 0)."""
-    if camera == "above":
-        return (0.0, 0.0)
-    behind, front = on_body(figure, skeleton)
-    body = body_items(skeleton, "body", (), figure.view, figure.side, _legs_behind(figure))
-    resting = [
-        item for item in body if item.role in ("body", "far")
-    ]  # not the nose: a face rests on the brow
-    lowest = min(p[1] for item in (*resting, *behind, *front) for p in _extent(item))
-    up = -lowest
-    if BASE[figure.base].seat:
-        up = max(up, SEAT_HEIGHT * H - seat_level(skeleton))
-    return (0.0, up)
-
-
-def _extent(item: Item) -> list[Point]:
-    if item.center is not None:
-        (x, y), r = item.center, item.radius
-        return [(x, y - r)]
-    return list(item.points)
 
 
 def _floor(figure: Figure, box: tuple[float, float, float, float]) -> list[Item]:

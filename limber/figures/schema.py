@@ -18,11 +18,13 @@ from limber.figures.spec import (
     MOVES,
     PROPS,
     SIDES,
+    SURFACES,
     TURNS,
     VIEWS,
     Joint,
     all_anchors,
     angle_keys,
+    rest_points,
 )
 
 
@@ -37,6 +39,18 @@ def _angle(joint: Joint) -> dict[str, Any]:
     }
 
 
+def _rests() -> dict[str, Any]:
+    point = {"enum": list(rest_points())}
+    placed = {
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "propertyNames": point,
+        "additionalProperties": {"enum": list(SURFACES)},
+    }
+    return {"type": "array", "items": {"anyOf": [point, placed]}}
+
+
 def _pose(with_base: bool) -> dict[str, Any]:
     limb = {j.name: _angle(j) for j in JOINTS if j.sided}
     properties: dict[str, Any] = {j.name: _angle(j) for j in JOINTS if not j.sided}
@@ -44,6 +58,8 @@ def _pose(with_base: bool) -> dict[str, Any]:
         properties[side] = {"type": "object", "properties": limb, "additionalProperties": False}
     if with_base:
         properties = {"base": {"enum": [b.name for b in BASES]}, **properties}
+    else:
+        properties["rest"] = _rests()
     return {"type": "object", "properties": properties, "additionalProperties": False}
 
 
@@ -75,6 +91,12 @@ def figure_json_schema() -> dict[str, Any]:
         "view": {"enum": list(VIEWS), "default": "side"},
         "side": {"enum": list(SIDES)},
         "props": {"type": "array", "items": {"anyOf": [{"enum": prop_names}, placed]}, "uniqueItems": True},
+        "rest": _rests(),
+        "hold": {
+            "type": "object",
+            "propertyNames": {"enum": [f"{s}.hand" for s in (*SIDES, "near", "far")]},
+            "additionalProperties": anchor,
+        },
         "start": _pose(with_base=True),
         "end": _pose(with_base=False),
         "arrow": {"anyOf": [arrow, {"type": "array", "items": arrow, "maxItems": MAX_ARROWS}]},

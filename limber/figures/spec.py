@@ -21,7 +21,7 @@ Camera = Literal["ground", "above"]  # ground: a floor line; above: the floor is
 
 VIEWS = ("side", "front", "back")
 SIDES = ("left", "right")
-FIGURE_KEYS = ("view", "side", "props", "start", "end", "arrow", "mark")
+FIGURE_KEYS = ("view", "side", "props", "rest", "hold", "start", "end", "arrow", "mark")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,7 @@ class Base:
     foreshorten: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
     seat: bool = False  # sits on a chair seat
     legs_behind: bool = False  # front and back views: the legs are behind the trunk and arms
+    rest: tuple[tuple[str, str], ...] = (("foot", "floor"),)  # what holds it up, unless `rest` says
 
     def defaults(self, kind: ViewKind) -> Angles:
         return self.side if kind == "side" else self.face
@@ -148,20 +149,26 @@ def _short(**segments: float) -> MappingProxyType[str, float]:
 BASES: tuple[Base, ...] = (
     Base("standing", "standing", _angles({}, elbow=8), _angles({}, shoulder=8, hip=3), _GROUND),
     Base("seated", "sitting on a chair", _angles({}, shoulder=12, elbow=70, hip=90, knee=90),
-         _angles({}, shoulder=14, elbow=-35, hip=10, knee=-10), _GROUND, _short(thigh=0.3), seat=True),
+         _angles({}, shoulder=14, elbow=-35, hip=10, knee=-10), _GROUND, _short(thigh=0.3), seat=True,
+         rest=(("pelvis", "chair"),)),
     Base("kneeling", "kneeling upright", _angles({}, elbow=8, knee=98, ankle=-75),
-         _angles({}, shoulder=8, hip=4), _GROUND, _short(shank=0.15, foot=0.0)),
+         _angles({}, shoulder=8, hip=4), _GROUND, _short(shank=0.15, foot=0.0), rest=(("shin", "floor"),)),
     Base("all-fours", "on hands and knees",
          _angles({"trunk": 76, "neck": -14}, shoulder=76, wrist=90, hip=76, knee=98, ankle=-75),
-         _angles({}, shoulder=6, hip=6), _GROUND, _short(trunk=0.3, hand=0.2, shank=0.05, foot=0.0), legs_behind=True),
+         _angles({}, shoulder=6, hip=6), _GROUND, _short(trunk=0.3, hand=0.2, shank=0.05, foot=0.0), legs_behind=True,
+         rest=(("knees", "floor"), ("hands", "floor"))),
     Base("lying-back", "lying on the back", _angles({"trunk": -90}, elbow=5, ankle=-20),
-         _angles({"trunk": 90}, shoulder=14, hip=4), _cams(side="ground", front="above")),
+         _angles({"trunk": 90}, shoulder=14, hip=4), _cams(side="ground", front="above"),
+         rest=(("back", "floor"), ("head", "floor"))),
     Base("lying-front", "lying face down", _angles({"trunk": 90}, ankle=-45),
-         _angles({"trunk": -90}, shoulder=14, hip=4), _cams(side="ground", back="above")),
+         _angles({"trunk": -90}, shoulder=14, hip=4), _cams(side="ground", back="above"),
+         rest=(("front", "floor"),)),
     Base("side-lying", "lying on one side", _angles({"trunk": 90}, shoulder=80, hip=45, knee=60),
-         _angles({"trunk": 90}, shoulder=8, hip=3), _cams(side="above", front="ground", back="ground")),
+         _angles({"trunk": 90}, shoulder=8, hip=3), _cams(side="above", front="ground", back="ground"),
+         rest=(("trunk", "floor"),)),
     Base("floor-seated", "sitting on the floor", _angles({}, shoulder=15, elbow=10, hip=90, ankle=-10),
-         _angles({}, shoulder=20, hip=12), _GROUND, _short(thigh=0.3, shank=0.3, foot=0.5)),
+         _angles({}, shoulder=20, hip=12), _GROUND, _short(thigh=0.3, shank=0.3, foot=0.5),
+         rest=(("pelvis", "floor"),)),
 )  # fmt: skip
 BASE = MappingProxyType({b.name: b for b in BASES})
 
@@ -206,10 +213,27 @@ PROPS: tuple[Prop, ...] = (
 )
 PROP = MappingProxyType({p.name: p for p in PROPS})
 
+# What a figure rests on (`rest`): parts of the trunk, the head, or a limb's part, on a surface.
+# `back` is the pelvis and the upper back, `front` the belly and the chest. A limb's part is
+# sided (`near.foot`), both (`feet`), or unsided (`foot`: the lower of the two).
+TRUNK_RESTS = ("pelvis", "upper-back", "mid-back", "lower-back", "chest", "belly", "trunk")
+REST_PLURAL = MappingProxyType({"feet": "foot", "heels": "heel", "knees": "knee", "shins": "shin",
+                                "hands": "hand", "elbows": "elbow", "forearms": "forearm"})  # fmt: skip
+REST_LIMB = ("foot", "heel", "knee", "shin", "hand", "elbow", "forearm")
+SURFACES = ("floor", "mat", "chair", "foam-roller", "exercise-ball")  # mat: the floor, with a mat on it
+HOLDERS = ("hand",)  # `hold`: a hand and the part of the body it holds
+
+
+def rest_points() -> tuple[str, ...]:
+    """Every part a figure can rest on something."""
+    sided = tuple(f"{s}.{p}" for s in (*SIDES, "near", "far") for p in REST_LIMB)
+    return (*TRUNK_RESTS, "back", "front", "head", *REST_LIMB, *REST_PLURAL, *sided)
+
+
 # Points on the body a prop can sit against. `near` is the side the text describes (the one in
 # front in the side view); `far` the other. `ahead` and `behind` are points in space in front of
 # and behind the first anchor, for a band tied to a door or post.
-BODY_ANCHORS = ("head", "neck", "chest", "belly", "upper-back", "lower-back", "pelvis")
+BODY_ANCHORS = ("head", "neck", "chest", "belly", "upper-back", "mid-back", "lower-back", "pelvis")
 LIMB_ANCHORS = ("shoulder", "elbow", "hand", "hip", "knee", "shin", "foot", "thigh")
 SPACE_ANCHORS = ("ahead", "behind")
 
@@ -250,6 +274,10 @@ CODES = MappingProxyType(
         "mark-hidden": "a marked muscle that this view cannot show (front muscle, back view)",
         "duplicate-mark": "the same muscle or area marked twice",
         "bad-arrow": "an arrow that cannot be drawn as written",
+        "bad-rest": "a `rest` or `hold` entry that names an unknown part or surface, or a prop not listed",
+        "figure-floats": "a part the pose rests on (or a hand holds with) that cannot reach it, with the distance",
+        "figure-sinks": "a part of the body below the floor, with the depth",
+        "figure-tangles": "a limb passing through another limb or the trunk, which the pose does not say it holds",
         "view-not-possible": "a base posture this view cannot show (lying on the back, seen from the back)",
     }
 )
@@ -275,14 +303,17 @@ def reference_markdown() -> str:
         lines.append(f"| {key} | {side} | {_span(j.side_range)} | {face} | {_span(j.face_range)} |")
     lines += [
         "",
-        "| base | what it is | views | side view defaults | front, back defaults |",
-        "| --- | --- | --- | --- | --- |",
+        "| base | what it is | views | rests on | side view defaults | front, back defaults |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for b in BASES:
         views = ", ".join(
             f"{v} ({'from above' if c == 'above' else 'on the floor'})" for v, c in b.cameras.items()
         )
-        lines.append(f"| `{b.name}` | {b.words} | {views} | {_compact(b.side)} | {_compact(b.face)} |")
+        rests = ", ".join(point if on == "floor" else f"{point} on the {on}" for point, on in b.rest)
+        lines.append(
+            f"| `{b.name}` | {b.words} | {views} | {rests} | {_compact(b.side)} | {_compact(b.face)} |"
+        )
     lines += ["", "| prop | anchors (`at`) | where it goes |", "| --- | --- | --- |"]
     for p in PROPS:
         lo, hi = p.anchors

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from limber.diagnostics import KeyPath, Severity, did_you_mean
+from limber.figures.contact import rested, tangles
 from limber.figures.figure import AngleItems, Arrow, Figure, FigureProblem, PropUse
 from limber.figures.regions import markable, shape_of
 from limber.figures.spec import (
@@ -26,13 +27,17 @@ from limber.figures.spec import (
     SIDE_ONLY_MOVES,
     SIDES,
     SPACE_ANCHORS,
+    SURFACES,
     TURNS,
     VIEWS,
     ViewKind,
     all_anchors,
     angle_keys,
     joint_of,
+    rest_points,
 )
+
+ROUND_SURFACES = ("foam-roller", "exercise-ball")
 
 
 def validate_figure(
@@ -51,6 +56,27 @@ def validate_figure(
     return figure, problems
 
 
+def _placed(use: PropUse, rest: tuple[tuple[str, str, KeyPath], ...]) -> PropUse:
+    """A roller or ball the body rests on goes under the part that rests on it, unless placed."""
+    if use.at:
+        return use
+    under = [point for point, on, _ in rest if on == use.name]
+    return PropUse(use.name, (under[0],)) if under else use
+
+
+def contact_problems(figure: Figure) -> list[FigureProblem]:
+    """What floats, sinks or tangles in the start and end poses, each problem once."""
+    out: list[FigureProblem] = []
+    seen = set()
+    for which in ("start", "end") if figure.end is not None else ("start",):
+        for key, code, message in rested(figure, which).problems + tangles(figure, which):
+            where = key or ((which,) if which == "end" else ())
+            if (code, message) not in seen:
+                seen.add((code, message))
+                out.append(FigureProblem(where, code, message))
+    return out
+
+
 def _listing(words: Iterable[str]) -> str:
     return ", ".join(words)
 
@@ -66,6 +92,7 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[FigureProblem] = []
         self.kind: ViewKind = "side"
+        self.end_rest: Any = None  # the end pose's own supports, checked with the props
 
     def error(self, key: KeyPath, code: str, message: str) -> None:
         self.problems.append(FigureProblem(key, code, message))
@@ -94,9 +121,16 @@ class _Checker:
         props = self.props(raw.get("props", []))
         mark = self.marks(raw.get("mark", []), view or "side")
         arrows = self.arrows(raw["arrow"]) if "arrow" in raw else None
+        rest = self.rests(raw.get("rest", []), props, ("rest",))
+        end_rest = () if self.end_rest is None else self.rests(self.end_rest, props, ("end", "rest"))
+        hold = self.holds(raw.get("hold", {}))
+        props = tuple(_placed(use, (*rest, *end_rest)) for use in props)
         if view is None or base is None or start is None:
             return None
-        return Figure(view, base, side, start, end, props, arrows, mark)
+        figure = Figure(view, base, side, start, end, props, arrows, mark, rest, hold, end_rest)
+        if not any(p.severity is Severity.ERROR for p in self.problems):
+            self.problems += contact_problems(figure)
+        return figure
 
     def unknown_keys(self, raw: dict[str, Any], allowed: Iterable[str], key: KeyPath, where: str) -> None:
         allowed = tuple(allowed)
@@ -141,7 +175,9 @@ class _Checker:
         for name, value in raw.items():
             if name == "base":
                 continue
-            if name in SIDES:
+            if name == "rest" and not is_start:
+                self.end_rest = value
+            elif name in SIDES:
                 self.limbs(value, name, (*key, name), angles)
             elif name in MIDLINE:
                 self.angle(value, name, (*key, name), angles)
@@ -194,6 +230,62 @@ class _Checker:
             return None
         angles[joint_key] = value
         return value
+
+    # --- what holds the body -----------------------------------------------------------------
+
+    def rests(
+        self, raw: Any, props: tuple[PropUse, ...], at: KeyPath
+    ) -> tuple[tuple[str, str, KeyPath], ...]:
+        usage = (
+            "`rest` is a list of the parts the body rests on, e.g. [back, feet, {upper-back: foam-roller}]"
+        )
+        if not isinstance(raw, list):
+            self.error(at, "bad-rest", f"{usage}; got {_type(raw)}")
+            return ()
+        out = []
+        for i, item in enumerate(raw):
+            key: KeyPath = (*at, i)
+            on: Any = "floor"
+            if isinstance(item, dict) and len(item) == 1:
+                point, on = next(iter(item.items()))
+                key = (*at, i, point)
+            elif isinstance(item, str):
+                point = item
+            else:
+                self.error(key, "bad-rest", usage)
+                continue
+            if self.choice(point, rest_points(), key, "bad-rest", "part to rest on") is None:
+                continue
+            if self.choice(on, SURFACES, key, "bad-rest", f"surface for '{point}'") is None:
+                continue
+            if on in ROUND_SURFACES and point not in ("upper-back", "mid-back", "lower-back"):
+                self.error(
+                    key,
+                    "bad-rest",
+                    f"a {on} goes under the upper-back, mid-back or lower-back, not '{point}'",
+                )
+                continue
+            listed = any(u.name == on for u in props) or (on, point) == ("chair", "pelvis")
+            if on in ("foam-roller", "exercise-ball", "chair") and not listed:
+                self.error(key, "bad-rest", f"'{point}' rests on a {on}: add {on} to `props`")
+                continue
+            out.append((point, "floor" if on == "mat" else on, key))
+        return tuple(out)
+
+    def holds(self, raw: Any) -> tuple[tuple[str, str, KeyPath], ...]:
+        usage = "`hold` maps a hand to the part it holds, e.g. {near.hand: near.thigh}"
+        if not isinstance(raw, dict):
+            self.error(("hold",), "bad-rest", f"{usage}; got {_type(raw)}")
+            return ()
+        hands = tuple(f"{s}.hand" for s in (*SIDES, "near", "far"))
+        out = []
+        for hand, target in raw.items():
+            key: KeyPath = ("hold", hand)
+            if self.choice(hand, hands, key, "bad-rest", "hand") is None:
+                continue
+            if self.anchor(target, key, f"'{hand}'"):
+                out.append((hand, target, key))
+        return tuple(out)
 
     # --- props, marks, arrows ----------------------------------------------------------------
 

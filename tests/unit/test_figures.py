@@ -16,6 +16,7 @@ from limber.figures import (
     starting_figure,
     validate_figure,
 )
+from limber.figures.contact import TOUCH
 from limber.figures.pose import LENGTH, pose_skeleton, segment_lengths
 from limber.figures.regions import AREAS, MUSCLES
 from limber.figures.scene import compose
@@ -248,7 +249,7 @@ def test_every_figure_on_the_floor_touches_it_and_none_sinks_below():
                 y for item in scene.items if item.role in ("body", "far") for _, y in item.all_points()
             )
 
-            assert lowest == pytest.approx(0, abs=0.05), (base.name, view)
+            assert lowest == pytest.approx(0, abs=TOUCH), (base.name, view)  # under a pixel
 
 
 def test_marks_go_on_the_described_side_only():

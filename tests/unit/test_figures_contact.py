@@ -1,0 +1,133 @@
+"""Figures rest on what holds them: the floor, a seat, a roller; `check` names what floats or tangles."""
+
+import pytest
+
+from limber.cli import main
+from limber.figures import validate_figure
+from limber.figures.contact import TOUCH, rested
+from limber.figures.furniture import on_floor
+from limber.figures.outline import trunk_outline
+from limber.figures.pose import RADIUS, H
+from limber.yaml_reader import parse_yaml
+from tests.conftest import copy_project
+
+EXERCISE = "content/exercises/chin-tuck.md"
+
+
+def figure_of(text):
+    raw, _ = parse_yaml(text)
+    figure, problems = validate_figure(raw)
+    assert problems == [], problems
+    return figure
+
+
+def back_line(skeleton, lo, hi):
+    """The lowest point of the back between two places along the trunk (0 hips, 1 shoulders)."""
+    trunk = skeleton.bone("trunk")
+    return min(trunk.local(lo + (hi - lo) * i / 10, -1)[1] for i in range(11))
+
+
+@pytest.mark.parametrize("lean", [-90, -80, -100])
+def test_a_lying_figure_rests_its_hips_and_shoulder_blades_on_the_floor(lean):
+    figure = figure_of(f"start: {{base: lying-back, trunk: {lean}, spine: 10, neck: 10}}\nprops: [mat]")
+
+    skeleton = rested(figure).skeleton
+
+    assert back_line(skeleton, -0.12, 0.3) == pytest.approx(0, abs=TOUCH)  # under a pixel
+    assert back_line(skeleton, 0.6, 1.0) == pytest.approx(0, abs=TOUCH)
+    center, radius = skeleton.head
+    assert center[1] - radius == pytest.approx(0, abs=TOUCH)  # the head rests too
+
+
+def test_hips_on_the_mat_and_a_roller_under_the_mid_back_set_the_lean_of_the_trunk():
+    figure = figure_of(
+        "props: [mat, foam-roller]\nrest: [pelvis, {mid-back: foam-roller}, feet]\n"
+        "start: {base: lying-back, trunk: -40, left: {hip: 45, knee: 105}, right: {hip: 45, knee: 105}}"
+    )
+
+    skeleton = rested(figure).skeleton
+
+    trunk = skeleton.bone("trunk")
+    assert back_line(skeleton, -0.12, 0.1) == pytest.approx(0, abs=TOUCH)  # the hips on the mat
+    roller_top = 2 * 0.045 * H
+    assert trunk.local(0.6, -1)[1] == pytest.approx(roller_top, abs=1.5)  # the back on the roller
+    for side in ("left", "right"):
+        heel = skeleton.points[f"{side}.heel"][1] - 0.022 * H
+        toes = skeleton.points[f"{side}.toes"][1] - 0.012 * H
+        assert min(heel, toes) == pytest.approx(0, abs=TOUCH)  # the feet on the mat
+
+
+@pytest.mark.parametrize("view", ["side", "front"])
+def test_a_seated_pelvis_is_on_the_seat_and_the_feet_on_the_floor(view):
+    figure = figure_of(f"view: {view}\nstart: {{base: seated}}")
+    skeleton = rested(figure).skeleton
+
+    seat = on_floor(figure, skeleton, (-50.0, 0.0, 50.0, 100.0))[0]  # the seat board, drawn first
+    seat_top = max(y for _, y in seat.points)
+
+    bottom = min(y for _, y in trunk_outline(skeleton.bone("trunk")))  # the drawn pelvis
+    thighs = min(skeleton.points[f"{s}.hip"][1] - RADIUS["hip"] * H for s in ("left", "right"))
+    assert min(bottom, thighs) == pytest.approx(seat_top, abs=TOUCH)
+    assert min(skeleton.points[f"{s}.heel"][1] for s in ("left", "right")) > 0
+
+
+def check_with_figure(tmp_path, capsys, figure_yaml):
+    project = copy_project(tmp_path / "project")
+    path = project / EXERCISE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("level: beginner", f"level: beginner\n{figure_yaml}", 1), encoding="utf-8")
+
+    code = main(["check", "--project", str(project)])
+
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return code, capsys.readouterr().err.splitlines(), lines
+
+
+def test_a_foot_that_cannot_reach_the_floor_is_an_error_at_its_rest_line(tmp_path, capsys):
+    figure = "figure:\n  rest: [feet]\n  start:\n    base: standing\n    right: {hip: 20, knee: 120}\n"
+
+    code, found, lines = check_with_figure(tmp_path, capsys, figure)
+
+    line = lines.index("  rest: [feet]") + 1
+    assert code == 1
+    assert found[0].startswith(
+        f"{EXERCISE}:{line}: error[figure-floats]: the right foot should rest on the floor"
+    )
+    assert "cm above it" in found[0]
+
+
+def test_an_arm_through_the_leg_is_an_error_at_the_figure_line(tmp_path, capsys):
+    figure = (
+        "figure:\n  side: right\n  start:\n    base: seated\n"
+        "    right: {shoulder: 10, elbow: 20, hip: 95, knee: 45}\n"
+    )
+
+    code, found, lines = check_with_figure(tmp_path, capsys, figure)
+
+    line = lines.index("figure:") + 1
+    assert code == 1
+    assert found[0] == (
+        f"{EXERCISE}:{line}: error[figure-tangles]: the right arm (elbow to wrist) passes through the right "
+        "leg (hip to knee); move one of them, or say what the hand holds in `hold`"
+    )
+
+
+def test_a_hand_that_holds_the_thigh_reaches_it_and_is_no_tangle():
+    figure = figure_of(
+        "side: right\nhold: {near.hand: near.thigh}\n"
+        "start: {base: seated, right: {shoulder: 10, elbow: 20, hip: 95, knee: 45}}"
+    )
+
+    skeleton = rested(figure).skeleton
+
+    hand, thigh = skeleton.points["right.hand"], skeleton.points["right.thigh"]
+    assert abs(hand[0] - thigh[0]) < TOUCH and abs(hand[1] - thigh[1]) < TOUCH
+
+
+def test_a_limb_part_below_the_floor_is_rested_on_it_not_sunk():
+    figure = figure_of("start: {base: lying-back, left: {hip: -20}, right: {hip: -20}}")
+
+    skeleton = rested(figure).skeleton
+
+    for side in ("left", "right"):
+        assert skeleton.points[f"{side}.heel"][1] - 0.022 * H >= -TOUCH
