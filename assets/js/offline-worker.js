@@ -9,7 +9,8 @@
  *   (data-offline-copy="offline" or "slow" on <html>). A page never saved: the offline page.
  * - assets/ (content-hashed names, so a name's bytes never change): from the saved copy first.
  * - anything else on the site (the search data, figures, pictures): the saved copy at once if
- *   there is one, fetched again in the background to be current next time.
+ *   there is one, fetched again in the background to be current next time. A picture neither
+ *   saved nor reachable is answered with an empty one.
  * Caches are named after the scope, so two sites on one host keep apart. Files go into one
  * cache per version; visited pages into one cache across versions. A new version saves its
  * files and fetches the visited pages again (they link the new assets), then, once it takes
@@ -24,6 +25,7 @@
   var PAGES = PREFIX + "pages";
   var KEPT = [FILES, PAGES];
   var COPY = "data-offline-copy";  // read by offline.js
+  var EMPTY_PICTURE = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>";
 
   function pageRequest(url) {
     return new Request(url, { cache: "no-cache", credentials: "same-origin" });
@@ -214,7 +216,14 @@
     });
     event.waitUntil(fresh.catch(function () {}));
     return caches.match(request, { ignoreVary: true }).then(function (found) {
-      return found || fresh;
+      return found || fresh.catch(function (error) {
+        // A picture not saved (a figure further down a page, never shown): an empty one, so the
+        // page keeps its layout; anything else fails as it would without the worker.
+        if (request.destination === "image") {
+          return new Response(EMPTY_PICTURE, { headers: { "Content-Type": "image/svg+xml" } });
+        }
+        throw error;
+      });
     });
   }
 
