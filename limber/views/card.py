@@ -308,19 +308,28 @@ class CardLayout:
 
     @property
     def classes(self) -> str:
-        return f"print-card--{self.columns}col print-card--{self.density}"
+        return layout_classes(self.columns, self.density)
+
+
+def layout_classes(columns: int, density: str) -> str:
+    """The card's CSS classes for a layout: "print-card--2col print-card--tight"."""
+    return f"print-card--{columns}col print-card--{density}"
+
+
+def layouts(step_count: int) -> tuple[tuple[int, Density], ...]:
+    """The layouts a card of *step_count* steps may take, roomiest first: (columns, density)."""
+    column_counts = (1, 2) if step_count <= ONE_COLUMN_MAX else (2,)
+    return tuple((columns, density) for columns in column_counts for density in DENSITIES)
 
 
 def plan(text: CardText) -> CardLayout:
     """The roomiest layout that fits one page, or the tightest one (with fits=False)."""
-    column_counts = (1, 2) if len(text.steps) <= ONE_COLUMN_MAX else (2,)
     tried = []
-    for columns in column_counts:
-        for density in DENSITIES:
-            layout = _measure(text, columns, density)
-            if layout.fits:
-                return layout
-            tried.append(layout)
+    for columns, density in layouts(len(text.steps)):
+        layout = _measure(text, columns, density)
+        if layout.fits:
+            return layout
+        tried.append(layout)
     return min(tried, key=lambda layout: layout.height)
 
 
@@ -448,7 +457,11 @@ def _step_stack(step: CardStep, number: int, density: Density, column: float) ->
 def log_rows(routine: Routine) -> tuple[str, ...]:
     """The log's row labels: one row per session in a day (at most 3), or one for a week."""
     frequency = routine.frequency
-    count = min(frequency.times, LOG_ROWS_MAX) if frequency.per == "day" else 1
+    return day_rows(min(frequency.times, LOG_ROWS_MAX) if frequency.per == "day" else 1)
+
+
+def day_rows(count: int) -> tuple[str, ...]:
+    """The log's row labels for *count* sessions a day (1 to LOG_ROWS_MAX)."""
     return ("Done",) if count == 1 else ("1st", "2nd", "3rd")[:count]
 
 
