@@ -36,6 +36,7 @@ RESERVED = {
     "exercises": "the exercise index",
     "routines": "the routine index",
     "search": "the search page",
+    "my-routine": "the reader's own routine",
     "play": "the routine player",
     "assets": "styles and scripts",
     "images": "pictures",

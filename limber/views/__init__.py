@@ -13,6 +13,7 @@ from limber.model import HOME_PAGE
 from limber.views.common import Context
 from limber.views.exercise import exercise_page
 from limber.views.lists import exercise_index, routine_index, term_page, vocabulary_page
+from limber.views.mine import MINE_PATH, mine_page
 from limber.views.models import View
 from limber.views.pages import NOT_FOUND_PATH, feed, free_page, home_page, not_found_page, site_view
 from limber.views.play import PLAY_PATH, play_page
@@ -36,6 +37,7 @@ def view_makers(ctx: Context) -> dict[str, Callable[[], View]]:
         "routines/": partial(routine_index, ctx),
         NOT_FOUND_PATH: partial(not_found_page, ctx),
         SEARCH_PATH: partial(search_page, ctx),
+        MINE_PATH: partial(mine_page, ctx),
         PLAY_PATH: partial(play_page, ctx),
     }
     makers |= {e.path: partial(exercise_page, ctx, e) for e in site.exercises.values()}

@@ -39,6 +39,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
     url = site.config.absolute_url(exercise.path)
     data = ExerciseView(
         title=exercise.title,
+        slug=exercise.slug,
         aliases=exercise.aliases,
         summary=exercise.summary,
         chips=chips,

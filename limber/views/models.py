@@ -56,6 +56,15 @@ class AppLinks:
 
 
 @dataclass(frozen=True, slots=True)
+class MineLinks:
+    """The reader's own routine: its page, and how the browser keeps it (limber.views.mine)."""
+
+    url: str
+    storage_key: str  # localStorage key of the chosen steps, a share link's query
+    max_steps: int
+
+
+@dataclass(frozen=True, slots=True)
 class SiteView:
     title: str
     description: str
@@ -67,6 +76,7 @@ class SiteView:
     nav: tuple[Link, ...]
     repository_url: str = ""  # the guide's source, when site.yaml names it
     app: AppLinks | None = None  # the web app manifest and the offline worker
+    mine: MineLinks | None = None  # "My routine": the footer's link, the exercise pages' "Add" button
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +118,7 @@ class Printed:
 @dataclass(frozen=True, slots=True)
 class ExerciseView:
     title: str
+    slug: str  # how a reader's own routine names it
     aliases: tuple[str, ...]
     summary: str
     chips: tuple[Chip, ...]

@@ -8,6 +8,7 @@ from limber.views import jsonld
 from limber.views.common import Context
 from limber.views.drawings import body_map_html
 from limber.views.lists import term_summaries
+from limber.views.mine import mine_links
 from limber.views.models import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View
 from limber.views.offline import app_links
 
@@ -70,4 +71,5 @@ def site_view(ctx: Context) -> SiteView:
         ctx.nav(),
         config.repository or "",
         app_links(config),
+        mine_links(ctx),
     )

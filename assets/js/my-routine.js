@@ -1,0 +1,361 @@
+/* My routine: the exercises a reader chose, kept in this browser only (localStorage, as a share
+ * link's query, never sent anywhere), to put in order, change within the guide's limits, name,
+ * time, print on one page (assets/js/my-routine-card.js), share as a link and play.
+ *
+ * Every number and word about the exercises comes from the build: the settings island and each
+ * exercise's play.json, read through window.LimberRoutine (assets/js/routine-data.js).
+ */
+(function () {
+  "use strict";
+
+  const R = window.LimberRoutine;
+  const config = R.settings();
+  const mine = config.mine;
+  const byId = (id) => document.getElementById(id);
+  const card = byId("mine");
+  const list = byId("mine-steps");
+  const state = { name: "", steps: [], asking: false };
+  let storageBlocked = false;
+
+  // --- keeping the routine in this browser -------------------------------------------------
+
+  function savedQuery() {
+    try {
+      return window.localStorage.getItem(mine.storage_key) || "";
+    } catch (error) {
+      storageBlocked = true;
+      return "";
+    }
+  }
+
+  function query() {
+    return R.toQuery(state.name, state.steps, config);
+  }
+
+  function save() {
+    try {
+      window.localStorage.setItem(mine.storage_key, query());
+    } catch (error) {
+      if (!storageBlocked) {
+        storageBlocked = true;
+        showNotes("Your routine cannot be kept", ["This browser does not let the page keep your routine, so it lasts only until you close the page. Copy its link to keep it."]);
+      }
+    }
+  }
+
+  function shareUrl() {
+    const text = query();
+    return mine.page_url + (text ? "?" + text : "");
+  }
+
+  // --- what the page shows -----------------------------------------------------------------
+
+  function announce(text) {
+    const live = byId("mine-live");
+    live.textContent = "";
+    window.setTimeout(() => { live.textContent = text; }, 50);
+  }
+
+  function showNotes(title, notes) {
+    const box = byId("mine-notes");
+    const items = byId("mine-notes-list");
+    if (!notes.length) {
+      box.hidden = true;
+      return;
+    }
+    byId("mine-notes-title").textContent = title;
+    items.textContent = "";
+    notes.forEach((note) => {
+      const item = document.createElement("li");
+      item.textContent = note;
+      items.appendChild(item);
+    });
+    box.hidden = false;
+  }
+
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text != null) made.textContent = text;
+    return made;
+  }
+
+  function hidden(text) {
+    return element("span", "visually-hidden", text);
+  }
+
+  function totalSeconds() {
+    return R.routineSeconds(state.steps.map((step) => step.dosage), config.timing.transition, config.timing);
+  }
+
+  function countText(count) {
+    return count + " exercise" + (count === 1 ? "" : "s");
+  }
+
+  /* The parts that follow every change: name, time, links, and the card's fit. */
+  function renderSummary() {
+    const count = state.steps.length;
+    const total = totalSeconds();
+    const title = state.name || mine.default_name;
+    byId("mine-title").textContent = title;
+    byId("mine-empty").hidden = count > 0 || state.asking;
+    byId("mine-tools").hidden = count === 0 || state.asking;
+    list.hidden = state.asking;
+    card.querySelector(".safety-strip").hidden = count === 0;
+    byId("mine-total").textContent = R.minutesText(total) + " (" + R.durationText(total) + ")";
+    byId("mine-facts").textContent = [R.minutesText(total), countText(count)].join(" · ");
+    byId("mine-start").href = mine.player_url + "?" + query();
+    byId("mine-share-url").value = shareUrl();
+    window.LimberCard.printLink(card.querySelector(".print-foot__url"), shareUrl());
+    if (count) window.LimberCard.fit(card, config);
+  }
+
+  function field(step, index, name) {
+    const dosage = step.dosage;
+    let label = mine.labels[name];
+    if (name === "reps") label = dosage.time != null ? mine.reps_labels.time : dosage.hold ? label : mine.reps_labels.reps;
+    const id = "mine-" + index + "-" + name;
+    const row = element("p", "mine__field");
+    const labelled = element("label", null, label);
+    labelled.htmlFor = id;
+    const input = element("input");
+    input.type = "number";
+    input.inputMode = "numeric";
+    input.id = id;
+    input.min = config.limits[name][0];
+    input.max = config.limits[name][1];
+    input.step = 1;
+    input.value = dosage[name] == null ? 1 : dosage[name];
+    input.dataset.index = index;
+    input.dataset.field = name;
+    input.setAttribute("aria-describedby", "mine-" + index + "-problem");
+    row.append(labelled, input);
+    return row;
+  }
+
+  function fieldsOf(dosage) {
+    const names = [];
+    if (dosage.time != null) names.push("time");
+    else if (dosage.hold) names.push("hold");
+    if (dosage.reps != null || dosage.time != null) names.push("reps");
+    names.push("sets");
+    if (dosage.sets > 1) names.push("rest");
+    return names;
+  }
+
+  function button(text, action, index, title, disabled) {
+    const made = element("button", "print-button", text);
+    made.type = "button";
+    made.id = "mine-" + index + "-" + action;
+    made.dataset.action = action;
+    made.dataset.index = index;
+    made.disabled = disabled;
+    made.append(hidden(": " + title));
+    return made;
+  }
+
+  function stepItem(step, index, count) {
+    const exercise = step.exercise;
+    const item = element("li", "step" + (exercise.figure ? " step--figure" : ""));
+    if (exercise.figure) {
+      const figure = element("img", "step__figure");
+      figure.src = exercise.figure;
+      figure.alt = exercise.figure_alt || "";
+      figure.width = 120;
+      figure.height = 90;
+      item.appendChild(figure);
+    }
+    const head = element("div", "step__head");
+    const heading = element("h2", "step__title");
+    const link = element("a", null, exercise.title);
+    link.href = exercise.url;
+    const number = element("span", "step__number", String(index + 1));
+    number.setAttribute("aria-hidden", "true");
+    heading.append(number, " ", link);
+    const dosage = element("p", "step__dosage", R.dosageText(step.dosage, exercise, config) + " ");
+    dosage.appendChild(element("span", "dosage__exact", "(" + R.durationText(R.seconds(step.dosage, config.timing)) + ")"));
+    head.append(heading, dosage);
+    const body = element("div", "step__body");
+    const cues = element("ul", "cues print-only");
+    exercise.cues.forEach((cue) => cues.appendChild(element("li", null, cue)));
+    body.appendChild(cues);
+    if (exercise.caution) {
+      const caution = element("p", "step__caution");
+      const mark = element("span", "caution-mark", "⚠");
+      mark.setAttribute("aria-hidden", "true");
+      caution.append(mark, " " + exercise.caution);
+      body.appendChild(caution);
+    }
+    const controls = element("div", "mine__controls screen-only");
+    const fields = element("fieldset", "mine__fields");
+    const legend = element("legend", "visually-hidden", "How much of " + exercise.title);
+    fields.appendChild(legend);
+    fieldsOf(step.dosage).forEach((name) => fields.appendChild(field(step, index, name)));
+    const problem = element("p", "mine__problem");
+    problem.id = "mine-" + index + "-problem";
+    const buttons = element("p", "mine__buttons");
+    buttons.append(
+      button("Move up", "up", index, exercise.title, index === 0),
+      button("Move down", "down", index, exercise.title, index === count - 1),
+      button("Remove", "remove", index, exercise.title, false),
+    );
+    controls.append(fields, problem, buttons);
+    item.append(head, body, controls);
+    return item;
+  }
+
+  function render(focusId) {
+    list.textContent = "";
+    state.steps.forEach((step, index) => list.appendChild(stepItem(step, index, state.steps.length)));
+    renderSummary();
+    const target = focusId && byId(focusId);
+    if (target) target.focus();
+  }
+
+  // --- what the reader does ----------------------------------------------------------------
+
+  function changeField(input) {
+    const index = Number(input.dataset.index);
+    const name = input.dataset.field;
+    const text = input.value.trim();
+    const made = R.change(state.steps[index].dosage, name, text === "" ? NaN : Number(text), config);
+    const problem = byId("mine-" + index + "-problem");
+    if (made.problem) {
+      const message = made.problem.charAt(0).toUpperCase() + made.problem.slice(1) + ".";
+      input.setAttribute("aria-invalid", "true");
+      problem.textContent = message;
+      announce(message);
+      return;
+    }
+    state.steps[index].dosage = made.dosage;
+    save();
+    render(input.id);
+    announce(state.steps[index].exercise.title + ": " + R.dosageText(made.dosage, state.steps[index].exercise, config));
+  }
+
+  function act(action, index) {
+    const steps = state.steps;
+    const title = steps[index].exercise.title;
+    if (action === "remove") {
+      steps.splice(index, 1);
+      save();
+      const next = steps.length ? "mine-" + Math.min(index, steps.length - 1) + "-remove" : "mine-empty-link";
+      render(next);
+      announce(title + " removed from your routine.");
+      return;
+    }
+    const to = action === "up" ? index - 1 : index + 1;
+    if (to < 0 || to >= steps.length) return;
+    steps.splice(to, 0, steps.splice(index, 1)[0]);
+    save();
+    const stays = (action === "up" && to > 0) || (action === "down" && to < steps.length - 1);
+    render("mine-" + to + "-" + (stays ? action : action === "up" ? "down" : "up"));
+    announce(title + " moved to place " + (to + 1) + " of " + steps.length + ".");
+  }
+
+  async function copyLink() {
+    const url = shareUrl();
+    const input = byId("mine-share-url");
+    input.value = url;
+    byId("mine-share").hidden = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      byId("mine-copied").textContent = "(copied)";
+      announce("Link copied.");
+    } catch (error) {
+      byId("mine-copied").textContent = "(select it and copy)";
+      input.focus();
+      input.select();
+    }
+  }
+
+  // --- opening the page: the saved routine, or the one a link brings -----------------------
+
+  function use(loaded) {
+    state.name = loaded.name;
+    state.steps = loaded.steps;
+    state.asking = false;
+    byId("mine-ask").hidden = true;
+    byId("mine-name").value = state.name;
+    render();
+  }
+
+  function summary(loaded) {
+    const name = loaded.name || mine.default_name;
+    return "“" + name + "” (" + countText(loaded.steps.length) + ", " + R.minutesText(R.routineSeconds(
+      loaded.steps.map((step) => step.dosage), config.timing.transition, config.timing)).toLowerCase() + ")";
+  }
+
+  function ask(shared, saved) {
+    state.asking = true;
+    byId("mine-ask-text").textContent = "This link holds " + summary(shared) + ". Opening it replaces the routine saved in this browser, " + summary(saved) + ".";
+    const box = byId("mine-ask");
+    box.hidden = false;
+    renderSummary();
+    byId("mine-ask-replace").onclick = () => {
+      use(shared);
+      save();
+      byId("mine-title").focus();
+    };
+    byId("mine-ask-keep").onclick = () => {
+      use(saved);
+      byId("mine-title").focus();
+    };
+    box.focus();
+  }
+
+  async function open() {
+    const params = new URLSearchParams(window.location.search);
+    const stored = await R.fromQuery(savedQuery(), config);
+    if (!params.has("step") && !params.has("name")) {
+      showNotes("Not all of your saved routine could be used", stored.notes);
+      use(stored);
+      if (stored.notes.length) save();
+      return;
+    }
+    const shared = await R.fromQuery(window.location.search, config);
+    window.history.replaceState(null, "", window.location.pathname);
+    showNotes("Not all of the link could be used", shared.notes);
+    const sharedQuery = R.toQuery(shared.name, shared.steps, config);
+    const storedQuery = R.toQuery(stored.name, stored.steps, config);
+    if (stored.steps.length && storedQuery !== sharedQuery) {
+      ask(shared, stored);
+      return;
+    }
+    use(shared);
+    save();
+  }
+
+  async function reopen() {
+    if (state.asking) return;
+    const stored = await R.fromQuery(savedQuery(), config);
+    if (R.toQuery(stored.name, stored.steps, config) !== query()) use(stored);
+  }
+
+  function start() {
+    byId("mine-fallback").hidden = true;
+    byId("mine-app").hidden = false;
+    byId("mine-title").tabIndex = -1;
+    byId("mine-empty").querySelector("a").id = "mine-empty-link";
+    list.addEventListener("change", (event) => {
+      if (event.target.matches("input[data-field]")) changeField(event.target);
+    });
+    list.addEventListener("click", (event) => {
+      const pressed = event.target.closest("button[data-action]");
+      if (pressed) act(pressed.dataset.action, Number(pressed.dataset.index));
+    });
+    byId("mine-name").addEventListener("input", (event) => {
+      state.name = event.target.value.trim().slice(0, config.name_max);
+      save();
+      renderSummary();
+    });
+    byId("mine-copy").addEventListener("click", copyLink);
+    byId("mine-print").addEventListener("click", () => window.print());
+    window.addEventListener("beforeprint", () => { if (state.steps.length) window.LimberCard.fit(card, config); });
+    window.addEventListener("storage", (event) => { if (event.key === mine.storage_key) reopen(); });
+    window.addEventListener("pageshow", (event) => { if (event.persisted) reopen(); });
+    open();
+  }
+
+  start();
+})();
