@@ -46,7 +46,7 @@ _PROP_AT = {"upper-back": 0.78, "mid-back": 0.6, "lower-back": 0.3}  # where a r
 # A limb's resting part: which points of its chain (arm: shoulder, elbow, wrist, fingers; leg:
 # hip, knee, heel, toes), and the root joint that swings it.
 _LIMB_PARTS = {"foot": ("leg", (2, 3)), "heel": ("leg", (2,)), "knee": ("leg", (1,)), "shin": ("leg", (1, 2)),
-               "hand": ("arm", (2, 3)), "elbow": ("arm", (1,)), "forearm": ("arm", (1, 2))}  # fmt: skip
+               "hand": ("arm", (2, 3, 4, 5, 6)), "elbow": ("arm", (1,)), "forearm": ("arm", (1, 2))}  # fmt: skip
 _ROOT = {"leg": "hip", "arm": "shoulder"}
 
 
@@ -89,10 +89,11 @@ def rested(figure: Figure, which: str = "start") -> Contact:
 def rest_pose(figure: Figure, written: Mapping[str, int], which: str = "start") -> Contact:
     """Rest the pose with the angles *written* on the figure's supports."""
     angles: dict[str, float] = {k: float(v) for k, v in written.items()}
+    hands = figure.hands(which)
     problems: list[tuple[KeyPath, str, str]] = []
 
     def pose() -> Skeleton:
-        return pose_skeleton(angles, kind=figure.kind, base=figure.base, near=figure.near)
+        return pose_skeleton(angles, kind=figure.kind, base=figure.base, near=figure.near, hands=hands)
 
     ground = BASE[figure.base].cameras[figure.view] == "ground"
     rests = rests_of(figure, which) if ground else ()
@@ -347,7 +348,7 @@ def _parts(skeleton: Skeleton) -> Iterator[tuple[str, float, float]]:
         yield "trunk", p[1], p[0]
     (cx, cy), r = skeleton.head
     yield "head", cy - r, cx
-    names = {"arm": ("shoulder", "elbow", "hand", "fingers"), "leg": ("hip", "knee", "heel", "toes")}
+    names = {"arm": ("shoulder", "elbow", "hand", *["fingers"] * 4), "leg": ("hip", "knee", "heel", "toes")}
     for chain in skeleton.chains:
         for name, p, radius in zip(names[chain.limb], chain.points, chain.radii, strict=False):
             yield f"{chain.side} {name}", p[1] - radius, p[0]

@@ -62,6 +62,7 @@ def alt_text(figure: Figure, *, names: Mapping[str, str] | None = None) -> str:
     arrows = figure.arrows if figure.arrows is not None else auto_arrows(figure)
     moves = [_movement(figure, a) for a in arrows]
     sentences += [m[0].upper() + m[1:] + "." for m in moves if m]
+    sentences += _hands(figure)
     if figure.end is not None:
         sentences.append("A dashed outline shows where the movement ends.")
     if figure.mark:
@@ -70,6 +71,28 @@ def alt_text(figure: Figure, *, names: Mapping[str, str] | None = None) -> str:
     if figure.side:
         sentences.append(f"Shown on the {figure.side} side.")
     return " ".join(sentences)
+
+
+HAND_WORDS = {"open": "open, fingers straight", "flat": "flat", "hook": "in a hook fist",
+              "fist": "in a full fist", "tabletop": "in a tabletop, knuckles bent and fingers straight",
+              "straight-fist": "in a straight fist", "grip": "gripping"}  # fmt: skip
+PALM_WORDS = {"up": "with the palm up", "down": "with the palm down", "in": "with the thumb up"}
+
+
+def _hands(figure: Figure) -> list[str]:
+    """The hand shapes and palms in words, and how a hand changes by the end."""
+    start, end = figure.hands("start"), figure.hands("end") if figure.end is not None else {}
+    out = []
+    for side in ("left", "right"):
+        shape, palm = start.get(f"{side}.hand"), start.get(f"{side}.palm")
+        words = [HAND_WORDS[shape] if shape else "held"]
+        words += [PALM_WORDS[palm]] if palm else []
+        if shape or palm:
+            out.append(f"The {side} hand is {(', ' if shape else ' ').join(words)}.")
+        later = end.get(f"{side}.hand")
+        if later and later != shape:
+            out.append(f"It ends {HAND_WORDS[later]}.")
+    return out
 
 
 def _movement(figure: Figure, arrow: Arrow) -> str:

@@ -52,6 +52,14 @@ class Figure:
     rest: tuple[tuple[str, str, KeyPath], ...] = ()  # (part, surface, where written); () the base's
     hold: tuple[tuple[str, str, KeyPath], ...] = ()  # (hand, the body part it holds, where written)
     end_rest: tuple[tuple[str, str, KeyPath], ...] = ()  # the end pose's own supports; () as the start
+    shapes: tuple[tuple[str, str], ...] = ()  # ("start.right.hand", "fist"), ("end.right.palm", "down")
+
+    def hands(self, which: str = "start") -> dict[str, str]:
+        """The hand shapes and palms of a pose ("right.hand" -> "fist"); the end keeps the start's."""
+        out = {k.partition(".")[2]: v for k, v in self.shapes if k.startswith("start.")}
+        if which == "end":
+            out.update({k.partition(".")[2]: v for k, v in self.shapes if k.startswith("end.")})
+        return out
 
     @property
     def kind(self) -> ViewKind:

@@ -22,6 +22,7 @@ from limber.figures.regions import Patch, shape_of
 from limber.figures.spec import SIDES
 
 STEPS = 14  # samples along the trunk
+THUMB = 0.0085  # the thumb's half-width, in fractions of H
 
 
 def trunk_outline(bone: Bone) -> list[Point]:
@@ -66,6 +67,10 @@ def body_items(
         is_leg = chain.limb == "leg"
         shape = tuple(chain_outline(chain.points, chain.radii, open_start=is_leg))
         out.append(Item(role if chain.near else far_role, shape, not is_leg, tucked=trunk if is_leg else ()))
+        for thumb_side, base, tip in skeleton.thumbs if chain.limb == "arm" else ():
+            if thumb_side == chain.side:
+                thumb = chain_outline((base, tip), (THUMB * H, THUMB * 0.85 * H))
+                out.append(Item(role if chain.near else far_role, tuple(thumb)))
         if role != "ghost" and chain.near:
             segments = ("upper-arm", "forearm", "hand") if chain.limb == "arm" else ("thigh", "shank", "foot")
             out.extend(_patches(skeleton, marks, view, side, segments, chain.side))

@@ -27,7 +27,7 @@ from limber.figures.geometry import (
     sub,
     unit,
 )
-from limber.figures.spec import BASE, SIDES, ViewKind
+from limber.figures.spec import BASE, HAND_SHAPES, SIDES, ViewKind
 
 H = 100.0  # drawing units per body height
 
@@ -128,13 +128,26 @@ class Skeleton:
     face: Point  # unit vector the face points along
     head_turn: float
     near: str
+    thumbs: tuple[tuple[str, Point, Point], ...] = ()  # (side, base, tip) where a thumb shows
 
     def bone(self, segment: str, side: str | None = None) -> Bone:
         return next(b for b in self.bones if b.segment == segment and b.side in (side, None))
 
 
-def pose_skeleton(angles: Mapping[str, float], *, kind: ViewKind, base: str, near: str) -> Skeleton:
-    """The skeleton for *angles* (every joint key set) seen in a view of *kind*."""
+def pose_skeleton(
+    angles: Mapping[str, float],
+    *,
+    kind: ViewKind,
+    base: str,
+    near: str,
+    hands: Mapping[str, str] | None = None,
+) -> Skeleton:
+    """The skeleton for *angles* (every joint key set) seen in a view of *kind*.
+
+    *hands* gives hand shapes and palms by side ("right.hand" -> "fist", "right.palm" -> "down").
+    """
+    hands = hands or {}
+    thumbs: list[tuple[str, Point, Point]] = []
     short = BASE[base].foreshorten if kind == "face" else {}
 
     def length(segment: str, side: str | None = None) -> float:
@@ -201,10 +214,13 @@ def pose_skeleton(angles: Mapping[str, float], *, kind: ViewKind, base: str, nea
         down = chord - 180
         arm = down + s * a["shoulder"]
         fore = arm + s * a["elbow"]
-        hand = fore + s * a["wrist"]
+        palm = hands.get(f"{side}.palm")
+        flip = -1 if palm == "down" and kind == "side" else 1  # the palm side turned over
+        hand = fore + s * flip * a["wrist"]
         elbow = add(shoulder, mul(unit(arm), length("upper-arm", side)))
         wrist = add(elbow, mul(unit(fore), length("forearm", side)))
         tips = add(wrist, mul(unit(hand), length("hand", side) - RADIUS["fingers"] * H))
+        fingers = _fingers(wrist, hand, s * flip, hands.get(f"{side}.hand", "open"), length("hand", side) / H)
         thigh = down + s * a["hip"]
         shank = thigh - a["knee"] if kind == "side" else thigh + s * a["knee"]
         foot = shank + 90 + a["ankle"] if kind == "side" else shank + s * (75 + a["ankle"])
@@ -221,8 +237,10 @@ def pose_skeleton(angles: Mapping[str, float], *, kind: ViewKind, base: str, nea
             Chain(
                 side,
                 "arm",
-                (shoulder, elbow, wrist, tips),
-                (r["shoulder"], r["elbow"], r["wrist"], r["fingers"]),
+                (shoulder, elbow, wrist, *fingers) if fingers else (shoulder, elbow, wrist, tips),
+                (r["shoulder"], r["elbow"], r["wrist"], *FINGER_RADII)
+                if fingers
+                else (r["shoulder"], r["elbow"], r["wrist"], r["fingers"]),
                 is_near,
             )
         )
@@ -231,6 +249,8 @@ def pose_skeleton(angles: Mapping[str, float], *, kind: ViewKind, base: str, nea
             (r["hip"], r["knee"], r["heel"], r["toes"]) if foot_len > 0 else (r["hip"], r["knee"], r["heel"])
         )
         chains.append(Chain(side, "leg", leg_points, leg_radii, is_near))
+        if palm in ("up", "in") and kind == "side" and is_near:
+            thumbs.append((side, *_thumb(wrist, hand, s * flip, palm, length("hand", side))))
         limb_front = 1 if kind == "side" else s
         for name, p0, p1, r0, r1 in (
             ("upper-arm", shoulder, elbow, "shoulder", "elbow"),
@@ -241,13 +261,49 @@ def pose_skeleton(angles: Mapping[str, float], *, kind: ViewKind, base: str, nea
             ("foot", heel, toes, "heel", "toes"),
         ):
             w = ((0.0, RADIUS[r0], RADIUS[r0]), (1.0, RADIUS[r1], RADIUS[r1]))
-            bones.append(Bone(name, side, p0, lerp(p0, p1, 0.5), p1, w, limb_front, is_near))
+            turned = flip if name in ("forearm", "hand") else 1  # the palm side follows the palm
+            bones.append(Bone(name, side, p0, lerp(p0, p1, 0.5), p1, w, limb_front * turned, is_near))
         for name, point in (("shoulder", shoulder), ("elbow", elbow), ("wrist", wrist), ("hand", lerp(wrist, tips, 0.5)),
                             ("hip", hip), ("knee", knee), ("ankle", ankle), ("foot", lerp(heel, toes, 0.5)),
                             ("thigh", lerp(hip, knee, 0.5)), ("shin", lerp(knee, ankle, 0.5)), ("toes", toes), ("heel", heel)):  # fmt: skip
             points[f"{side}.{name}"] = point
     return Skeleton(kind, tuple(bones), tuple(chains), MappingProxyType(points), (head_c, head_r), face,
-                    float(angles["head_turn"]), near)  # fmt: skip
+                    float(angles["head_turn"]), near, tuple(thumbs))  # fmt: skip
+
+
+FINGERS = (0.05, 0.026, 0.017, 0.015)  # palm, and the three bones of a finger, in fractions of H
+FINGER_RADII = tuple(r * H for r in (0.018, 0.014, 0.012, 0.011))  # knuckles to fingertips
+
+
+def _fingers(wrist: Point, direction: float, toward_palm: int, shape: str, scale: float) -> tuple[Point, ...]:
+    """Knuckles, finger joints and fingertips of a shaped hand; () for an open hand (one segment)."""
+    if shape == "open":
+        return ()
+    bends = (0, *HAND_SHAPES[shape])
+    points = []
+    here, heading = wrist, direction
+    for i, (bone, bend) in enumerate(zip(FINGERS, bends, strict=True)):
+        heading += toward_palm * bend
+        reach = bone * H * scale / LENGTH["hand"]
+        if i == len(FINGERS) - 1:
+            reach = max(reach - FINGER_RADII[-1] * 0.5, 0.1)
+        here = add(here, mul(unit(heading), reach))
+        points.append(here)
+    return tuple(points)
+
+
+def _thumb(
+    wrist: Point, direction: float, toward_palm: int, palm: str, hand_length: float
+) -> tuple[Point, Point]:
+    """Where the thumb shows in the side view.
+
+    Along the hand when the palm is up (the thumb faces you), on its edge when the palm is in.
+    """
+    out = 0.0 if palm == "up" else toward_palm * 35
+    base = add(wrist, mul(unit(direction), 0.2 * hand_length))
+    if palm == "up":
+        base = add(base, mul(unit(direction + toward_palm * 90), 0.006 * H))
+    return base, add(base, mul(unit(direction + out), 0.42 * hand_length))
 
 
 def segment_lengths(skeleton: Skeleton, side: str) -> dict[str, float]:
@@ -272,4 +328,5 @@ def translated(skeleton: Skeleton, d: Point) -> Skeleton:
     chains = tuple(replace(c, points=tuple(move(p) for p in c.points)) for c in skeleton.chains)
     points = MappingProxyType({k: move(p) for k, p in skeleton.points.items()})
     head = (move(skeleton.head[0]), skeleton.head[1])
-    return replace(skeleton, bones=bones, chains=chains, points=points, head=head)
+    thumbs = tuple((side, move(base), move(tip)) for side, base, tip in skeleton.thumbs)
+    return replace(skeleton, bones=bones, chains=chains, points=points, head=head, thumbs=thumbs)

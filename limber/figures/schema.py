@@ -12,10 +12,12 @@ from limber.figures.regions import markable
 from limber.figures.spec import (
     BASES,
     CIRCLES,
+    HAND_SHAPES,
     JOINTS,
     MAX_ARROWS,
     MAX_MARKS,
     MOVES,
+    PALMS,
     PROPS,
     SIDES,
     SURFACES,
@@ -52,7 +54,9 @@ def _rests() -> dict[str, Any]:
 
 
 def _pose(with_base: bool) -> dict[str, Any]:
-    limb = {j.name: _angle(j) for j in JOINTS if j.sided}
+    limb: dict[str, Any] = {j.name: _angle(j) for j in JOINTS if j.sided}
+    limb["hand"] = {"enum": list(HAND_SHAPES), "description": "the hand's shape"}
+    limb["palm"] = {"enum": list(PALMS), "description": "which way the palm faces, the arm held forward"}
     properties: dict[str, Any] = {j.name: _angle(j) for j in JOINTS if not j.sided}
     for side in SIDES:
         properties[side] = {"type": "object", "properties": limb, "additionalProperties": False}

@@ -85,6 +85,17 @@ JOINTS: tuple[Joint, ...] = (
           (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you"),
 )  # fmt: skip
 SEEN = ("arm_seen", "thigh_seen", "shin_seen")
+
+# Hand shapes: how far the knuckles, middle and end joints of the fingers bend toward the palm
+# (degrees), as in the tendon glides: open, hook, full fist, tabletop, straight fist.
+HAND_SHAPES = MappingProxyType({
+    "open": (0, 0, 0), "flat": (-5, 0, 0), "hook": (0, 95, 70), "fist": (85, 105, 70),
+    "tabletop": (90, 0, 0), "straight-fist": (90, 95, 0), "grip": (55, 70, 40),
+})  # fmt: skip
+# Forearm rotation: which way the palm faces with the arm held forward (`palm: down` turns the
+# palm side of the forearm and hand over, so a wrist bending toward the palm bends down).
+PALMS = ("up", "down", "in")
+SHAPE_KEYS = ("hand", "palm")  # set under a side like angles, but words: right: {hand: fist}
 JOINT = MappingProxyType({j.name: j for j in JOINTS})
 MIDLINE = tuple(j.name for j in JOINTS if not j.sided)
 LIMB = tuple(j.name for j in JOINTS if j.sided)

@@ -16,14 +16,17 @@ from limber.figures.spec import (
     CIRCLES,
     FACE_ONLY_MOVES,
     FIGURE_KEYS,
+    HAND_SHAPES,
     LIMB,
     LIMB_ANCHORS,
     MAX_ARROWS,
     MAX_MARKS,
     MIDLINE,
     MOVES,
+    PALMS,
     POSE_KEYS,
     PROP,
+    SHAPE_KEYS,
     SIDE_ONLY_MOVES,
     SIDES,
     SPACE_ANCHORS,
@@ -93,6 +96,7 @@ class _Checker:
         self.problems: list[FigureProblem] = []
         self.kind: ViewKind = "side"
         self.end_rest: Any = None  # the end pose's own supports, checked with the props
+        self.shapes: list[tuple[str, str]] = []  # hand shapes and palms, by pose and side
 
     def error(self, key: KeyPath, code: str, message: str) -> None:
         self.problems.append(FigureProblem(key, code, message))
@@ -127,7 +131,9 @@ class _Checker:
         props = tuple(_placed(use, (*rest, *end_rest)) for use in props)
         if view is None or base is None or start is None:
             return None
-        figure = Figure(view, base, side, start, end, props, arrows, mark, rest, hold, end_rest)
+        figure = Figure(
+            view, base, side, start, end, props, arrows, mark, rest, hold, end_rest, tuple(self.shapes)
+        )
         if not any(p.severity is Severity.ERROR for p in self.problems):
             self.problems += contact_problems(figure)
         return figure
@@ -201,12 +207,16 @@ class _Checker:
         for name, value in raw.items():
             if name in LIMB:
                 self.angle(value, f"{side}.{name}", (*key, name), angles)
+            elif name in SHAPE_KEYS:
+                words = HAND_SHAPES if name == "hand" else PALMS
+                if self.choice(value, words, (*key, name), "bad-figure", f"{name} shape") is not None:
+                    self.shapes.append((f"{key[0]}.{side}.{name}", value))
             else:
-                hint = did_you_mean(str(name), LIMB)
+                hint = did_you_mean(str(name), (*LIMB, *SHAPE_KEYS))
                 self.error(
                     (*key, name),
                     "unknown-joint",
-                    f"unknown joint '{name}'{hint}; a side has: {_listing(LIMB)}",
+                    f"unknown joint '{name}'{hint}; a side has: {_listing((*LIMB, *SHAPE_KEYS))}",
                 )
 
     def angle(self, value: Any, joint_key: str, key: KeyPath, angles: dict[str, int]) -> int | None:

@@ -3,7 +3,7 @@
 import pytest
 
 from limber.cli import main
-from limber.figures import validate_figure
+from limber.figures import alt_text, figure_svg, validate_figure
 from limber.figures.contact import TOUCH, rested
 from limber.figures.furniture import on_floor
 from limber.figures.outline import trunk_outline
@@ -131,3 +131,69 @@ def test_a_limb_part_below_the_floor_is_rested_on_it_not_sunk():
 
     for side in ("left", "right"):
         assert skeleton.points[f"{side}.heel"][1] - 0.022 * H >= -TOUCH
+
+
+# --- hands and forearms ---------------------------------------------------------------------
+
+
+def right_hand(text):
+    figure = figure_of(text)
+    skeleton = rested(figure).skeleton
+    arm = next(c for c in skeleton.chains if c.side == "right" and c.limb == "arm")
+    return figure, skeleton, arm
+
+
+ARM_OUT = "side: right\nstart: {base: seated, right: {shoulder: 90, elbow: 0, wrist: 60%s}}"
+
+
+@pytest.mark.parametrize("shape", ["hook", "fist", "tabletop", "straight-fist", "grip"])
+def test_a_hand_shape_bends_the_fingers_and_is_drawn(shape):
+    _, _, open_arm = right_hand(ARM_OUT % "")
+    figure, _, arm = right_hand(ARM_OUT % f", hand: {shape}")
+
+    wrist = arm.points[2]
+    reach = max(abs(x - wrist[0]) for x, _ in arm.points[3:])
+    open_reach = abs(open_arm.points[3][0] - open_arm.points[2][0])
+    assert len(arm.points) > len(open_arm.points)  # knuckles and finger joints
+    assert reach < open_reach  # bent fingers reach less far than straight ones
+    assert figure_svg(figure, title="t") != figure_svg(figure_of(ARM_OUT % ""), title="t")
+
+
+def test_the_five_tendon_glide_shapes_are_five_different_hands():
+    tips = {}
+    for shape in ("open", "hook", "fist", "tabletop", "straight-fist"):
+        _, _, arm = right_hand(ARM_OUT % f", hand: {shape}")
+        tips[shape] = tuple(round(c, 1) for p in arm.points[3:] for c in p)
+
+    assert len(set(tips.values())) == 5
+
+
+def test_turning_the_palm_down_bends_the_wrist_the_other_way_and_moves_the_forearm_marks():
+    _, up, _ = right_hand(ARM_OUT % ", palm: up")
+    _, down, _ = right_hand(ARM_OUT % ", palm: down")
+
+    def hand_below_wrist(skeleton):
+        return skeleton.points["right.hand"][1] - skeleton.points["right.wrist"][1]
+
+    assert hand_below_wrist(up) > 0  # bending toward the palm lifts a palm-up hand
+    assert hand_below_wrist(down) < 0  # ... and drops a palm-down one
+    flexors_up = figure_svg(figure_of(ARM_OUT % ", palm: up" + "\nmark: [wrist-flexors]"), title="t")
+    flexors_down = figure_svg(figure_of(ARM_OUT % ", palm: down" + "\nmark: [wrist-flexors]"), title="t")
+    assert flexors_up != flexors_down
+    assert up.thumbs and not down.thumbs  # a palm-up thumb faces the viewer; palm down, it is hidden
+
+
+def test_the_alt_text_names_the_hand_shape_and_palm():
+    figure = figure_of(ARM_OUT % ", hand: tabletop, palm: down")
+
+    assert "The right hand is in a tabletop, knuckles bent and fingers straight, with the palm down." in (
+        alt_text(figure)
+    )
+
+
+def test_an_unknown_hand_shape_lists_the_shapes():
+    raw, _ = parse_yaml("start: {base: seated, right: {hand: claw}}")
+    _, problems = validate_figure(raw)
+
+    assert [(p.key, p.code) for p in problems] == [(("start", "right", "hand"), "bad-figure")]
+    assert "use one of: open, flat, hook, fist, tabletop, straight-fist, grip" in problems[0].message
