@@ -152,13 +152,14 @@
       if (!SLUG.test(slug)) {
         return { notes: ["“" + text + "” is not an exercise’s name, so it was left out."] };
       }
+      const unknown = "There is no exercise “" + slug + "” in this guide, so it was left out.";
+      // A page that lists the guide's exercises (exercise_slugs) asks for none that is not there.
+      if (config.exercise_slugs && config.exercise_slugs.indexOf(slug) < 0) return { notes: [unknown] };
       let exercise;
       try {
         exercise = await load(exerciseUrl(config, slug));
       } catch (error) {
-        return { notes: [error.status === 404
-          ? "There is no exercise “" + slug + "” in this guide, so it was left out."
-          : "“" + slug + "” could not be loaded, so it was left out."] };
+        return { notes: [error.status === 404 ? unknown : "“" + slug + "” could not be loaded, so it was left out."] };
       }
       const own = [];
       let dosage = Object.assign({}, exercise.dosage);

@@ -55,6 +55,7 @@ def mine_settings(ctx: Context) -> dict[str, Any]:
     """The player's settings, and what this page adds: where things are, the words, the card's fit."""
     return {
         **player.settings(ctx),
+        "exercise_slugs": sorted(ctx.site.exercises),  # a shared link's unknown slug is not fetched
         "mine": {
             "storage_key": STORAGE_KEY,
             "page_url": ctx.site.config.absolute_url(MINE_PATH),
