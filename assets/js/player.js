@@ -321,11 +321,11 @@
     settle(totalMs(), false);
     setState("done");
     const timed = Math.round(clock.timed / 1000);
-    $("play-total").textContent = plan.title + " · timed for " + R.durationText(timed) + ".";
+    $("play-total").textContent = "Total time: " + R.durationText(timed) + ".";
     $("play-tick").hidden = false;
     $("play-ticked").hidden = true;
     Log.fill($("play-week"), plan.key);
-    say("Finished. " + plan.title + ", timed for " + spoken(timed) + ".");
+    say("Finished. Total time: " + spoken(timed) + ".");
     signal(true);
     $("play-done-title").focus();
   }
@@ -440,6 +440,8 @@
       back.parentElement.hidden = true;
     }
     $("play-settings").hidden = false;
+    // The figures load now, so each is on screen the moment its exercise comes.
+    plan.steps.forEach((step) => { if (step.exercise.figure) new Image().src = step.exercise.figure; });
     setState("ready");
   }
 

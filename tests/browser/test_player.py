@@ -205,7 +205,7 @@ def test_a_routine_plays_its_moments_in_order_and_ends_at_the_stated_time(player
     assert summary.endswith(stated)
     assert seen == expected
     assert player.locator("#play-done").is_visible()
-    assert player.locator("#play-total").inner_text() == f"Three ways · timed for {duration_text(total)}."
+    assert player.locator("#play-total").inner_text() == f"Total time: {duration_text(total)}."
     assert player.evaluate("document.activeElement.id") == "play-done-title"
 
 
@@ -279,7 +279,7 @@ def test_skip_goes_on_to_what_comes_next_and_back_to_the_previous_exercise(playe
     ]
     assert player.locator("#play-done").is_visible()
     # Only what was timed counts: two seconds of chin tucks.
-    assert player.locator("#play-total").inner_text() == "Three ways · timed for 2 s."
+    assert player.locator("#play-total").inner_text() == "Total time: 2 s."
 
 
 def test_keyboard_alone_starts_pauses_skips_and_goes_back_with_a_visible_focus(player, small_site):
@@ -354,10 +354,7 @@ def test_one_exercise_plays_at_its_own_dosage_from_its_page(player, small_site):
     assert [s[0] for s in seen][-1] == total - MOVE_IN_AND_OUT
     side = ["Hold", "Ease off, then back in", "Hold", "Ease off"]
     assert [s[2] for s in seen] == [*side, "Switch sides", *side]
-    assert (
-        player.locator("#play-total").inner_text()
-        == f"Upper trapezius stretch · timed for {duration_text(total)}."
-    )
+    assert player.locator("#play-total").inner_text() == f"Total time: {duration_text(total)}."
 
 
 def test_a_shared_routine_plays_what_it_could_read_and_says_what_it_left_out(player, small_site):

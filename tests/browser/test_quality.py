@@ -52,6 +52,7 @@ PAGE_KINDS = {
     "exercise, long": "exercises/prone-ytw/",
     "routine": "routines/desk-break/",
     "search": "search/?q=neck",
+    "player": "play/?routine=desk-break",
     "404": "404.html",
     "about": "about/",
 }
@@ -93,6 +94,8 @@ def open_page(browser, site: Site, path: str, **options):
     page.goto(site.url + path)
     if path.startswith("search/"):
         page.wait_for_selector("#search-results li")
+    if path.startswith("play/"):
+        page.wait_for_selector("#play-start")  # the routine loaded, ready to start
     return context, page
 
 
@@ -261,7 +264,9 @@ def test_nothing_is_blocked_by_the_pages_own_policy(browser, site, kind):
         if kind == "search":
             page.wait_for_selector("#search-results li")  # fetch and script both allowed
         if kind in ("exercise", "routine"):
-            page.wait_for_selector(".print-button")  # print.js ran
+            page.wait_for_selector("button.print-button")  # print.js ran
+        if kind == "player":
+            page.wait_for_selector("#play-start")  # the player's scripts ran and fetched the routine
         violations = page.evaluate("window.__violations")
     finally:
         context.close()
