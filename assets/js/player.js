@@ -427,6 +427,7 @@
       ? count + " exercises · " + R.minutesText(total) + " (" + R.durationText(total) + ")"
       : R.dosageText(plan.steps[0].dosage, plan.steps[0].exercise, config) + " · " + R.durationText(total);
     $("play-summary").textContent = summary;
+    $("play-first").textContent = plan.steps[0].exercise.title;
     const list = $("play-list");
     list.hidden = count < 2;
     fillList(list, count > 1 ? plan.steps.map((s) => s.exercise.title + ": " + R.dosageText(s.dosage, s.exercise, config)) : []);

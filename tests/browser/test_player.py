@@ -558,3 +558,62 @@ def test_axe_finds_nothing_on_the_player_while_it_runs_and_when_it_ends(browser,
         context.close()
 
     assert (ready, running, done) == ([], [], [])
+
+
+# --- the screen kept awake, and motion ------------------------------------------------------------
+
+FAKE_WAKE_LOCK = """
+window.__locks = [];
+Object.defineProperty(navigator, "wakeLock", { configurable: true, value: { request: async (type) => {
+  if (window.__refuse) throw new DOMException("not allowed", "NotAllowedError");
+  const lock = new EventTarget();
+  Object.assign(lock, { type: type, released: false });
+  lock.release = async () => { lock.released = true; lock.dispatchEvent(new Event("release")); };
+  window.__locks.push(lock);
+  return lock;
+} } });
+"""
+LOCKS = "window.__locks.map((lock) => [lock.type, lock.released])"
+
+
+def test_the_screen_is_kept_awake_while_it_runs_and_let_go_when_paused_or_finished(player, small_site):
+    player.context.add_init_script(FAKE_WAKE_LOCK)
+    open_ready(player, small_site + "play/?exercise=chin-tuck")
+
+    before = player.evaluate(LOCKS)
+    player.click("#play-start")
+    running = player.evaluate(LOCKS)
+    player.click("#play-pause")
+    paused = player.evaluate(LOCKS)
+    player.click("#play-pause")
+    player.clock.run_for(600_000)
+    finished = player.evaluate(LOCKS)
+
+    assert before == []
+    assert running == [["screen", False]]
+    assert paused == [["screen", True]]
+    assert finished == [["screen", True], ["screen", True]]
+    assert player.locator("#play-done").is_visible()
+
+
+def test_a_browser_that_refuses_to_keep_the_screen_awake_still_plays(player, small_site):
+    player.context.add_init_script(FAKE_WAKE_LOCK + "window.__refuse = true;")
+    open_ready(player, small_site + "play/?exercise=chin-tuck")
+
+    player.click("#play-start")
+    player.clock.run_for(1000)
+
+    assert player.evaluate(SCREEN) == ["Chin tucks", "Hold", "", "1 of 10"]
+    assert player.evaluate(LOCKS) == []
+
+
+@pytest.mark.parametrize(("motion", "duration"), [("reduce", "0s"), ("no-preference", "0.2s")])
+def test_the_progress_bar_moves_smoothly_only_for_readers_who_do_not_ask_for_less_motion(
+    player, small_site, motion, duration
+):
+    player.emulate_media(reduced_motion=motion)
+    open_ready(player, small_site + "play/?exercise=chin-tuck")
+
+    player.click("#play-start")
+
+    assert player.eval_on_selector("#play-fill", "e => getComputedStyle(e).transitionDuration") == duration
