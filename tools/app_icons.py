@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from PIL import Image
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "assets" / "icons"
@@ -45,13 +45,12 @@ def maskable(svg: str) -> str:
     return svg[: found.start()] + square + group + "</svg>"
 
 
-def draw(svg: str, size: int, page: object) -> bytes:
+def draw(svg: str, size: int, page: Page) -> bytes:
     """*svg* drawn at *size* x *size* pixels, as PNG bytes with a transparent background."""
     sized = svg.replace("<svg ", f'<svg width="{size}" height="{size}" ', 1)
-    page.set_viewport_size({"width": size, "height": size})  # type: ignore[attr-defined]
-    page.set_content(f"<!doctype html><body style='margin:0'>{sized}</body>")  # type: ignore[attr-defined]
-    shot: bytes = page.screenshot(omit_background=True, clip={"x": 0, "y": 0, "width": size, "height": size})  # type: ignore[attr-defined]
-    return shot
+    page.set_viewport_size({"width": size, "height": size})
+    page.set_content(f"<!doctype html><body style='margin:0'>{sized}</body>")
+    return page.screenshot(omit_background=True, clip={"x": 0, "y": 0, "width": size, "height": size})
 
 
 def save(png: bytes, path: Path) -> None:
