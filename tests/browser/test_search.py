@@ -78,6 +78,28 @@ SITUATIONS = [
     ("getting up off the floor", "routines/down-to-the-floor-and-up/"),
     ("sore knees", "routines/knees/"),
     ("tight hamstrings", "exercises/lying-hamstring-stretch/"),
+    # more in a reader's own words; where a physiotherapist would be as glad of either, both
+    ("mouse arm", "routines/keyboard-break/"),
+    ("stiff shoulders in the morning", "routines/morning-mobility/"),
+    ("hunched over a computer", "routines/desk-break/"),
+    ("sore shoulder blade at my desk", "routines/desk-break/"),
+    ("cramped from driving all day", "routines/lower-back-desk-break/"),
+    (
+        "rounded shoulders",
+        ("exercises/band-pull-apart/", "exercises/doorway-chest-stretch/", "routines/posture-strength/"),
+    ),
+    ("weak knees on the stairs", ("routines/knees/", "exercises/step-up/")),
+    ("knees hurt when I squat", "routines/knees/"),
+    ("hard to get up from a chair", "exercises/sit-to-stand/"),
+    ("stiff hips when I stand up", "routines/stand-up-hips-and-legs/"),
+    ("my balance is getting worse", "routines/chair-and-balance/"),
+    ("worried about falling", "routines/chair-and-balance/"),
+    ("trouble falling asleep", "routines/evening-wind-down/"),
+    ("calm breathing", "exercises/belly-breathing/"),
+    ("after a long hike", "routines/after-a-walk-or-run/"),
+    ("aching legs after a walk", "routines/after-a-walk-or-run/"),
+    ("back spasm", "routines/gentle-back-flare-up-day/"),
+    ("put my back out lifting", "routines/gentle-back-flare-up-day/"),
 ]
 # Symptoms that may need a health professional: the safety advice comes first, then what the
 # glossary entry leads to (the safety page itself, or gentle moves), never an empty page.
@@ -98,7 +120,19 @@ SYMPTOMS = [
     ("chest pain", "safety/"),
     ("wobbly on my feet", "routines/chair-and-balance/"),
     ("fear of falling", "routines/chair-and-balance/"),
+    ("tingling in my arm", "safety/"),
+    ("my hand goes numb at night", "safety/"),
+    ("nerve pain down my arm", "safety/"),
+    ("feel faint", "safety/"),
+    ("pain in my chest when I breathe", "safety/"),
+    ("migraine behind my eyes", None),
+    ("shooting pain in my buttock and leg", None),
 ]
+# The issue that asked for these gave a few examples; the rest are the guide's own.
+FROM_THE_ISSUE = {
+    "stiff neck", "lower back tight after sitting", "tight hips from sitting all day",
+    "tight chest from desk work", "rotator cuff", "sciatica", "headache", "dizzy",
+}  # fmt: skip
 PAYLOADS = ["<img src=x onerror=alert(1);window.__xss=1>", '"><svg onload=alert(1);window.__xss=1>']
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -193,7 +227,8 @@ def test_a_situation_puts_what_a_physiotherapist_would_suggest_first(
 ):
     shared_search.fill("#search-q", query)
 
-    assert result_urls(shared_search)[0] == site_url + expected
+    accepted = [site_url + path for path in ((expected,) if isinstance(expected, str) else expected)]
+    assert result_urls(shared_search)[0] in accepted
     expect(shared_search.locator("#search-advice")).to_be_hidden()
 
 
@@ -240,7 +275,8 @@ def test_the_relevance_set_has_enough_typos_and_common_names():
     names = RELEVANCE[16:25]
 
     assert len(RELEVANCE) >= 25
-    assert len(SITUATIONS) + len(SYMPTOMS) >= 30
+    own = [q for q, _ in SITUATIONS + SYMPTOMS if q not in FROM_THE_ISSUE]
+    assert len(own) >= 30 and len(set(own)) == len(own)
     assert len(typos) >= len(RELEVANCE) / 2
     assert len(names) >= 5
 
