@@ -174,10 +174,15 @@ class Cache:
         roots = [project / "content", project / "templates", project / "assets"]
         return _digest(self.generator.encode(), tree_digest(*roots).encode(), "\0".join(options).encode())
 
-    def unchanged(self, inputs: str, out_dir: Path) -> bool:
-        """True when the inputs are those of the last build and its output is still in place."""
+    def unchanged(self, inputs: str, out_dir: Path | None) -> bool:
+        """True when the inputs are those of the last build and its output is still in place.
+
+        For a check (no *out_dir*), the inputs alone: it has nothing in place to lose.
+        """
         if not self.inputs or inputs != self.inputs:
             return False
+        if out_dir is None:
+            return True
         return all(_stat_matches(out_dir / path, *entry[1:]) for path, entry in self.pages.items()) and all(
             _stat_matches(out_dir / path, *entry) for path, entry in self.files.items()
         )
@@ -197,14 +202,23 @@ class Cache:
 
     # --- pages ---
 
-    def unchanged_page(self, view: View, templates: str, out_dir: Path) -> Output | None:
-        """The page's Output linked from the previous site if it is unchanged, else None."""
+    def unchanged_page(self, view: View, templates: str, out_dir: Path | None) -> Output | None:
+        """The page's Output linked from the previous site if it is unchanged, else None.
+
+        For a check (no *out_dir*), an unchanged page is one whose view and templates rendered
+        without error last time: it is not rendered again, and its Output has no text.
+        """
         path = output_path(view)
         digest = _digest(templates.encode(), pickle.dumps(view, protocol=5))
         self.new_pages[path.as_posix()] = digest
         entry = self.pages.get(path.as_posix())
+        if entry is None or entry[0] != digest:
+            return None
+        if out_dir is None:
+            self.reused += 1
+            return Output(path, "")
         previous = out_dir.joinpath(*path.parts)
-        if entry is not None and entry[0] == digest and _stat_matches(previous, *entry[1:]):
+        if _stat_matches(previous, *entry[1:]):
             self.reused += 1
             return Output(path, "", source=previous)
         return None
@@ -212,23 +226,26 @@ class Cache:
     def save(
         self,
         inputs: str,
-        out_dir: Path,
+        out_dir: Path | None,
         outputs: Iterable[Output],
         counts: Mapping[str, int],
         diagnostics: list[Diagnostic],
     ) -> None:
-        """Record this build; call after the output folder was written."""
+        """Record this build; call after the output folder was written (or a check passed)."""
         pages = {}
-        for output in outputs:
-            key = output.path.as_posix()
-            stat = out_dir.joinpath(*output.path.parts).stat()
-            pages[key] = (self.new_pages.get(key, ""), stat.st_size, stat.st_mtime_ns)
         files = {}  # everything else the build wrote (assets, pictures): a missing one is noticed
-        for path in sorted(out_dir.rglob("*")):
-            key = path.relative_to(out_dir).as_posix()
-            if key not in pages and path.is_file():
-                stat = path.stat()
-                files[key] = (stat.st_size, stat.st_mtime_ns)
+        if out_dir is None:
+            pages = {o.path.as_posix(): (self.new_pages.get(o.path.as_posix(), ""), 0, 0) for o in outputs}
+        else:
+            for output in outputs:
+                key = output.path.as_posix()
+                stat = out_dir.joinpath(*output.path.parts).stat()
+                pages[key] = (self.new_pages.get(key, ""), stat.st_size, stat.st_mtime_ns)
+            for path in sorted(out_dir.rglob("*")):
+                key = path.relative_to(out_dir).as_posix()
+                if key not in pages and path.is_file():
+                    stat = path.stat()
+                    files[key] = (stat.st_size, stat.st_mtime_ns)
         state = {
             "format": _FORMAT,
             "generator": self.generator,

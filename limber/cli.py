@@ -44,14 +44,17 @@ def parser() -> argparse.ArgumentParser:
         )
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    def cached(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--no-cache",
+            action="store_true",
+            help=f"ignore and do not update the build cache ({CACHE_DIR}/ in the project)",
+        )
+
     sub = commands.add_parser("build", help="validate, render and write the site (the default)")
     common(sub)
+    cached(sub)
     sub.add_argument("--out", type=Path, default=None, help="output folder (default: site/ in the project)")
-    sub.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=f"ignore and do not update the build cache ({CACHE_DIR}/ in the project)",
-    )
     sub.add_argument("--quiet", action="store_true", help="print only problems")
     sub = commands.add_parser(
         "new",
@@ -66,6 +69,7 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = commands.add_parser("check", help="validate and link the content without writing anything")
     common(sub)
+    cached(sub)
     sub = commands.add_parser(
         "serve",
         help="build into a temporary folder, serve it and rebuild on every change",
@@ -126,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out_dir = (options.out or project / "site") if write else None
     started = time.perf_counter()
     quiet = write and options.quiet
-    cache_dir = None if not write or options.no_cache else project / CACHE_DIR
+    cache_dir = None if options.no_cache else project / CACHE_DIR
     progress = Progress(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
         result = build(
@@ -157,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds = f"{time.perf_counter() - started:.2f} s"
     if quiet:
         pass
+    elif result.unchanged and not write:
+        print(f"Checked {summary}: no errors; nothing changed since the last check ({seconds}).")
     elif result.unchanged:
         print(f"Nothing changed: {out_dir} is up to date ({summary}; checked in {seconds}).")
     elif result.wrote:

@@ -71,17 +71,19 @@ def build(
 
     Nothing is written unless every stage finished without errors (or, with *strict*,
     without warnings either). With *cache_dir*, unchanged work is taken from the build
-    cache (limber.cache), and with *memory*, unchanged files are not read again; the output
+    cache (limber.cache), for a check as for a build, and with *memory*, unchanged files are not read again; the output
     is byte-identical either way.
     """
     if write:
         assert out_dir is not None
         check_out_dir(out_dir, project)
     result = BuildResult()
-    target = (base_url or "", str(strict), str(publishing), str(out_dir.resolve()) if out_dir else "")
-    cache = Cache.open(cache_dir, "\0".join(target)) if cache_dir is not None and write else None
+    # A check has a state of its own: it writes no folder, so its pages are known only by their views.
+    where = str(out_dir.resolve()) if write and out_dir is not None else "check"
+    target = (base_url or "", str(strict), str(publishing), where)
+    cache = Cache.open(cache_dir, "\0".join(target)) if cache_dir is not None else None
     inputs = ""
-    if cache is not None and out_dir is not None:
+    if cache is not None:
         result.notices += [cache.ignored] if cache.ignored else []
         inputs = cache.inputs_digest(project, target)
         if cache.unchanged(inputs, out_dir):
@@ -135,9 +137,9 @@ def build(
         assert out_dir is not None
         write_site(outputs, project / "assets", site.images, out_dir)
         result.wrote = True
-        if cache is not None:
-            result.from_cache = cache.reused
-            cache.save(inputs, out_dir, outputs, result.counts, result.diagnostics)
+    if cache is not None:
+        result.from_cache = cache.reused
+        cache.save(inputs, out_dir if write else None, outputs, result.counts, result.diagnostics)
     return result
 
 
@@ -152,7 +154,7 @@ def pages(
 ) -> tuple[list[Output], list[Diagnostic]]:
     """Every page: unchanged ones linked from the last build, the rest rendered on every core."""
     reused: list[Output | None] = [None] * len(views)
-    if cache is not None and out_dir is not None:
+    if cache is not None:
         # Every page shows the templates, the shared site view (title, navigation) and the
         # content-hashed names of the assets it links.
         templates = tree_digest(project / "templates", project / "assets") + digest(shared)

@@ -202,3 +202,53 @@ def test_the_generator_digest_ignores_compiled_files_and_follows_sources_and_lib
 
     assert compiled == before
     assert len({before, other_library, other_source}) == 3
+
+
+def check_output(project: Path, capsys, *options: str) -> tuple[int, str, str]:
+    code = main(["check", "--project", str(project), *options])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_check_uses_the_cache_and_is_never_stale(tmp_path, capsys):
+    project = copy_real_project(tmp_path / "project")
+    code, cold, _ = check_output(project, capsys)
+    assert code == 0 and cold.startswith("Checked ") and "nothing changed" not in cold
+
+    code, warm, _ = check_output(project, capsys)
+    assert code == 0 and "no errors; nothing changed since the last check" in warm
+
+    # An edit that breaks a file is reported at its line, cache or not, and the next check too.
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    good = chin.read_text(encoding="utf-8")
+    chin.write_text(good.replace("\nlevel: beginner\n", "\nlevel: begginer\n", 1), encoding="utf-8")
+    expected = check_output(project, capsys, "--no-cache")
+    assert expected[0] == 1 and "chin-tuck.md:9: error[unknown-term]" in expected[2]
+    assert check_output(project, capsys) == expected
+    assert check_output(project, capsys) == expected
+
+    # Fixed again: the content is as at the last clean check, which is what the check says.
+    chin.write_text(good, encoding="utf-8")
+    code, fixed, _ = check_output(project, capsys)
+    assert code == 0 and "no errors; nothing changed since the last check" in fixed
+
+    # A template that breaks every page is reported though every view is unchanged.
+    page = project / "templates" / "exercise.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("{% block main %}", "{% block main %}{{ page.nope }}", 1)
+    )
+    code, _, err = check_output(project, capsys)
+    assert code == 1 and "templates/exercise.html" in err and "error[template-error]" in err
+
+
+def test_a_check_with_a_warm_cache_renders_only_what_changed(tmp_path):
+    project = copy_real_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    first = build(project, write=False, cache_dir=cache)
+    assert first.ok and first.from_cache == 0
+    edit_body(project)
+    second = build(project, write=False, cache_dir=cache)
+    assert second.ok and not second.unchanged
+    rendered = second.counts["html"] - second.from_cache
+    assert 0 < rendered < 10, rendered  # the edited exercise's page, not all of them
+    assert not (tmp_path / "project" / "site").exists()

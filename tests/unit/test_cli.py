@@ -33,14 +33,23 @@ def test_no_command_means_build(project: Path):
     assert (project / "out" / "exercises" / "chin-tuck" / "index.html").is_file()
 
 
-def test_check_writes_nothing(project: Path, capsys):
+def test_check_writes_no_site_only_its_cache(project: Path, capsys):
     code = main(["check", "--project", str(project)])
 
     assert code == 0
     assert not (project / "site").exists()
-    assert not (project / ".limber-cache").exists()
+    (state,) = (project / ".limber-cache").iterdir()  # the check's own state, for the next check
+    assert re.fullmatch(r"state-[0-9a-f]{16}\.pickle", state.name)
     out = capsys.readouterr().out
     assert re.fullmatch(r"Checked 3 exercises, 1 routine, 2 pages: no errors \(\d+\.\d\d s\)\.\n", out), out
+
+
+def test_check_without_the_cache_writes_nothing(project: Path, capsys):
+    code = main(["check", "--no-cache", "--project", str(project)])
+
+    assert code == 0
+    assert not (project / "site").exists()
+    assert not (project / ".limber-cache").exists()
 
 
 def test_content_errors_exit_1_with_every_error_and_a_count(project: Path, capsys):
