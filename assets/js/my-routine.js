@@ -92,7 +92,8 @@
     return count + " exercise" + (count === 1 ? "" : "s");
   }
 
-  /* The parts that follow every change: name, time, links, and the card's fit. */
+  /* The parts that follow every change: name, time and links. (The card's layout is chosen
+   * just before it prints.) */
   function renderSummary() {
     const count = state.steps.length;
     const total = totalSeconds();
@@ -107,7 +108,6 @@
     byId("mine-start").href = mine.player_url + "?" + query();
     byId("mine-share-url").value = shareUrl();
     window.LimberCard.printLink(card.querySelector(".print-foot__url"), shareUrl());
-    if (count) window.LimberCard.fit(card, config);
   }
 
   function field(step, index, name) {

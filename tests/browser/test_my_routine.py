@@ -319,6 +319,13 @@ def test_axe_finds_no_violation_on_the_page_with_steps_and_notes(reader, site_ur
     assert axe_violations(page) == []
 
 
+def test_the_page_with_steps_does_not_scroll_sideways_at_320_pixels(reader, site_url):
+    page = reader(viewport={"width": 320, "height": 700})
+    open_mine(page, site_url, "name=Evening&" + "&".join(f"step={s}.sets2" for s in THREE))
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
 def test_an_empty_routine_explains_and_leads_to_the_exercises(reader, site_url):
     page = reader()
 
