@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import PurePosixPath
 from typing import Any
 
 from limber.body import find_links
@@ -18,6 +19,7 @@ from limber.diagnostics import Diagnostic, Origin, did_you_mean
 from limber.dosage import apply_overrides
 from limber.model import (
     HOME_PAGE,
+    REQUIRED_PAGES,
     VOCABULARIES,
     Draft,
     Exercise,
@@ -44,6 +46,20 @@ RESERVED = {
     "404": "the page-not-found page",
     **{name: f"the {spec.title.lower()} index" for name, spec in VOCABULARIES.items()},
 }
+
+
+def missing_pages(site: Site, broken: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """An error for each free page the templates require (REQUIRED_PAGES) that the content lacks.
+
+    A page that exists but failed its own checks is reported there, not again here.
+    """
+    problems = []
+    for slug, why in REQUIRED_PAGES.items():
+        if slug not in site.pages and slug not in broken:
+            path = PurePosixPath("content", "pages", f"{slug}.md")
+            message = f"{path} is missing: {why}; add the page back"
+            problems.append(Diagnostic(path, None, "missing-page", message))
+    return problems
 
 
 def link(

@@ -413,6 +413,11 @@ class Page:
 
 
 HOME_PAGE = "home"  # content/pages/home.md: the home page's introduction, at the site's root
+SAFETY_PAGE = "safety"  # the free page that search advice, the header and the footer point to
+# Free pages the templates link from every page: a site without one would link nowhere.
+REQUIRED_PAGES = {
+    SAFETY_PAGE: "every page's header and footer, each routine and the search advice link to it"
+}
 
 Record = Exercise | Routine | Page
 

@@ -17,7 +17,7 @@ from limber.cache import Cache, tree_digest
 from limber.content import ReadCache, SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.documents import render_documents, targets
-from limber.linking import link
+from limber.linking import link, missing_pages
 from limber.memo import MemoStore, digest
 from limber.model import Draft, Output, Record, Site, Vocabulary
 from limber.output import check_out_dir, check_outputs, write_site
@@ -269,7 +269,7 @@ def load_and_link(
     site, found = link(
         config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken), drafts
     )
-    diagnostics += found
+    diagnostics += found + missing_pages(site, frozenset(broken))
     for doc in by_kind.get("rules", ()):
         rules, found = memory.checked(doc.path, (doc, vocabularies), partial(read_rules, doc, vocabularies))
         diagnostics += found + apply_rules(site, rules)

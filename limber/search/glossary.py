@@ -25,7 +25,6 @@ ENTRIES = "entries"  # the file's one key: the list of entries
 # Characters of names the glossary may add to the search data, over all the records its entries
 # reach (the guide's adds about 9,000): an entry that reaches every record is copied into each.
 MAX_SEARCH_NAMES = 64 * 1024
-SAFETY_PAGE = "safety"  # the free page that search advice, the header and the footer point to
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

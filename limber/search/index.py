@@ -15,8 +15,8 @@ from typing import Any
 
 from limber.documents import Document
 from limber.dosage import routine_seconds, seconds
-from limber.model import HOME_PAGE, Exercise, Output, Page, Routine, Site, Term
-from limber.search.glossary import SAFETY_PAGE, Findable, Glossary, findables, reaches
+from limber.model import HOME_PAGE, SAFETY_PAGE, Exercise, Output, Page, Routine, Site, Term
+from limber.search.glossary import Findable, Glossary, findables, reaches
 
 SEARCH_DATA = PurePosixPath("search/index.json")
 VERSION = 1

@@ -10,8 +10,7 @@ from typing import Any
 from limber.documents import Document
 from limber.dosage import dosage_line, minutes_text, routine_seconds
 from limber.figures import alt_text
-from limber.model import VOCABULARIES, Exercise, Page, Routine, Site, Term
-from limber.search.glossary import SAFETY_PAGE
+from limber.model import SAFETY_PAGE, VOCABULARIES, Exercise, Page, Routine, Site, Term
 from limber.views.models import Card, Chip, Link, View
 
 Memo = Callable[[str, object, Callable[[], Any]], Any]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from limber.model import HOME_PAGE, VOCABULARIES, Exercise, Routine
-from limber.search.glossary import SAFETY_PAGE
+from limber.model import HOME_PAGE, SAFETY_PAGE, VOCABULARIES, Exercise, Routine
 from limber.views import jsonld
 from limber.views.common import Context
 from limber.views.drawings import body_map_html

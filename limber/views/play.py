@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from limber.model import Exercise, Routine
-from limber.search.glossary import SAFETY_PAGE
+from limber.model import SAFETY_PAGE, Exercise, Routine
 from limber.views import player
 from limber.views.card import DAYS
 from limber.views.common import Context

@@ -35,3 +35,24 @@ def test_failed_build_leaves_the_previous_site_byte_identical(case, tmp_path):
 
     assert code == 1
     assert snapshot(out) == before
+
+
+def test_a_missing_safety_page_is_an_error_and_the_site_stays_as_it_was(tmp_path, capsys):
+    """Every page links the safety page: without it, the build stops rather than link nowhere."""
+    out = tmp_path / "site"
+    project = copy_project(tmp_path / "p")
+    assert main(["build", "--project", str(project), "--out", str(out)]) == 0
+    before = snapshot(out)
+    capsys.readouterr()
+    (project / "content" / "pages" / "safety.md").unlink()
+
+    code = main(["build", "--project", str(project), "--out", str(out)])
+
+    assert code == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "[example-base-url]" not in line]
+    assert said == [
+        "content/pages/safety.md: error[missing-page]: content/pages/safety.md is missing: every page's "
+        "header and footer, each routine and the search advice link to it; add the page back",
+        "1 error(s) in 1 file(s); nothing was written.",
+    ]
+    assert snapshot(out) == before
