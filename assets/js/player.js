@@ -134,7 +134,7 @@
     } else if (state === "paused") {
       settle(position(), true);
       setState("running");
-      say("Going on. " + partWords(line.parts[shown]));
+      say("Going on: " + phase(line.parts[partAt(position())]) + ".");
     }
     draw();
   }

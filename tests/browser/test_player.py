@@ -535,7 +535,9 @@ def test_the_player_of_every_routine_totals_the_routine_pages_time(phone, site_u
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_on_the_player_while_it_runs_and_when_it_ends(browser, site_url, scheme):
+def test_axe_finds_nothing_on_the_player_while_it_runs_and_ends_nor_in_the_routine_pages_week(
+    browser, site_url, scheme
+):
     assert AXE.is_file()
     context = browser.new_context(
         bypass_csp=True, color_scheme=scheme, viewport={"width": 375, "height": 812}
@@ -554,10 +556,13 @@ def test_axe_finds_nothing_on_the_player_while_it_runs_and_when_it_ends(browser,
         page.clock.run_for(600_000)
         page.click("#play-tick")
         done = axe_violations(page)
+        page.goto(site_url + "routines/desk-break/")
+        page.wait_for_selector(".week-log", state="visible")
+        week = axe_violations(page)
     finally:
         context.close()
 
-    assert (ready, running, done) == ([], [], [])
+    assert (ready, running, done, week) == ([], [], [], [])
 
 
 # --- the screen kept awake, and motion ------------------------------------------------------------
