@@ -16,6 +16,7 @@ SEAT_DEPTH = 0.24
 SEAT_HALF_WIDTH = 0.21  # a chair seen from the front
 CHAIR_BACK = 0.3
 TABLE_HALF_WIDTH = 0.22
+KNEE_CLEAR = 0.03  # a chair's front edge sits this far under the knees (front and back views)
 BOARD = 0.025  # the thickness of a seat or table top
 DOOR_HEIGHT = 1.18
 WALL_HEIGHT = 1.12
@@ -78,6 +79,8 @@ def _chair(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
         top, middle = a.point[1] - a.depth, a.point[0]
         away = 1 if middle >= pelvis_x else -1
     if skeleton.kind != "side":
+        if figure.base == "seated" and not use.at:
+            return _seat_facing(skeleton, middle, top)
         half = SEAT_HALF_WIDTH * H
         return _board(middle - half, middle + half, top)
     x0, x1 = middle - SEAT_DEPTH * H / 2, middle + SEAT_DEPTH * H / 2
@@ -90,6 +93,32 @@ def _chair(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
             [(edge, top), (edge + lean, top + height), (edge + lean + w, top + height), (edge + w, top)],
         )
     )
+    return items
+
+
+def _seat_facing(skeleton: Skeleton, middle: float, top: float) -> list[Item]:
+    """A chair seen from the front or back, a little from above, under a seated figure.
+
+    The seat runs from under the pelvis (its back edge) toward you to just under the knees (its
+    front edge, lower and wider), so the thighs lie on it and the shins hang from its edge; the
+    chair's back shows behind the shoulders, beside the trunk.
+    """
+    knees = min(skeleton.points[f"{s}.knee"][1] for s in ("left", "right"))
+    front = min(top, knees - KNEE_CLEAR * H)
+    back_half, front_half, t = 0.75 * SEAT_HALF_WIDTH * H, SEAT_HALF_WIDTH * H, BOARD * H
+    items = [
+        poly("prop", [(middle - back_half, top), (middle + back_half, top),
+                      (middle + front_half, front), (middle - front_half, front)]),
+        poly("prop", [(middle - front_half, front), (middle + front_half, front),
+                      (middle + front_half, front - t), (middle - front_half, front - t)]),
+    ]  # fmt: skip
+    inset = 0.015 * H
+    for x in (middle - front_half + inset, middle + front_half - inset):
+        items.append(poly("prop", [(x, front - t), (x, 0.0)], closed=False))
+    rail = top + CHAIR_BACK * H
+    for x in (middle - back_half, middle + back_half):
+        items.append(poly("prop", [(x, top), (x, rail)], closed=False))
+    items.append(poly("prop", [(middle - back_half, rail), (middle + back_half, rail)], closed=False))
     return items
 
 

@@ -17,12 +17,14 @@ from limber.figures.geometry import (
     mul,
     unit,
 )
-from limber.figures.pose import PELVIS_BELOW_HIP, Bone, Chain, H, Skeleton
+from limber.figures.pose import LENGTH, PELVIS_BELOW_HIP, Bone, Chain, H, Skeleton
 from limber.figures.regions import Patch, shape_of
 from limber.figures.spec import SIDES
 
 STEPS = 14  # samples along the trunk
 THUMB = 0.0085  # the thumb's half-width, in fractions of H
+TOWARD = 0.7  # a thigh drawn shorter than this part of its length points toward you (front view)
+KNEE_CAP = 1.3  # ... and its knee is drawn as a cap this much wider than the knee joint
 
 
 def trunk_outline(bone: Bone) -> list[Point]:
@@ -67,6 +69,9 @@ def body_items(
         is_leg = chain.limb == "leg"
         shape = tuple(chain_outline(chain.points, chain.radii, open_start=is_leg))
         out.append(Item(role if chain.near else far_role, shape, not is_leg, tucked=trunk if is_leg else ()))
+        if is_leg and skeleton.kind == "face" and _toward(chain):
+            # A thigh coming toward you, the shin hanging from it: the knee shows as a round cap.
+            out.append(circle(role if chain.near else far_role, chain.points[1], KNEE_CAP * chain.radii[1]))
         for thumb_side, base, tip in skeleton.thumbs if chain.limb == "arm" else ():
             if thumb_side == chain.side:
                 thumb = chain_outline((base, tip), (THUMB * H, THUMB * 0.85 * H))
@@ -96,6 +101,13 @@ def body_items(
             for s in SIDES:
                 limb(chains[(s, name)])
     return out
+
+
+def _toward(leg: Chain) -> bool:
+    """Does this leg's thigh point toward you (drawn short) with its shin hanging (drawn long)?"""
+    p = leg.points
+    thigh, shin = dist(p[0], p[1]), dist(p[1], p[2])
+    return thigh < TOWARD * LENGTH["thigh"] * H and shin >= TOWARD * LENGTH["shank"] * H
 
 
 def _midline(

@@ -160,7 +160,7 @@ def _short(**segments: float) -> MappingProxyType[str, float]:
 BASES: tuple[Base, ...] = (
     Base("standing", "standing", _angles({}, elbow=8), _angles({}, shoulder=8, hip=3), _GROUND),
     Base("seated", "sitting on a chair", _angles({}, shoulder=12, elbow=70, hip=90, knee=90),
-         _angles({}, shoulder=14, elbow=-35, hip=10, knee=-10), _GROUND, _short(thigh=0.3), seat=True,
+         _angles({}, shoulder=14, elbow=-35, hip=10, knee=-10), _GROUND, _short(thigh=0.42), seat=True,
          rest=(("pelvis", "chair"),)),
     Base("kneeling", "kneeling upright", _angles({}, elbow=8, knee=98, ankle=-75),
          _angles({}, shoulder=8, hip=4), _GROUND, _short(shank=0.15, foot=0.0), rest=(("shin", "floor"),)),

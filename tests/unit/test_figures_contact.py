@@ -8,6 +8,7 @@ from limber.figures.contact import TOUCH, rested
 from limber.figures.furniture import on_floor
 from limber.figures.outline import trunk_outline
 from limber.figures.pose import RADIUS, H
+from limber.figures.scene import compose
 from limber.yaml_reader import parse_yaml
 from tests.conftest import copy_project
 
@@ -197,3 +198,32 @@ def test_an_unknown_hand_shape_lists_the_shapes():
 
     assert [(p.key, p.code) for p in problems] == [(("start", "right", "hand"), "bad-figure")]
     assert "use one of: open, flat, hook, fist, tabletop, straight-fist, grip" in problems[0].message
+
+
+# --- readable from every view -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_a_seated_figure_seen_from_the_front_sits_on_a_seat_that_reaches_its_knees(view):
+    figure = figure_of(f"view: {view}\nstart: {{base: seated}}")
+    skeleton = rested(figure).skeleton
+    seat = on_floor(figure, skeleton, (-50.0, 0.0, 50.0, 100.0))[0]  # the seat's top, seen from above
+
+    back_edge = max(y for _, y in seat.points)
+    front_edge = min(y for _, y in seat.points)
+    knees = [skeleton.points[f"{s}.knee"] for s in ("left", "right")]
+    thighs = min(skeleton.points[f"{s}.hip"][1] - RADIUS["hip"] * H for s in ("left", "right"))
+    bottom = min(y for _, y in trunk_outline(skeleton.bone("trunk")))
+
+    assert back_edge == pytest.approx(min(thighs, bottom), abs=TOUCH)  # the pelvis on the seat
+    assert all(front_edge < y < back_edge for _, y in knees)  # the thighs lie along it, toward you
+    caps = [item for item in compose(figure).items if item.center is not None and item.role == "body"]
+    assert len(caps) >= 2  # the knees, coming toward you, show as round caps (and the head)
+
+
+def test_a_standing_figure_seen_from_the_front_shows_no_knee_caps():
+    figure = figure_of("view: front\nstart: {base: standing}")
+
+    circles = [item for item in compose(figure).items if item.center is not None and item.role == "body"]
+
+    assert len(circles) == 1  # the head only
