@@ -297,13 +297,12 @@ def _thumb(
 ) -> tuple[Point, Point]:
     """Where the thumb shows in the side view.
 
-    Along the hand when the palm is up (the thumb faces you), on its edge when the palm is in.
+    Spread from the hand when the palm is up (the thumb faces you), on its palm edge when the
+    palm is in (thumb up); a palm down hides it.
     """
-    out = 0.0 if palm == "up" else toward_palm * 35
-    base = add(wrist, mul(unit(direction), 0.2 * hand_length))
-    if palm == "up":
-        base = add(base, mul(unit(direction + toward_palm * 90), 0.006 * H))
-    return base, add(base, mul(unit(direction + out), 0.42 * hand_length))
+    out = -toward_palm * 28 if palm == "up" else toward_palm * 35
+    base = add(wrist, mul(unit(direction), 0.15 * hand_length))
+    return base, add(base, mul(unit(direction + out), 0.45 * hand_length))
 
 
 def segment_lengths(skeleton: Skeleton, side: str) -> dict[str, float]:
