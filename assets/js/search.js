@@ -280,6 +280,15 @@
     this.fuzzy = this.tokens.filter(function (token) {
       return token.length > 2;
     });
+    this.fuzzyByLength = new Map();  // length -> the fuzzy words of that length
+    this.fuzzy.forEach(function (token) {
+      var same = self.fuzzyByLength.get(token.length);
+      if (same) {
+        same.push(token);
+      } else {
+        self.fuzzyByLength.set(token.length, [token]);
+      }
+    });
     var order = this.records.map(function (_, id) {
       return id;
     });
@@ -407,33 +416,6 @@
     }
   };
 
-  /* Call *emit* with each token of a text: each word, the pieces of a hyphenated word joined
-   * and, with *pairs*, two neighbouring words joined ("childs pose": "childspose"). Joined
-   * tokens are emitted with a second argument, true. */
-  Index.prototype.tokenize = function (text, pairs, emit) {
-    var folded = fold(text);
-    var words = NON_ASCII.test(folded) ? folded.match(ANY_WORD) : folded.match(ASCII_WORD);
-    var previous = null;
-    for (var w = 0; words && w < words.length; w++) {
-      var word = words[w], first = word, last = word;
-      if (word.indexOf("-") < 0) {
-        emit(word);
-      } else {
-        var parts = word.split("-");
-        for (var k = 0; k < parts.length; k++) {
-          emit(parts[k]);
-        }
-        emit(parts.join(""), true);
-        first = parts[0];
-        last = parts[parts.length - 1];
-      }
-      if (pairs && previous !== null) {
-        emit(previous + first, true);
-      }
-      previous = last;
-    }
-  };
-
   /* The number of a token in the index, a new one if it is not there yet. */
   Index.prototype.number = function (token) {
     var number = this.ids.get(token);
@@ -450,24 +432,48 @@
     return number;
   };
 
-  /* The token numbers of a text: each token and its stem. */
+  /* The token numbers of a text, each token's and its stem's: each word, the pieces of a
+   * hyphenated word joined, and two neighbouring words joined ("childs pose": "childspose").
+   * One loop without callbacks: it runs for every title, alias and shared text as the page opens. */
   Index.prototype.numbers = function (text) {
-    var self = this, out = [];
-    this.tokenize(text, true, function (token, joined) {
-      var known = self.known.get(token);  // a word seen before: its numbers, no stem or lookup again
-      if (!known) {
-        var root = stem(token);
-        known = root === token ? [self.number(token)] : [self.number(token), self.number(root)];
-        self.known.set(token, known);
-      }
-      for (var i = 0; i < known.length; i++) {
-        out.push(known[i]);
-        if (!joined) {
-          self.isPlain[known[i]] = 1;
+    var folded = fold(text);
+    var words = NON_ASCII.test(folded) ? folded.match(ANY_WORD) : folded.match(ASCII_WORD);
+    var out = [], previous = null;
+    for (var w = 0; words && w < words.length; w++) {
+      var word = words[w], first = word, last = word;
+      if (word.indexOf("-") < 0) {
+        this.put(word, false, out);
+      } else {
+        var parts = word.split("-");
+        for (var k = 0; k < parts.length; k++) {
+          this.put(parts[k], false, out);
         }
+        this.put(parts.join(""), true, out);
+        first = parts[0];
+        last = parts[parts.length - 1];
       }
-    });
+      if (previous !== null) {
+        this.put(previous + first, true, out);
+      }
+      previous = last;
+    }
     return out;
+  };
+
+  /* Add the numbers of *token* and of its stem to *out*; a *joined* token is not a plain word. */
+  Index.prototype.put = function (token, joined, out) {
+    var known = this.known.get(token);  // a word seen before: its numbers, no stem or lookup again
+    if (!known) {
+      var root = stem(token);
+      known = root === token ? [this.number(token)] : [this.number(token), this.number(root)];
+      this.known.set(token, known);
+    }
+    for (var i = 0; i < known.length; i++) {
+      out.push(known[i]);
+      if (!joined) {
+        this.isPlain[known[i]] = 1;
+      }
+    }
   };
 
   /* Record *id* has the title or alias *text*, with *weight*; the best weight per record counts. */
@@ -580,7 +586,7 @@
     if (word.length >= 4 && !WEAK_WORDS.has(word) && !(word.length <= SHORT && this.knows(word))) {
       var limit = word.length >= 8 ? 2 : 1;
       var first = word.charCodeAt(0);
-      this.fuzzy.forEach(function (token) {
+      this.nearby(word, limit).forEach(function (token) {
         if (found.has(token)) {
           return;
         }
@@ -593,6 +599,40 @@
       });
     }
     return found;
+  };
+
+  /* The words that may be *limit* typos from *word* or from a beginning of theirs: those of
+   * nearly its length, and those with its first letter. The others need not be measured. */
+  Index.prototype.nearby = function (word, limit) {
+    var fuzzy = this.fuzzy, first = word.charAt(0), out = [];
+    var lo = this.firstAt(first), hi = this.firstAt(String.fromCharCode(first.charCodeAt(0) + 1));
+    for (var i = lo; i < hi; i++) {
+      out.push(fuzzy[i]);
+    }
+    var n = Math.min(word.length, 60);
+    for (var length = Math.max(1, n - limit); length <= n + limit; length++) {
+      var same = this.fuzzyByLength.get(length) || [];
+      for (i = 0; i < same.length; i++) {
+        if (same[i].charAt(0) !== first) {
+          out.push(same[i]);
+        }
+      }
+    }
+    return out;
+  };
+
+  /* Where the first of the sorted fuzzy words not before *text* is. */
+  Index.prototype.firstAt = function (text) {
+    var fuzzy = this.fuzzy, lo = 0, hi = fuzzy.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (fuzzy[mid] < text) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   };
 
   /* Offer each token of the sorted *tokens* that begins with *word* (a binary search to the
