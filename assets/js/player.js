@@ -228,23 +228,26 @@
     $("play-next").hidden = !coming;
     $("play-name").textContent = exercise.title;
     $("play-dosage").textContent = R.dosageText(step.dosage, exercise, config);
-    const box = $("play-figure");
-    box.textContent = "";
-    box.hidden = !exercise.figure;
-    if (exercise.figure) {
-      const img = document.createElement("img");
-      img.src = exercise.figure;
-      img.alt = exercise.figure_alt || "";
-      img.width = 120;
-      img.height = 90;
-      box.appendChild(img);
-    }
+    figure($("play-figure"), exercise);
     fillList($("play-cues"), exercise.cues);
     show($("play-note"), step.note);
     show($("play-caution"), exercise.caution ? "⚠\uFE0E " + exercise.caution : null);
     const index = plan.steps.indexOf(step);
     const after = plan.steps[index + 1];
     show($("play-then"), coming || !after ? null : "Then: " + after.exercise.title);
+  }
+
+  /* The exercise's drawing (an SVG file, which follows the light or dark scheme itself), large. */
+  function figure(box, exercise) {
+    box.textContent = "";
+    box.hidden = !exercise.figure;
+    if (!exercise.figure) return;
+    const img = document.createElement("img");
+    img.src = exercise.figure;
+    img.alt = exercise.figure_alt || "";
+    img.width = 120;
+    img.height = 90;
+    box.appendChild(img);
   }
 
   function phase(part) {
@@ -428,6 +431,7 @@
       : R.dosageText(plan.steps[0].dosage, plan.steps[0].exercise, config) + " · " + R.durationText(total);
     $("play-summary").textContent = summary;
     $("play-first").textContent = plan.steps[0].exercise.title;
+    figure($("play-first-figure"), plan.steps[0].exercise);
     const list = $("play-list");
     list.hidden = count < 2;
     fillList(list, count > 1 ? plan.steps.map((s) => s.exercise.title + ": " + R.dosageText(s.dosage, s.exercise, config)) : []);
