@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from limber.pipeline import build
+from limber.views.offline import NETWORK_TIMEOUT_MS
 from tests.browser.conftest import SUB_PATH, SubPathHandler
 from tests.browser.test_quality import AXE, RECORD_VIOLATIONS, SCHEMES, axe_violations
 from tests.conftest import copy_real_project
@@ -36,14 +39,31 @@ PICTURES_SAVED = """async () => {
 }"""
 
 
+SLOW_NOTE = "The connection is slow; this is the copy saved on your device."
+
+
+class SlowHandler(SubPathHandler):
+    """SubPathHandler that answers the paths in *slow* only after the worker stops waiting."""
+
+    def __init__(self, *args: Any, slow: set[str], **kwargs: Any) -> None:
+        self.slow = slow
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        if self.path in self.slow:
+            time.sleep(NETWORK_TIMEOUT_MS / 1000 + 2)
+        super().do_GET()
+
+
 class Guide:
     """The real guide built into a folder and served under SUB_PATH; built again on demand."""
 
     def __init__(self, root: Path) -> None:
         self.project = copy_real_project(root / "project")
         self.out = self.project / "site"
+        self.slow: set[str] = set()  # paths answered late, as on a weak connection
         self.server = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(self.out))
+            ("127.0.0.1", 0), functools.partial(SlowHandler, slow=self.slow, directory=str(self.out))
         )
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{SUB_PATH}"
         self.build()
@@ -123,6 +143,24 @@ def test_after_one_visit_home_the_exercise_and_search_work_offline(reader, guide
     assert len(results) >= 3 and any("neck" in r.lower() for r in results)
     assert SAVED_NOTE in search_note
     assert reader.get_by_role("button", name="Try again").is_visible()
+    assert reader.errors == [] and reader.violations == []
+
+
+def test_on_a_slow_connection_the_saved_copy_shows_with_its_note(reader, guide):
+    first_visit(reader, guide)
+    title = reader.locator("h1").inner_text()
+
+    guide.slow.add(SUB_PATH + VISITED)
+    try:
+        visit(reader, guide.url + VISITED)
+        slow = (reader.locator("h1").inner_text(), note(reader))
+    finally:
+        guide.slow.clear()
+    reader.get_by_role("button", name="Try again").click()
+    reader.wait_for_function("() => !document.querySelector('.offline-note')", timeout=WAIT_MS)
+
+    assert slow[0] == title and SLOW_NOTE in slow[1]
+    assert reader.locator("h1").inner_text() == title
     assert reader.errors == [] and reader.violations == []
 
 
