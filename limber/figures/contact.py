@@ -33,14 +33,13 @@ SURFACE_WORDS = {"floor": "the floor", "chair": "the seat", "foam-roller": "the 
                  "exercise-ball": "the ball"}  # fmt: skip
 
 # Samples (along, across) of the trunk's surface that rests on something; see pose.Bone.local.
+# The pelvis and the whole trunk rest on their drawn outline (outline.trunk_outline).
 _SPOTS: dict[str, tuple[tuple[float, float], ...]] = {
-    "pelvis": tuple((u, v / 2) for u in (-0.12, -0.06, 0.0, 0.08) for v in (-2, -1, 0, 1, 2)),
     "upper-back": tuple((u, -1) for u in (0.62, 0.7, 0.78, 0.86, 0.94, 1.0)),
     "mid-back": tuple((u, -1) for u in (0.45, 0.52, 0.6, 0.68)),
     "lower-back": tuple((u, -1) for u in (0.2, 0.3, 0.4)),
     "chest": tuple((u, 1) for u in (0.6, 0.7, 0.8, 0.9)),
     "belly": tuple((u, 1) for u in (0.1, 0.2, 0.3, 0.4)),
-    "trunk": tuple((u / 10, v) for u in range(-1, 11) for v in (-1, 1)),
 }
 _PROP_AT = {"upper-back": 0.78, "mid-back": 0.6, "lower-back": 0.3}  # where a roller or ball sits
 # A limb's resting part: which points of its chain (arm: shoulder, elbow, wrist, fingers; leg:
@@ -277,10 +276,11 @@ def _gapper(skeleton: Skeleton, rest: Rest, pivot: Point) -> Callable[[float], f
             return _turned(surface, pivot, turn)[1] + out[1] * radius - radius
 
         return on_prop
-    samples = [(trunk.local(u, v), 0.0) for u, v in _SPOTS[rest.point]]
     if rest.point in ("pelvis", "trunk"):  # the drawn outline, with the rounded bottom of the pelvis
         outline = trunk_outline(trunk)
-        samples += [(p, 0.0) for p in (outline if rest.point == "trunk" else _pelvis_outline(outline))]
+        samples = [(p, 0.0) for p in (outline if rest.point == "trunk" else _pelvis_outline(outline))]
+    else:
+        samples = [(trunk.local(u, v), 0.0) for u, v in _SPOTS[rest.point]]
     roots = {"pelvis": ("leg",), "trunk": ("leg", "arm")}.get(rest.point, ())
     for chain in skeleton.chains:  # the hip joints under the pelvis, the shoulders beside the trunk
         if chain.limb in roots:
@@ -289,7 +289,7 @@ def _gapper(skeleton: Skeleton, rest: Rest, pivot: Point) -> Callable[[float], f
     return lambda turn: min(_turned(p, pivot, turn)[1] - r for p, r in samples) - surface_y
 
 
-def _pelvis_outline(outline: list[Point]) -> list[Point]:
+def _pelvis_outline(outline: tuple[Point, ...]) -> tuple[Point, ...]:
     """The points of a trunk outline around the bottom of the pelvis (see outline.trunk_outline)."""
     cap = 7  # outline._cap's points
     return outline[:4] + outline[-(cap + 4) :]  # the back's first, the front's last, the bottom cap
@@ -343,9 +343,8 @@ def pelvis_low(skeleton: Skeleton) -> float:
 def _parts(skeleton: Skeleton) -> Iterator[tuple[str, float, float]]:
     """Every part's name, its lowest height and its x: trunk, head, and each joint of each limb."""
     trunk = skeleton.bone("trunk")
-    for u, v in _SPOTS["trunk"]:
-        p = trunk.local(u, v)
-        yield "trunk", p[1], p[0]
+    for x, y in trunk_outline(trunk):
+        yield "trunk", y, x
     (cx, cy), r = skeleton.head
     yield "head", cy - r, cx
     names = {"arm": ("shoulder", "elbow", "hand", *["fingers"] * 4), "leg": ("hip", "knee", "heel", "toes")}

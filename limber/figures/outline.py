@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from limber.figures.canvas import Item, circle, poly
@@ -27,14 +28,18 @@ TOWARD = 0.7  # a thigh drawn shorter than this part of its length points toward
 KNEE_CAP = 1.3  # ... and its knee is drawn as a cap this much wider than the knee joint
 
 
-def trunk_outline(bone: Bone) -> list[Point]:
-    """The trunk as one closed shape, from below the hip joints to the shoulders."""
+@functools.lru_cache(maxsize=1024)
+def trunk_outline(bone: Bone) -> tuple[Point, ...]:
+    """The trunk as one closed shape, from below the hip joints to the shoulders.
+
+    Computed once per bone: resting a pose on its supports asks for it many times.
+    """
     us = [-PELVIS_BELOW_HIP + (1 + PELVIS_BELOW_HIP) * i / STEPS for i in range(STEPS + 1)]
     back = [bone.local(u, -1) for u in us]
     front = [bone.local(u, 1) for u in us]
     top = _cap(bone, 1.0, back[-1], front[-1], 0.35)
     bottom = _cap(bone, us[0], front[0], back[0], 0.8)
-    return [*back, *top, *reversed(front), *bottom]
+    return (*back, *top, *reversed(front), *bottom)
 
 
 def _cap(bone: Bone, u: float, a: Point, b: Point, bulge: float) -> list[Point]:
