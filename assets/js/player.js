@@ -320,15 +320,18 @@
 
   // --- the end, and the log -----------------------------------------------------------------
 
-  function finish() {
-    settle(totalMs(), false);
+  /* The end: at the end of the timeline, or *early* when the reader stops. */
+  function finish(early) {
+    settle(early ? position() : totalMs(), false);
     setState("done");
     const timed = Math.round(clock.timed / 1000);
+    const heading = early ? "Stopped" : "Finished";
+    $("play-done-title").textContent = heading;
     $("play-total").textContent = "Total time: " + R.durationText(timed) + ".";
     $("play-tick").hidden = false;
     $("play-ticked").hidden = true;
     Log.fill($("play-week"), plan.key);
-    say("Finished. Total time: " + spoken(timed) + ".");
+    say(heading + ". Total time: " + spoken(timed) + ".");
     signal(true);
     $("play-done-title").focus();
   }
@@ -468,6 +471,7 @@
     $("play-pause").addEventListener("click", togglePause);
     $("play-back").addEventListener("click", back);
     $("play-skip").addEventListener("click", skip);
+    $("play-stop").addEventListener("click", () => finish(true));
     $("play-tick").addEventListener("click", tick);
     $("play-again").addEventListener("click", () => { setState("ready"); $("play-start").focus(); });
     document.addEventListener("keydown", onKey);

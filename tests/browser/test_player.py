@@ -282,6 +282,19 @@ def test_skip_goes_on_to_what_comes_next_and_back_to_the_previous_exercise(playe
     assert player.locator("#play-total").inner_text() == "Total time: 2 s."
 
 
+def test_stop_here_ends_at_once_with_the_time_so_far(player, small_site):
+    open_ready(player, small_site + "play/?routine=three-ways")
+    player.click("#play-start")
+    player.clock.run_for(12_000)
+
+    player.click("#play-stop")
+    player.clock.run_for(60_000)
+
+    assert player.locator("#play-done-title").inner_text() == "Stopped"
+    assert player.locator("#play-total").inner_text() == "Total time: 12 s."
+    assert player.locator("#play-tick").is_visible() and player.locator("#play-run").is_hidden()
+
+
 def test_keyboard_alone_starts_pauses_skips_and_goes_back_with_a_visible_focus(player, small_site):
     open_ready(player, small_site + "play/?routine=three-ways")
 
