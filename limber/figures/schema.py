@@ -17,6 +17,7 @@ from limber.figures.spec import (
     MAX_ARROWS,
     MAX_MARKS,
     MOVES,
+    NAMED_POSES,
     PALMS,
     PROPS,
     SIDES,
@@ -61,7 +62,8 @@ def _pose(with_base: bool) -> dict[str, Any]:
     for side in SIDES:
         properties[side] = {"type": "object", "properties": limb, "additionalProperties": False}
     if with_base:
-        properties = {"base": {"enum": [b.name for b in BASES]}, **properties}
+        named = {"enum": [p.name for p in NAMED_POSES], "description": "a named starting pose"}
+        properties = {"base": {"enum": [b.name for b in BASES]}, "pose": named, **properties}
     else:
         properties["rest"] = _rests()
     return {"type": "object", "properties": properties, "additionalProperties": False}
@@ -121,6 +123,9 @@ def figure_json_schema() -> dict[str, Any]:
 
 
 def starting_figure(position: str) -> dict[str, Any]:
-    """A figure to start from in a new exercise: its position as the base, seen from the side."""
+    """A figure to start from in a new exercise: the named pose for its position, or its base."""
     base = position if position in {b.name for b in BASES} else "standing"
-    return {"view": "side", "start": {"base": base}}
+    named = next((p for p in NAMED_POSES if p.base == base and p.starts), None)
+    if named is None:
+        return {"view": "side", "start": {"base": base}}
+    return {"view": named.view, "start": {"pose": named.name}}

@@ -224,6 +224,57 @@ PROPS: tuple[Prop, ...] = (
 )
 PROP = MappingProxyType({p.name: p for p in PROPS})
 
+
+@dataclass(frozen=True, slots=True)
+class NamedPose:
+    """A starting pose an editor can name (`start: {pose: knee-to-chest}`) and change a joint or two.
+
+    It sets its base posture and the angles that differ from it; with the supports and holds it
+    needs, unless the figure gives its own. The leading side is the right.
+    """
+
+    name: str
+    words: str
+    base: str
+    angles: tuple[tuple[str, int], ...]
+    rest: tuple[str, ...] = ()
+    hold: tuple[tuple[str, str], ...] = ()
+    view: str = "side"  # the view it is drawn for
+    starts: bool = False  # a new exercise in this base posture starts from this pose
+
+
+def _pose_angles(midline: dict[str, int], **sides: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    both = {f"{side}.{k}": v for side, joints in sides.items() for k, v in joints.items()}
+    return tuple(sorted({**midline, **both}.items()))
+
+
+NAMED_POSES: tuple[NamedPose, ...] = (
+    NamedPose("all-fours", "on hands and knees, back flat", "all-fours", (), starts=True),
+    NamedPose("kneeling-lunge", "kneeling on the left knee, the right foot forward", "kneeling",
+              _pose_angles({}, left={"shoulder": 30, "elbow": 50, "hip": -10, "knee": 80},
+                           right={"shoulder": 30, "elbow": 50, "hip": 90, "knee": 90, "ankle": 0}),
+              rest=("left.shin", "right.foot"), starts=True),
+    NamedPose("knees-bent", "lying on the back, knees bent, feet flat", "lying-back",
+              _pose_angles({}, left={"hip": 45, "knee": 110, "ankle": 0}, right={"hip": 45, "knee": 110, "ankle": 0}),
+              rest=("back", "head", "feet"), starts=True),
+    NamedPose("knee-to-chest", "lying on the back, both hands holding the right thigh behind the knee", "lying-back",
+              _pose_angles({}, left={"hip": 45, "knee": 110, "ankle": 0}, right={"hip": 110, "knee": 130}),
+              rest=("back", "head", "left.foot"), hold=(("left.hand", "right.knee"), ("right.hand", "right.knee"))),
+    NamedPose("seated-figure-four", "sitting, the right ankle on the left thigh (front view)", "seated",
+              _pose_angles({}, left={"shoulder": 5, "elbow": -10},
+                           right={"shoulder": 15, "elbow": 20, "hip": 60, "knee": -150, "thigh_seen": 70}),
+              view="front"),
+    NamedPose("side-lying", "lying on the left side, hips and knees bent (front view)", "side-lying",
+              _pose_angles({"trunk": -90},
+                           left={"shoulder": -70, "arm_seen": 35, "thigh_seen": 30, "shin_seen": 80},
+                           right={"shoulder": -70, "arm_seen": 35, "thigh_seen": 30, "shin_seen": 80}),
+              view="front", starts=True),
+    NamedPose("hands-on-wall", "standing, both hands on a wall in front at shoulder height", "standing",
+              _pose_angles({"trunk": 10}, left={"shoulder": 80, "elbow": 10, "wrist": -70},
+                           right={"shoulder": 80, "elbow": 10, "wrist": -70})),
+)  # fmt: skip
+NAMED_POSE = MappingProxyType({p.name: p for p in NAMED_POSES})
+
 # What a figure rests on (`rest`): parts of the trunk, the head, or a limb's part, on a surface.
 # `back` is the pelvis and the upper back, `front` the belly and the chest. A limb's part is
 # sided (`near.foot`), both (`feet`), or unsided (`foot`: the lower of the two).
@@ -325,6 +376,13 @@ def reference_markdown() -> str:
         lines.append(
             f"| `{b.name}` | {b.words} | {views} | {rests} | {_compact(b.side)} | {_compact(b.face)} |"
         )
+    lines += ["", "| named pose (`start: {pose: ...}`) | what it is | base | angles | rests on, holds |"]
+    lines += ["| --- | --- | --- | --- | --- |"]
+    for n in NAMED_POSES:
+        angles = ", ".join(f"{k} {v}".replace("-", "−") for k, v in n.angles) or "the base's"
+        holds = ", ".join(f"{hand} holds {target}" for hand, target in n.hold)
+        carried = "; ".join(part for part in (", ".join(n.rest), holds) if part) or "the base's"
+        lines.append(f"| `{n.name}` | {n.words} | `{n.base}` | {angles} | {carried} |")
     lines += ["", "| prop | anchors (`at`) | where it goes |", "| --- | --- | --- |"]
     for p in PROPS:
         lo, hi = p.anchors

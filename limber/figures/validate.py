@@ -23,6 +23,7 @@ from limber.figures.spec import (
     MAX_MARKS,
     MIDLINE,
     MOVES,
+    NAMED_POSE,
     PALMS,
     POSE_KEYS,
     PROP,
@@ -33,6 +34,7 @@ from limber.figures.spec import (
     SURFACES,
     TURNS,
     VIEWS,
+    NamedPose,
     ViewKind,
     all_anchors,
     angle_keys,
@@ -97,6 +99,7 @@ class _Checker:
         self.kind: ViewKind = "side"
         self.end_rest: Any = None  # the end pose's own supports, checked with the props
         self.shapes: list[tuple[str, str]] = []  # hand shapes and palms, by pose and side
+        self.named: NamedPose | None = None  # the named pose the start begins from
 
     def error(self, key: KeyPath, code: str, message: str) -> None:
         self.problems.append(FigureProblem(key, code, message))
@@ -125,9 +128,16 @@ class _Checker:
         props = self.props(raw.get("props", []))
         mark = self.marks(raw.get("mark", []), view or "side")
         arrows = self.arrows(raw["arrow"]) if "arrow" in raw else None
-        rest = self.rests(raw.get("rest", []), props, ("rest",))
+        named = self.named
+        default_rest = list(named.rest) if named is not None and named.rest else []
+        rest = self.rests(
+            raw.get("rest", default_rest), props, ("rest",) if "rest" in raw else ("start", "pose")
+        )
         end_rest = () if self.end_rest is None else self.rests(self.end_rest, props, ("end", "rest"))
-        hold = self.holds(raw.get("hold", {}))
+        default_hold = dict(named.hold) if named is not None else {}
+        hold = self.holds(raw.get("hold", default_hold))
+        if "hold" not in raw:
+            hold = tuple((hand, target, ("start", "pose")) for hand, target, _ in hold)
         props = tuple(_placed(use, (*rest, *end_rest)) for use in props)
         if view is None or base is None or start is None:
             return None
@@ -166,7 +176,16 @@ class _Checker:
             return None, None
         is_start = key == ("start",)
         base = None
-        if is_start:
+        angles: dict[str, int] = {}
+        if is_start and "pose" in raw:
+            named = self.choice(raw["pose"], NAMED_POSE, (*key, "pose"), "unknown-base", "named pose")
+            if named is not None:
+                self.named = NAMED_POSE[named]
+                angles.update(self.named.angles)
+                base = self.named.base
+            if "base" in raw:
+                self.error((*key, "base"), "unknown-key", "a named pose sets its own base; remove `base`")
+        elif is_start:
             if "base" in raw:
                 base = self.choice(raw["base"], BASE, (*key, "base"), "unknown-base", "base posture")
             elif default_base in BASE:
@@ -177,9 +196,8 @@ class _Checker:
             self.error(
                 (*key, "base"), "unknown-key", "the end pose keeps the start's base; remove `base` here"
             )
-        angles: dict[str, int] = {}
         for name, value in raw.items():
-            if name == "base":
+            if name == "base" or (name == "pose" and is_start):
                 continue
             if name == "rest" and not is_start:
                 self.end_rest = value

@@ -3,12 +3,13 @@
 import pytest
 
 from limber.cli import main
-from limber.figures import alt_text, figure_svg, validate_figure
+from limber.figures import alt_text, figure_svg, starting_figure, validate_figure
 from limber.figures.contact import TOUCH, rested
 from limber.figures.furniture import on_floor
 from limber.figures.outline import trunk_outline
 from limber.figures.pose import RADIUS, H
 from limber.figures.scene import compose
+from limber.figures.spec import NAMED_POSES
 from limber.yaml_reader import parse_yaml
 from tests.conftest import copy_project
 
@@ -227,3 +228,39 @@ def test_a_standing_figure_seen_from_the_front_shows_no_knee_caps():
     circles = [item for item in compose(figure).items if item.center is not None and item.role == "body"]
 
     assert len(circles) == 1  # the head only
+
+
+# --- named poses --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("named", NAMED_POSES, ids=lambda n: n.name)
+def test_every_named_pose_renders_and_rests_without_a_problem(named):
+    raw, _ = parse_yaml(f"view: {named.view}\nstart: {{pose: {named.name}}}")
+    figure, problems = validate_figure(raw)
+
+    assert problems == [] and figure.base == named.base
+    assert figure_svg(figure, title=named.words).startswith("<svg")
+
+
+def test_a_named_pose_plus_one_joint_keeps_the_rest_of_the_pose():
+    changed = figure_of("start: {pose: knee-to-chest, right: {hip: 120}}")
+    plain = figure_of("start: {pose: knee-to-chest}")
+
+    assert changed.angles()["right.hip"] == 120 and plain.angles()["right.hip"] == 110
+    assert changed.angles()["right.knee"] == plain.angles()["right.knee"] == 130
+    hand, knee = (rested(changed).skeleton.points[p] for p in ("right.hand", "right.knee"))
+    assert abs(hand[0] - knee[0]) < TOUCH and abs(hand[1] - knee[1]) < TOUCH  # still held
+
+
+def test_an_unknown_named_pose_lists_the_poses():
+    raw, _ = parse_yaml("start: {pose: downward-dog}")
+    _, problems = validate_figure(raw)
+
+    assert problems[0].key == ("start", "pose")
+    assert "use one of: all-fours, kneeling-lunge, knees-bent, knee-to-chest" in problems[0].message
+
+
+def test_a_new_exercise_starts_from_the_named_pose_of_its_position():
+    assert starting_figure("lying-back") == {"view": "side", "start": {"pose": "knees-bent"}}
+    assert starting_figure("side-lying") == {"view": "front", "start": {"pose": "side-lying"}}
+    assert starting_figure("standing") == {"view": "side", "start": {"base": "standing"}}
