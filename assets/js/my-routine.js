@@ -82,6 +82,13 @@
     return count + " exercise" + (count === 1 ? "" : "s");
   }
 
+  /* What the steps need, in the vocabulary's order: "a chair, a wall", or "nothing". */
+  function needs() {
+    const used = new Set(state.steps.flatMap((step) => step.exercise.equipment || []));
+    const names = config.card.equipment.filter(([slug]) => used.has(slug)).map(([, name]) => name);
+    return names.length ? names.join(", ") : config.card.nothing_needed;
+  }
+
   /* The parts that follow every change: name, time and links. (The card's layout is chosen
    * just before it prints.) */
   function renderSummary() {
@@ -95,6 +102,7 @@
     card.querySelector(".safety-strip").hidden = count === 0;
     byId("mine-total").textContent = R.minutesText(total) + " (" + R.durationText(total) + ")";
     byId("mine-facts").textContent = [R.minutesText(total), countText(count)].join(" · ");
+    byId("mine-needs").textContent = needs();
     byId("mine-start").href = mine.player_url + "?" + query();
     byId("mine-share-url").value = shareUrl();
     window.LimberCard.printLink(card.querySelector(".print-foot__url"), shareUrl());

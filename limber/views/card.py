@@ -45,6 +45,7 @@ SAFETY_LINE = (
 )
 SCREENING_LABEL = "Before you start:"  # leads the card's screening lines (limber.rules)
 LINK_LABEL = "Scan the code or go to this page for the full instructions:"
+NOTHING_NEEDED = "nothing"  # "You need: nothing", when no step needs equipment
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 # Advance widths in 1/2048 em of the card's font family (Arial, and the fonts with its
@@ -470,7 +471,7 @@ def equipment(ctx: Context, routine: Routine) -> str:
     site = ctx.site
     used = {s for step in routine.steps for s in site.exercises[step.exercise].equipment}
     names = [t.name for t in site.vocabularies["equipment"].terms if t.slug in used - {NO_EQUIPMENT}]
-    return ", ".join(names) if names else "nothing"
+    return ", ".join(names) if names else NOTHING_NEEDED
 
 
 def credit(ctx: Context, reviewed: str | None) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from limber.model import NO_EQUIPMENT
 from limber.views import card, player
 from limber.views.common import Context
 from limber.views.models import Link, MineLinks, Printed, View
@@ -69,6 +70,13 @@ def mine_settings(ctx: Context) -> dict[str, Any]:
             "layouts_many": _layout_classes(card.ONE_COLUMN_MAX + 1),
             "one_column_max": card.ONE_COLUMN_MAX,
             "page_height_mm": card.PAGE_HEIGHT,
+            # "You need:": the equipment's names in the vocabulary's order, as a routine's card has them
+            "equipment": [
+                [term.slug, term.name]
+                for term in ctx.site.vocabularies["equipment"].terms
+                if term.slug != NO_EQUIPMENT
+            ],
+            "nothing_needed": card.NOTHING_NEEDED,
         },
     }
 

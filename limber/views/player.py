@@ -90,6 +90,7 @@ def exercise_data(ctx: Context, exercise: Exercise, dosage: Dosage) -> dict[str,
         "figure": ctx.figure_url(exercise) or None,
         "figure_alt": ctx.figure_alt(exercise),
         "cues": list(exercise.cues),
+        "equipment": list(exercise.equipment),  # slugs of the equipment vocabulary
         "caution": exercise.cautions[0] if exercise.cautions else None,
         "rep_word": kind.rep_word,
         "time_verb": kind.time_verb,

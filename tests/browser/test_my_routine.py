@@ -176,6 +176,28 @@ def test_the_card_prints_on_one_page_with_every_step_and_the_whole_link(reader, 
     assert problems(page) == []
 
 
+ROUTINES = sorted(p.stem for p in (ROOT / "content" / "routines").glob("*.md"))
+
+
+def test_the_card_says_what_the_steps_need_as_each_routines_card_does(reader, site_url):
+    page = reader()
+    differ = {}
+
+    for slug in ROUTINES:
+        with urllib.request.urlopen(f"{site_url}routines/{slug}/play.json") as response:
+            steps = [s["exercise"]["slug"] for s in json.load(response)["steps"]]
+        page.goto(f"{site_url}routines/{slug}/")
+        published = page.text_content(".card__needs")
+        open_mine(page, site_url, "&".join(f"step={s}" for s in dict.fromkeys(steps)))
+        if page.text_content("#mine .card__needs") != published:
+            differ[slug] = (published, page.text_content("#mine .card__needs"))
+        page.evaluate("localStorage.clear()")
+
+    assert ROUTINES
+    assert differ == {}
+    assert problems(page) == []
+
+
 def test_a_copied_link_opened_in_a_fresh_browser_gives_the_same_routine(reader, site_url):
     page = reader()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
