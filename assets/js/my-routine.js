@@ -212,9 +212,10 @@
     const params = new URLSearchParams(window.location.search);
     const stored = await R.fromQuery(savedQuery(), config);
     if (!params.has("step") && !params.has("name")) {
+      // What could not be read stays saved (an exercise may only be out of reach while offline)
+      // until the reader changes the routine.
       showNotes("Not all of your saved routine could be used", stored.notes);
       use(stored);
-      if (stored.notes.length) save();
       return;
     }
     const shared = await R.fromQuery(window.location.search, config);

@@ -19,6 +19,7 @@ import pytest
 
 from limber.dosage import duration_text, minutes_text, routine_seconds
 from limber.model import Dosage, Routine
+from limber.views.mine import STORAGE_KEY
 from limber.views.player import limits
 from tests.browser.conftest import SUB_PATH
 from tests.browser.test_print import PAPERS, pdf_text, print_pdf, squash, url_lines
@@ -251,6 +252,26 @@ def test_a_tampered_link_keeps_what_is_sound_and_says_what_was_left_out(reader, 
     assert [n for n in notes if "sets0" in n]
     assert page.inner_text("h1") == "<img src=x> Mine"
     assert page.locator("main img:not(.step__figure)").count() == 0
+    assert problems(page) == []
+
+
+def test_a_saved_exercise_the_guide_no_longer_has_is_named_and_kept_until_a_change(reader, site_url):
+    page = reader()
+    open_mine(page, site_url)
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [STORAGE_KEY, "step=retired-stretch&step=chin-tuck"],
+    )
+
+    open_mine(page, site_url)
+    shown = (listed(page), page.inner_text("#mine-notes"))
+    kept = page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY)
+    page.click("#mine-0-remove")
+
+    assert shown[0] == [play(site_url, "chin-tuck")["title"]]
+    assert "saved routine" in shown[1] and "retired-stretch" in shown[1]
+    assert "retired-stretch" in kept
+    assert page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY) == ""
     assert problems(page) == []
 
 
