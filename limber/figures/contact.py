@@ -70,8 +70,7 @@ class Contact:
 def rests_of(figure: Figure, which: str = "start") -> tuple[Rest, ...]:
     """The supports the pose names, or its base posture's; `back` and `front` are two each."""
     written = figure.rest or tuple((p, o, ()) for p, o in BASE[figure.base].rest)
-    if which == "end" and figure.end_rest:
-        written = figure.end_rest
+    written = dict(figure.pose_rests).get(which) or written
     out = []
     for point, on, key in written:
         for part in {"back": ("pelvis", "upper-back"), "front": ("belly", "chest")}.get(point, (point,)):
@@ -81,8 +80,28 @@ def rests_of(figure: Figure, which: str = "start") -> tuple[Rest, ...]:
 
 @functools.lru_cache(maxsize=512)
 def rested(figure: Figure, which: str = "start") -> Contact:
-    """The pose *which* ("start" or "end") of *figure*, resting on its supports."""
-    return rest_pose(figure, figure.angles(which), which)
+    """The pose *which* ("start", "end", "then.0", ...) of *figure*, resting on its supports.
+
+    A later pose that names a part to `stay` is moved along the floor so that part keeps its place
+    in the start pose (the feet of someone standing up from a chair).
+    """
+    contact = rest_pose(figure, figure.angles(which), which)
+    stay = dict(figure.stays).get(which)
+    if stay is None:
+        return contact
+    here, there = _stay_x(figure, rested(figure).skeleton, stay), _stay_x(figure, contact.skeleton, stay)
+    return Contact(translated(contact.skeleton, (here - there, 0.0)), contact.angles, contact.problems)
+
+
+def _stay_x(figure: Figure, skeleton: Skeleton, part: str) -> float:
+    """Where along the floor a part is: the pelvis, a foot, or the middle of both feet or hands."""
+    if part == "pelvis":
+        return skeleton.points["pelvis"][0]
+    other = "left" if figure.near == "right" else "right"
+    side, _, name = part.replace("near.", f"{figure.near}.").replace("far.", f"{other}.").rpartition(".")
+    name = _singular(name)
+    sides = [side] if side else list(SIDES)
+    return sum(skeleton.points[f"{s}.{name}"][0] for s in sides) / len(sides)
 
 
 def rest_pose(figure: Figure, written: Mapping[str, int], which: str = "start") -> Contact:
@@ -437,7 +456,8 @@ def tangles(figure: Figure, which: str = "start") -> tuple[tuple[KeyPath, str, s
     p = skeleton.points
     near = figure.near
     holding = {h.replace("near.", f"{near}.").partition(".")[0] for h, _, _ in figure.hold}
-    key: KeyPath = (which,) if which == "end" else ()
+    name, _, index = which.partition(".")
+    key: KeyPath = () if which == "start" else ((name, int(index)) if index else (name,))
     out: list[tuple[KeyPath, str, str]] = []
     if near not in holding:
         hand = p[f"{near}.hand"]

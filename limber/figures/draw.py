@@ -63,7 +63,9 @@ def alt_text(figure: Figure, *, names: Mapping[str, str] | None = None) -> str:
     moves = [_movement(figure, a) for a in arrows]
     sentences += [m[0].upper() + m[1:] + "." for m in moves if m]
     sentences += _hands(figure)
-    if figure.end is not None:
+    if figure.then:
+        sentences.append(f"Dashed outlines show the next {len(figure.then) + 1} positions, in turn.")
+    elif figure.end is not None:
         sentences.append("A dashed outline shows where the movement ends.")
     if figure.mark:
         marked = [(names or {}).get(m, m.replace("-", " ")) for m in figure.mark]

@@ -53,12 +53,20 @@ class Figure:
     hold: tuple[tuple[str, str, KeyPath], ...] = ()  # (hand, the body part it holds, where written)
     end_rest: tuple[tuple[str, str, KeyPath], ...] = ()  # the end pose's own supports; () as the start
     shapes: tuple[tuple[str, str], ...] = ()  # ("start.right.hand", "fist"), ("end.right.palm", "down")
+    then: tuple[AngleItems, ...] = ()  # further end positions in turn (Y, then T, then W)
+    pose_rests: tuple[tuple[str, tuple[tuple[str, str, KeyPath], ...]], ...] = ()  # "then.0" -> its own
+    stays: tuple[tuple[str, str], ...] = ()  # ("end", "feet"): the part that keeps its place there
+
+    def poses(self) -> tuple[str, ...]:
+        """The poses drawn: "start", then "end" and "then.0", "then.1", ... when given."""
+        later = ("end",) if self.end is not None else ()
+        return ("start", *later, *(f"then.{i}" for i in range(len(self.then))))
 
     def hands(self, which: str = "start") -> dict[str, str]:
         """The hand shapes and palms of a pose ("right.hand" -> "fist"); the end keeps the start's."""
-        out = {k.partition(".")[2]: v for k, v in self.shapes if k.startswith("start.")}
-        if which == "end":
-            out.update({k.partition(".")[2]: v for k, v in self.shapes if k.startswith("end.")})
+        out = {k.removeprefix("start."): v for k, v in self.shapes if k.startswith("start.")}
+        if which != "start":
+            out.update({k.removeprefix(f"{which}."): v for k, v in self.shapes if k.startswith(f"{which}.")})
         return out
 
     @property
@@ -71,9 +79,14 @@ class Figure:
         return self.side or "right"
 
     def angles(self, which: str = "start") -> dict[str, int]:
-        """Every joint's angle: the base posture's, then the start pose, then (for 'end') the end."""
+        """Every joint's angle: the base posture's, then the start pose, then the changes of *which*.
+
+        *which* is "start", "end" or "then.0", "then.1", ...; each later pose changes the start.
+        """
         out = dict(BASE[self.base].defaults(self.kind))
         out.update(self.start)
         if which == "end" and self.end is not None:
             out.update(self.end)
+        elif which.startswith("then."):
+            out.update(self.then[int(which.partition(".")[2])])
         return out

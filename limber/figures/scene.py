@@ -40,9 +40,9 @@ def compose(figure: Figure, marks: Sequence[tuple[str, str]] | None = None) -> S
     start = rested(figure).skeleton
     behind, front = on_body(figure, start)
     items: list[Item] = []
-    if figure.end is not None:
-        end = rested(figure, "end").skeleton
-        items.extend(body_items(end, "ghost", (), figure.view, figure.side, _legs_behind(figure)))
+    for which in figure.poses()[1:]:  # the end pose, then any further ones, dashed
+        later = rested(figure, which).skeleton
+        items.extend(body_items(later, "ghost", (), figure.view, figure.side, _legs_behind(figure)))
     items[:0] = behind
     items.extend(body_items(start, "body", marked, figure.view, figure.side, _legs_behind(figure)))
     items.extend(front)

@@ -16,11 +16,13 @@ from limber.figures.spec import (
     JOINTS,
     MAX_ARROWS,
     MAX_MARKS,
+    MAX_THEN,
     MOVES,
     NAMED_POSES,
     PALMS,
     PROPS,
     SIDES,
+    STAY_PARTS,
     SURFACES,
     TURNS,
     VIEWS,
@@ -66,6 +68,7 @@ def _pose(with_base: bool) -> dict[str, Any]:
         properties = {"base": {"enum": [b.name for b in BASES]}, "pose": named, **properties}
     else:
         properties["rest"] = _rests()
+        properties["stay"] = {"enum": list(STAY_PARTS), "description": "the part that keeps its place"}
     return {"type": "object", "properties": properties, "additionalProperties": False}
 
 
@@ -105,6 +108,7 @@ def figure_json_schema() -> dict[str, Any]:
         },
         "start": _pose(with_base=True),
         "end": _pose(with_base=False),
+        "then": {"type": "array", "items": _pose(with_base=False), "maxItems": MAX_THEN},
         "arrow": {"anyOf": [arrow, {"type": "array", "items": arrow, "maxItems": MAX_ARROWS}]},
         "mark": {
             "type": "array",

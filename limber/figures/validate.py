@@ -21,6 +21,7 @@ from limber.figures.spec import (
     LIMB_ANCHORS,
     MAX_ARROWS,
     MAX_MARKS,
+    MAX_THEN,
     MIDLINE,
     MOVES,
     NAMED_POSE,
@@ -31,6 +32,7 @@ from limber.figures.spec import (
     SIDE_ONLY_MOVES,
     SIDES,
     SPACE_ANCHORS,
+    STAY_PARTS,
     SURFACES,
     TURNS,
     VIEWS,
@@ -73,13 +75,19 @@ def contact_problems(figure: Figure) -> list[FigureProblem]:
     """What floats, sinks or tangles in the start and end poses, each problem once."""
     out: list[FigureProblem] = []
     seen = set()
-    for which in ("start", "end") if figure.end is not None else ("start",):
+    for which in figure.poses():
         for key, code, message in rested(figure, which).problems + tangles(figure, which):
-            where = key or ((which,) if which == "end" else ())
+            where = key or (() if which == "start" else _pose_key(which))
             if (code, message) not in seen:
                 seen.add((code, message))
                 out.append(FigureProblem(where, code, message))
     return out
+
+
+def _pose_key(which: str) -> KeyPath:
+    """The key path of a pose: ("end",) or ("then", 1)."""
+    name, _, index = which.partition(".")
+    return (name, int(index)) if index else (name,)
 
 
 def _listing(words: Iterable[str]) -> str:
@@ -97,7 +105,8 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[FigureProblem] = []
         self.kind: ViewKind = "side"
-        self.end_rest: Any = None  # the end pose's own supports, checked with the props
+        self.pose_rest: dict[KeyPath, Any] = {}  # a later pose's own supports, checked with the props
+        self.stays: list[tuple[str, str]] = []  # a later pose's part that keeps its place
         self.shapes: list[tuple[str, str]] = []  # hand shapes and palms, by pose and side
         self.named: NamedPose | None = None  # the named pose the start begins from
 
@@ -121,6 +130,7 @@ class _Checker:
             self.error((), "missing-key", "the figure needs a `start` pose (at least its `base`)")
         if raw.get("end") is not None:
             end = self.pose(raw["end"], ("end",), None)[1]
+        then = self.then(raw.get("then", []))
         if base is not None and view is not None and view not in BASE[base].cameras:
             shown = _listing(BASE[base].cameras)
             message = f"a figure {BASE[base].words} can be seen only from: {shown}"
@@ -133,17 +143,22 @@ class _Checker:
         rest = self.rests(
             raw.get("rest", default_rest), props, ("rest",) if "rest" in raw else ("start", "pose")
         )
-        end_rest = () if self.end_rest is None else self.rests(self.end_rest, props, ("end", "rest"))
+        pose_rests = tuple(
+            (".".join(map(str, at)), self.rests(value, props, (*at, "rest")))
+            for at, value in self.pose_rest.items()
+        )
+        end_rest = dict(pose_rests).get("end", ())
         default_hold = dict(named.hold) if named is not None else {}
         hold = self.holds(raw.get("hold", default_hold))
         if "hold" not in raw:
             hold = tuple((hand, target, ("start", "pose")) for hand, target, _ in hold)
-        props = tuple(_placed(use, (*rest, *end_rest)) for use in props)
+        props = tuple(_placed(use, (*rest, *(r for _, rs in pose_rests for r in rs))) for use in props)
         if view is None or base is None or start is None:
             return None
         figure = Figure(
-            view, base, side, start, end, props, arrows, mark, rest, hold, end_rest, tuple(self.shapes)
-        )
+            view, base, side, start, end, props, arrows, mark, rest, hold, end_rest, tuple(self.shapes),
+            then, pose_rests, tuple(self.stays),
+        )  # fmt: skip
         if not any(p.severity is Severity.ERROR for p in self.problems):
             self.problems += contact_problems(figure)
         return figure
@@ -200,7 +215,10 @@ class _Checker:
             if name == "base" or (name == "pose" and is_start):
                 continue
             if name == "rest" and not is_start:
-                self.end_rest = value
+                self.pose_rest[key] = value
+            elif name == "stay" and not is_start:
+                if self.choice(value, STAY_PARTS, (*key, name), "bad-rest", "part that stays") is not None:
+                    self.stays.append((".".join(map(str, key)), value))
             elif name in SIDES:
                 self.limbs(value, name, (*key, name), angles)
             elif name in MIDLINE:
@@ -218,6 +236,20 @@ class _Checker:
                 )
         return base, tuple(sorted(angles.items()))
 
+    def then(self, raw: Any) -> tuple[AngleItems, ...]:
+        """Further end positions, each a change of the start pose, drawn dashed in turn."""
+        if not isinstance(raw, list) or len(raw) > MAX_THEN:
+            self.error(
+                ("then",), "bad-figure", f"`then` is a list of up to {MAX_THEN} poses, got {_type(raw)}"
+            )
+            return ()
+        out = []
+        for i, item in enumerate(raw):
+            angles = self.pose(item, ("then", i), None)[1]
+            if angles is not None:
+                out.append(angles)
+        return tuple(out)
+
     def limbs(self, raw: Any, side: str, key: KeyPath, angles: dict[str, int]) -> None:
         if not isinstance(raw, dict):
             self.error(key, "bad-figure", f"`{side}` is a mapping of joints to angles, got {_type(raw)}")
@@ -228,7 +260,7 @@ class _Checker:
             elif name in SHAPE_KEYS:
                 words = HAND_SHAPES if name == "hand" else PALMS
                 if self.choice(value, words, (*key, name), "bad-figure", f"{name} shape") is not None:
-                    self.shapes.append((f"{key[0]}.{side}.{name}", value))
+                    self.shapes.append((f"{'.'.join(map(str, key[:-1]))}.{side}.{name}", value))
             else:
                 hint = did_you_mean(str(name), (*LIMB, *SHAPE_KEYS))
                 self.error(

@@ -264,3 +264,50 @@ def test_a_new_exercise_starts_from_the_named_pose_of_its_position():
     assert starting_figure("lying-back") == {"view": "side", "start": {"pose": "knees-bent"}}
     assert starting_figure("side-lying") == {"view": "front", "start": {"pose": "side-lying"}}
     assert starting_figure("standing") == {"view": "side", "start": {"base": "standing"}}
+
+
+# --- sequences ----------------------------------------------------------------------------------
+
+
+def test_then_draws_each_further_position_dashed_and_checks_each():
+    figure = figure_of(
+        "view: back\nstart: {base: lying-front, left: {shoulder: 140}, right: {shoulder: 140}}\n"
+        "end: {left: {shoulder: 90}, right: {shoulder: 90}}\n"
+        "then: [{left: {shoulder: 60, elbow: 60}, right: {shoulder: 60, elbow: 60}}]\narrow: []"
+    )
+    one = figure_of(
+        "view: back\nstart: {base: lying-front, left: {shoulder: 140}, right: {shoulder: 140}}\n"
+        "end: {left: {shoulder: 90}, right: {shoulder: 90}}\narrow: []"
+    )
+
+    ghosts = [i for i in compose(figure).items if i.role == "ghost"]
+    assert len(ghosts) > len([i for i in compose(one).items if i.role == "ghost"])
+    assert figure.poses() == ("start", "end", "then.0")
+    assert "Dashed outlines show the next 2 positions, in turn." in alt_text(figure)
+
+
+def test_a_later_pose_that_floats_is_reported_at_its_place_in_then(tmp_path, capsys):
+    figure = (
+        "figure:\n  start:\n    base: standing\n  end: {left: {hip: 10}}\n  then:\n"
+        "    - rest: [feet]\n      right: {hip: 20, knee: 120}\n"
+    )
+
+    code, found, lines = check_with_figure(tmp_path, capsys, figure)
+
+    line = lines.index("    - rest: [feet]") + 1
+    assert code == 1
+    assert found[0].startswith(f"{EXERCISE}:{line}: error[figure-floats]: the right foot should rest")
+
+
+def test_standing_up_keeps_the_feet_where_they_were():
+    figure = figure_of(
+        "start: {base: seated, trunk: 30, left: {hip: 120, knee: 100}, right: {hip: 120, knee: 100}}\n"
+        "end: {stay: feet, rest: [feet], trunk: 4, left: {hip: 6, knee: 4}, right: {hip: 6, knee: 4}}"
+    )
+    sitting, standing = rested(figure).skeleton, rested(figure, "end").skeleton
+
+    for side in ("left", "right"):
+        assert standing.points[f"{side}.foot"][0] == pytest.approx(
+            sitting.points[f"{side}.foot"][0], abs=0.01
+        )
+    assert standing.points["pelvis"][0] > sitting.points["pelvis"][0] + 0.1 * H  # over the feet
