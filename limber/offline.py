@@ -32,11 +32,13 @@ from limber.views.offline import (
     MANIFEST_PATH,
     NETWORK_TIMEOUT_MS,
     OFFLINE_PATH,
+    PICTURE_KEY,
     SAVED_FIRST,
     WORKER_PATH,
     manifest,
     offline_page,
 )
+from limber.views.player import PLAY_FILE, play_path
 
 WORKER_CODE = "js/offline-worker.js"
 # Published assets saved when the worker is installed (assets/<folder>/...): what every page
@@ -53,6 +55,7 @@ class Published:
     asset_names: Mapping[str, str]  # "css/screen.css" -> "css/screen.1a2b3c4d.css"
     pages: tuple[Output, ...]  # SAVED_FIRST's pages
     data: tuple[Output, ...]  # the search data
+    played: tuple[str, ...] = ()  # the folders whose pages have player data beside them ("exercises/")
 
 
 def offline_files(
@@ -68,7 +71,9 @@ def offline_files(
     # The assets folder, found as limber.render.make_env finds it: beside the templates.
     assets = Path(env.loader.searchpath[0]).parent / "assets"  # type: ignore[union-attr]
     data = (search_data(ctx.site, ctx.documents, glossary),)
-    return [offline, *app_files(Published(ctx.site.config, asset_names(assets), pages, data))]
+    records = [*ctx.site.exercises.values(), *ctx.site.routines.values()]
+    played = tuple(sorted({f"{PurePosixPath(play_path(record)).parent.parent}/" for record in records}))
+    return [offline, *app_files(Published(ctx.site.config, asset_names(assets), pages, data, played))]
 
 
 def app_files(published: Published) -> list[Output]:
@@ -109,6 +114,12 @@ def worker_settings(published: Published, saved: list[Output]) -> dict[str, obje
         "precache": sorted({*assets, *(config.url(str(o.path)) for o in published.data)}),
         "manifest": config.url(MANIFEST_PATH),
         "timeout": NETWORK_TIMEOUT_MS,
+        # Saved with each page in these folders: its player data and the pictures it names.
+        "companion": {
+            "file": PLAY_FILE,
+            "under": [config.url(folder) for folder in published.played],
+            "picture": PICTURE_KEY,
+        },
     }
 
 

@@ -11,6 +11,8 @@
  * - anything else on the site (the search data, figures, pictures): the saved copy at once if
  *   there is one, fetched again in the background to be current next time. A picture neither
  *   saved nor reachable is answered with an empty one.
+ * - with an exercise's or a routine's page, its player data and the pictures that names, so the
+ *   player works offline for what was read (settings.companion).
  * Caches are named after the scope, so two sites on one host keep apart. Files go into one
  * cache per version; visited pages into one cache across versions. A new version saves its
  * files and fetches the visited pages again (they link the new assets), then, once it takes
@@ -42,7 +44,7 @@
       return Promise.all(urls.map(function (url) {
         return fetch(pageRequest(url)).then(function (response) {
           if (isPage(response) && !response.redirected) {
-            return cache.put(url, response);
+            return cache.put(url, response).then(function () { return saveCompanion(url); });
           }
           if (response.status === 404 || response.status === 410) {
             return cache.delete(url);  // the page was taken down
@@ -53,17 +55,69 @@
     });
   }
 
+  /* What the pages cache holds that is a page (not a page's data file or picture). */
+  function pageUrls(cache) {
+    return cache.keys().then(function (requests) {
+      return Promise.all(requests.map(function (request) {
+        return cache.match(request).then(function (response) {
+          return isPage(response) ? request.url : null;
+        });
+      }));
+    }).then(function (urls) {
+      return urls.filter(Boolean);
+    });
+  }
+
+  /* Each picture a data file names (the values of its settings.companion.picture keys). */
+  function pictures(data, found) {
+    if (data && typeof data === "object") {
+      Object.keys(data).forEach(function (key) {
+        var value = data[key];
+        if (key === settings.companion.picture && typeof value === "string") {
+          found.push(value);
+        } else {
+          pictures(value, found);
+        }
+      });
+    }
+    return found;
+  }
+
+  /* With an exercise's or routine's page, its data file (the player's) and the pictures it names. */
+  function saveCompanion(pageUrl) {
+    var companion = settings.companion;
+    var path = new URL(pageUrl).pathname;
+    var under = companion.under.some(function (folder) {
+      return path.indexOf(folder) === 0 && path.length > folder.length && path.slice(-1) === "/";
+    });
+    if (!under) {
+      return Promise.resolve();
+    }
+    var url = pageUrl + companion.file;
+    return Promise.all([caches.open(PAGES), fetch(pageRequest(url))]).then(function (found) {
+      var cache = found[0], response = found[1];
+      if (!response.ok) {
+        return undefined;
+      }
+      return response.clone().json().then(function (data) {
+        return cache.put(url, response).then(function () {
+          return Promise.all(pictures(data, []).map(function (picture) {
+            return fetch(picture).then(function (image) {
+              return image.ok ? cache.put(picture, image) : undefined;
+            });
+          }));
+        });
+      });
+    }).catch(function () {});
+  }
+
   self.addEventListener("install", function (event) {
     event.waitUntil(caches.open(FILES).then(function (cache) {
       var files = settings.pages.concat(settings.precache, [settings.manifest]);
       return cache.addAll(files.map(pageRequest));
     }).then(function () {
       return caches.open(PAGES);
-    }).then(function (cache) {
-      return cache.keys();
-    }).then(function (requests) {
-      return refreshPages(requests.map(function (request) { return request.url; }));
-    }));
+    }).then(pageUrls).then(refreshPages));
   });
 
   self.addEventListener("activate", function (event) {
@@ -103,16 +157,16 @@
   /* The visited pages, each with the title of its <h1>, in the order they were saved. */
   function savedPages() {
     return caches.open(PAGES).then(function (cache) {
-      return cache.keys().then(function (requests) {
-        return Promise.all(requests.map(function (request) {
-          return cache.match(request).then(function (response) {
-            return response ? response.text() : "";
+      return pageUrls(cache).then(function (urls) {
+        return Promise.all(urls.map(function (url) {
+          return cache.match(url).then(function (response) {
+            return response.text();
           }).then(function (text) {
             var heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(text);
             var title = heading ? heading[1].replace(/<[^>]*>/g, "").replace(/&[#a-z0-9]+;/g, function (entity) {
               return ENTITIES[entity] || entity;
             }).trim() : "";
-            return { url: request.url, title: title || new URL(request.url).pathname };
+            return { url: url, title: title || new URL(url).pathname };
           });
         }));
       });
@@ -164,6 +218,8 @@
         var copy = response.clone();
         return caches.open(PAGES).then(function (cache) {
           return cache.put(key, copy);
+        }).then(function () {
+          return saveCompanion(key);
         });
       }
       return undefined;

@@ -13,15 +13,18 @@ from typing import Any
 
 from limber.config import SiteConfig
 from limber.views.common import Context
+from limber.views.mine import MINE_PATH
 from limber.views.models import AppLinks, Link, View
+from limber.views.play import PLAY_PATH
 from limber.views.search import SEARCH_PATH
 
 MANIFEST_PATH = "manifest.webmanifest"
 WORKER_PATH = "sw.js"  # at the top of the site: a worker controls only the pages under its own folder
 OFFLINE_PATH = "offline.html"  # shown for a page that is not saved, when there is no connection
 # Saved when the worker is installed, so they work offline from the first visit on (with the
-# search data, the stylesheets, scripts and icons): the home page, search and the offline page.
-SAVED_FIRST = ("", SEARCH_PATH, OFFLINE_PATH)
+# search data, the stylesheets, scripts and icons): the home page, search, the player, My
+# routine and the offline page.
+SAVED_FIRST = ("", SEARCH_PATH, PLAY_PATH, MINE_PATH, OFFLINE_PATH)
 # The palette's main colour (--accent) and page colour (--paper) in assets/css/screen.css, light
 # scheme: the colour of the browser's bar and of the installed app's splash screen.
 THEME_COLOR = "#1d6a57"
@@ -32,13 +35,15 @@ ICONS = (
     ("icons/icon-512.png", 512, "any"),
     ("icons/icon-maskable-512.png", 512, "maskable"),
 )
+# The key under which an exercise's player data names its drawing (limber.views.player).
+PICTURE_KEY = "figure"
 # Waiting longer than this for a page, the worker shows the saved copy if there is one.
 NETWORK_TIMEOUT_MS = 4000
 
 
 @dataclass(frozen=True, slots=True)
 class OfflineView:
-    saved_first: tuple[Link, ...]  # pages saved on every device with the worker: home and search
+    saved_first: tuple[Link, ...]  # pages saved on every device with the worker: home, search, My routine
 
 
 def app_links(config: SiteConfig) -> AppLinks:
@@ -68,5 +73,6 @@ def manifest(config: SiteConfig, icon_urls: dict[str, str]) -> dict[str, Any]:
 def offline_page(ctx: Context) -> View:
     """The page the worker shows for a page that is not saved, while there is no connection."""
     text = "This page is not saved on this device, so it cannot be shown without a connection."
-    data = OfflineView((Link("Home", ctx.url("")), Link("Search", ctx.url(SEARCH_PATH))))
+    saved = (("Home", ""), ("Search", SEARCH_PATH), ("My routine", MINE_PATH))
+    data = OfflineView(tuple(Link(title, ctx.url(path)) for title, path in saved))
     return ctx.view("offline.html", OFFLINE_PATH, "You are offline", text, data)

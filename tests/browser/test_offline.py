@@ -1,8 +1,8 @@
 """Reading offline in real Chromium: the guide built under a sub-path and served from 127.0.0.1
 (a secure context, so service workers run), then the network cut with context.set_offline.
 
-After one visit of the home page and one exercise, with no network the home page, that exercise
-and search (with results) still show, each with the note that it is the saved copy; a page never
+After one visit of the home page and one exercise, with no network the home page, that exercise,
+search (with results) and the exercise's player still show, each with the note that it is the saved copy; a page never
 visited shows the offline page, which lists what is saved. A new build reaches a reader who
 comes back online, with the prompt to switch to the new version. The live preview registers no
 worker and removes one left from a built site. No console errors, no policy violations.
@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 from limber.pipeline import build
-from limber.views.offline import NETWORK_TIMEOUT_MS
+from limber.views.offline import NETWORK_TIMEOUT_MS, PICTURE_KEY
+from limber.views.player import PLAY_FILE
 from tests.browser.conftest import SUB_PATH, SubPathHandler
 from tests.browser.test_quality import AXE, RECORD_VIOLATIONS, SCHEMES, axe_violations
 from tests.conftest import copy_real_project
@@ -36,6 +37,13 @@ PICTURES_SAVED = """async () => {
   const found = await Promise.all([...document.images].filter((i) => i.complete && i.currentSrc)
     .map((i) => caches.match(i.currentSrc)));
   return found.every(Boolean);
+}"""
+# The page's player data is saved, and the drawing it names.
+PLAYER_DATA_SAVED = """async ([file, key]) => {
+  const data = await caches.match(location.pathname + file);
+  if (!data) return false;
+  const picture = (await data.json())[key];
+  return !picture || Boolean(await caches.match(picture));
 }"""
 
 
@@ -99,7 +107,15 @@ def reader(browser):
     def record_violations() -> None:
         violations.extend(page.evaluate("window.__violations"))
 
-    page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url} ({r.failure})"))
+    # A request that fails is an error, unless the page was left or reloaded while it ran.
+    page.on(
+        "requestfailed",
+        lambda r: (
+            errors.append(f"request failed: {r.url} ({r.failure})")
+            if r.failure != "net::ERR_ABORTED"
+            else None
+        ),
+    )
     page.errors, page.violations, page.record_violations = errors, violations, record_violations
     yield page
     context.close()
@@ -116,6 +132,7 @@ def first_visit(page, guide: Guide) -> None:
     page.wait_for_function(CONTROLLED, timeout=WAIT_MS)
     visit(page, guide.url + VISITED)
     page.wait_for_function(PICTURES_SAVED, timeout=WAIT_MS)
+    page.wait_for_function(PLAYER_DATA_SAVED, arg=[PLAY_FILE, PICTURE_KEY], timeout=WAIT_MS)
 
 
 def note(page) -> str:
@@ -123,7 +140,7 @@ def note(page) -> str:
     return notes.inner_text() if notes.count() else ""
 
 
-def test_after_one_visit_home_the_exercise_and_search_work_offline(reader, guide):
+def test_after_one_visit_home_the_exercise_search_and_its_player_work_offline(reader, guide):
     first_visit(reader, guide)
     online_title = reader.locator("h1").inner_text()
     assert note(reader) == ""  # online: the page from the network, no note
@@ -137,11 +154,17 @@ def test_after_one_visit_home_the_exercise_and_search_work_offline(reader, guide
     reader.wait_for_selector("#search-results li", timeout=WAIT_MS)
     results = reader.locator("#search-results li").all_inner_texts()
     search_note = note(reader)
+    visit(reader, guide.url + "play/?exercise=" + VISITED.split("/")[1])
+    reader.locator("#play-start").wait_for(timeout=WAIT_MS)
+    player = reader.locator("#play-title").inner_text()
+    figure = reader.locator("#play-first-figure img")
+    figure_width = figure.evaluate("img => img.complete && img.naturalWidth")
 
     assert home[0] == "Limber" and SAVED_NOTE in home[1]
     assert exercise == (online_title, exercise[1]) and SAVED_NOTE in exercise[1]
     assert len(results) >= 3 and any("neck" in r.lower() for r in results)
     assert SAVED_NOTE in search_note
+    assert player == online_title and figure_width > 1  # the drawing itself, not an empty picture
     assert reader.get_by_role("button", name="Try again").is_visible()
     assert reader.errors == [] and reader.violations == []
 

@@ -120,7 +120,12 @@ def test_the_worker_saves_exactly_the_built_styles_scripts_and_icons(built):
     assert site_file(out, code_url).is_file() and code_url.startswith(BASE_PATH + "assets/js/offline-worker.")
     assert {u for u in saved if u.startswith(BASE_PATH + "assets/")} == built_assets - {code_url}
     assert saved - built_assets == {BASE_PATH + "search/index.json"}
-    assert settings["pages"] == [BASE_PATH, BASE_PATH + "search/", BASE_PATH + "offline.html"]
+    assert settings["pages"] == [
+        BASE_PATH + path for path in ("", "search/", "play/", "my-routine/", "offline.html")
+    ]
+    assert settings["companion"]["under"] == [BASE_PATH + "exercises/", BASE_PATH + "routines/"]
+    exercise = out / "exercises" / "chin-tuck"
+    assert (exercise / "index.html").is_file() and (exercise / settings["companion"]["file"]).is_file()
     assert all(site_file(out, url).is_file() for url in [*saved, *settings["pages"], settings["manifest"]])
     assert settings["scope"] == BASE_PATH and settings["assets"] == BASE_PATH + "assets/"
 
