@@ -343,6 +343,7 @@ CODES = MappingProxyType(
         "figure-floats": "a part the pose rests on (or a hand holds with) that cannot reach it, with the distance",
         "figure-sinks": "a part of the body below the floor, with the depth",
         "figure-tangles": "a limb passing through another limb or the trunk, which the pose does not say it holds",
+        "view-hides-movement": "a warning: the end pose looks like the start in this view; it names a view that shows it",
         "view-not-possible": "a base posture this view cannot show (lying on the back, seen from the back)",
     }
 )

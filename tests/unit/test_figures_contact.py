@@ -311,3 +311,20 @@ def test_standing_up_keeps_the_feet_where_they_were():
             sitting.points[f"{side}.foot"][0], abs=0.01
         )
     assert standing.points["pelvis"][0] > sitting.points["pelvis"][0] + 0.1 * H  # over the feet
+
+
+def test_an_end_pose_the_view_cannot_show_is_a_warning_at_the_end():
+    raw, _ = parse_yaml("start: {base: standing}\nend: {neck: 1}")
+    figure, problems = validate_figure(raw)
+
+    assert figure is not None  # a warning: the figure is still drawn
+    assert [(p.key, p.code, p.severity.value) for p in problems] == [
+        (("end",), "view-hides-movement", "warning")
+    ]
+    assert problems[0].message.startswith("the end pose looks the same as the start in the side view")
+
+
+def test_a_turn_of_the_chest_is_shown_by_its_arrow_and_is_no_warning():
+    raw, _ = parse_yaml("view: front\nstart: {base: standing}\nend: {trunk_twist: -25}")
+
+    assert validate_figure(raw)[1] == []
