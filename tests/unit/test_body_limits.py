@@ -55,7 +55,8 @@ def test_ordinary_nesting_and_links_are_fine(tmp_path):
 
 def test_a_free_page_may_not_take_an_address_the_site_uses(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "content" / "pages" / "safety.md").rename(project / "content" / "pages" / "areas.md")
+    pages = project / "content" / "pages"
+    (pages / "areas.md").write_text((pages / "safety.md").read_text(encoding="utf-8"), encoding="utf-8")
 
     found = errors(project, tmp_path / "site")
 
