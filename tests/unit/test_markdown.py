@@ -1,5 +1,10 @@
-from limber.documents import list_items, plain_text
-from limber.markdown import LinkTarget, render_markdown
+import dataclasses
+
+from limber.documents import list_items, plain_text, render_document
+from limber.markdown import Converter, LinkTarget, render_markdown
+from limber.model import Exercise
+from limber.pipeline import load_and_link
+from tests.conftest import ROOT
 
 TARGETS = {"chin-tuck": LinkTarget("/guide/exercises/chin-tuck/", "Chin tucks")}
 
@@ -47,3 +52,38 @@ def test_list_items_are_the_numbered_steps_as_text():
         "- a tip\n\n1. Sit *tall*.\n2. Tuck [[chin-tuck]]\n\n    - nested\n\nDone.", TARGETS
     )
     assert list_items(html) == ("Sit tall.", "Tuck Chin tucks nested")
+
+
+def exercise_with(body: str) -> Exercise:
+    site = load_and_link(ROOT, None, [])  # the guide's own content: a whole, valid exercise
+    assert site is not None
+    return dataclasses.replace(site.exercises["chin-tuck"], body=body)
+
+
+def each_on_its_own(*texts: str) -> list[str]:
+    """What converting each section separately gives: the cut of one conversion must agree."""
+    return [Converter(TARGETS).convert(text) for text in texts]
+
+
+def test_an_exercise_body_is_converted_once_and_cut_into_its_sections_in_page_order():
+    intro, tips, steps = (
+        "Intro, *gently*.",
+        '## Tips\n\n- Keep it "slow" -- [[chin-tuck]]',
+        "## How to do it\n\n1. Sit.\n2. Tuck.",
+    )
+
+    document = render_document(exercise_with(f"{intro}\n\n{tips}\n\n{steps}\n"), Converter(TARGETS))
+
+    assert [s.heading for s in document.sections] == ["How to do it", "Tips"]
+    assert [document.intro_html, *(s.html for s in document.sections)] == each_on_its_own(intro, steps, tips)
+    assert document.steps == ("Sit.", "Tuck.")
+
+
+def test_a_heading_in_a_quote_stays_inside_its_section():
+    steps, tips = "## How to do it\n\n1. Sit.", "## Tips\n\n> ## Not a section\n> Quoted."
+
+    document = render_document(exercise_with(f"{steps}\n\n{tips}\n"), Converter(TARGETS))
+
+    assert [s.heading for s in document.sections] == ["How to do it", "Tips"]
+    assert [s.html for s in document.sections] == each_on_its_own(steps, tips)
+    assert "<blockquote>" in document.sections[1].html and document.intro_html == ""
