@@ -36,6 +36,7 @@ LINE_GAP = 7.0
 MAP_PEN = Pen(1.0, 2.6)
 
 
+@functools.cache  # the same figure on every map: posed once per process
 def _standing(view: str) -> Skeleton:
     angles = dict(BASE["standing"].face)
     for side in SIDES:
@@ -60,21 +61,23 @@ def _lift(skeleton: Skeleton) -> float:
     return -min(p[1] for name, p in skeleton.points.items() if name.endswith(".heel")) + 0.022 * H
 
 
-def _patches(view: str, dx: float, patches: Sequence[Patch]) -> list[list[Point]]:
+def _patches(view: str, dx: float, patches: Sequence[Patch]) -> list[tuple[Point, ...]]:
     """The outlines of *patches* on both halves of the standing figure seen from *view*."""
+    return [outline for patch in patches for outline in _patch_outlines(view, dx, patch)]
+
+
+@functools.cache  # a muscle's patch is the same on every map that marks it
+def _patch_outlines(view: str, dx: float, patch: Patch) -> tuple[tuple[Point, ...], ...]:
     skeleton = _standing(view)
     lift = _lift(skeleton)
     sign = -1 if view == "back" else 1
-    out = []
-    for patch in patches:
-        if patch.segment in ("trunk", "neck", "head"):
-            bones = [(skeleton.bone(patch.segment), s) for s in (1, -1)]
-        else:
-            bones = [(skeleton.bone(patch.segment, side), 1) for side in SIDES]
-        for bone, half in bones:
-            outline = patch_outline(bone, patch, half)
-            out.append([(sign * x + dx, y + lift) for x, y in outline])
-    return out
+    if patch.segment in ("trunk", "neck", "head"):
+        bones = [(skeleton.bone(patch.segment), s) for s in (1, -1)]
+    else:
+        bones = [(skeleton.bone(patch.segment, side), 1) for side in SIDES]
+    return tuple(
+        tuple((sign * x + dx, y + lift) for x, y in patch_outline(bone, patch, half)) for bone, half in bones
+    )
 
 
 def body_map_svg(links: Mapping[str, tuple[str, str]], *, title: str = "Body areas, front and back") -> str:
@@ -146,7 +149,7 @@ def _map_picture(view: str, links: Mapping[str, tuple[str, str]], button_px: flo
     return "".join(parts)
 
 
-def _label_point(outlines: list[list[Point]], side: int) -> Point:
+def _label_point(outlines: Sequence[Sequence[Point]], side: int) -> Point:
     """Where a leader line meets a region: the middle of its part nearest the label."""
     _, y0, _, y1 = bounds(p for o in outlines for p in o)
     middle = (y0 + y1) / 2
