@@ -59,6 +59,10 @@ def alt_text(figure: Figure, *, names: Mapping[str, str] | None = None) -> str:
     if props:
         sentence += ", with " + _and(props)
     sentences = [sentence + "."]
+    if figure.zoom:
+        near, far = figure.near, "left" if figure.near == "right" else "right"
+        part = figure.zoom.replace("near.", f"{near} ").replace("far.", f"{far} ").replace(".", " ")
+        sentences.append(f"The picture shows the {part} close up.")
     arrows = figure.arrows if figure.arrows is not None else auto_arrows(figure)
     moves = [_movement(figure, a) for a in arrows]
     sentences += [m[0].upper() + m[1:] + "." for m in moves if m]

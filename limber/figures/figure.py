@@ -56,6 +56,7 @@ class Figure:
     then: tuple[AngleItems, ...] = ()  # further end positions in turn (Y, then T, then W)
     pose_rests: tuple[tuple[str, tuple[tuple[str, str, KeyPath], ...]], ...] = ()  # "then.0" -> its own
     stays: tuple[tuple[str, str], ...] = ()  # ("end", "feet"): the part that keeps its place there
+    zoom: str | None = None  # an anchor the picture closes in on (a hand, for its shapes)
 
     def poses(self) -> tuple[str, ...]:
         """The poses drawn: "start", then "end" and "then.0", "then.1", ... when given."""

@@ -17,8 +17,8 @@ from limber.figures.furniture import on_floor
 from limber.figures.geometry import Point, arc, bounds
 from limber.figures.outline import body_items
 from limber.figures.pose import H
-from limber.figures.props import on_body
-from limber.figures.spec import BASE
+from limber.figures.props import anchor, on_body
+from limber.figures.spec import BASE, ZOOM_HALF
 
 MAT_THICKNESS = 0.018
 MARGIN = 0.05
@@ -53,10 +53,25 @@ def compose(figure: Figure, marks: Sequence[tuple[str, str]] | None = None) -> S
     items = [*on_floor(figure, start, box), *items]
     box = bounds(p for item in items for p in item.all_points())
     items = (_floor(figure, box) if camera == "ground" else _page_floor(box)) + items
-    if (figure.kind == "side" and figure.near == "left") or figure.view == "back":
+    mirrored = (figure.kind == "side" and figure.near == "left") or figure.view == "back"
+    if mirrored:
         items = [item.moved(_mirror) for item in items]
     box = bounds(p for item in items for p in item.all_points())
+    if figure.zoom is not None:
+        x, y = anchor(start, figure.zoom, figure.view).point
+        box = _window(-x if mirrored else x, y)
+        items = [item for item in items if _overlaps(bounds(item.all_points()), box)]
     return Scene(tuple(items), box)
+
+
+def _window(x: float, y: float) -> tuple[float, float, float, float]:
+    """The part of the picture a `zoom` shows, around a point."""
+    w, h = ZOOM_HALF[0] * H, ZOOM_HALF[1] * H
+    return (x - w, y - h, x + w, y + h)
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 def _legs_behind(figure: Figure) -> bool:

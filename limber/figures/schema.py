@@ -108,6 +108,7 @@ def figure_json_schema() -> dict[str, Any]:
         },
         "start": _pose(with_base=True),
         "end": _pose(with_base=False),
+        "zoom": anchor,
         "then": {"type": "array", "items": _pose(with_base=False), "maxItems": MAX_THEN},
         "arrow": {"anyOf": [arrow, {"type": "array", "items": arrow, "maxItems": MAX_ARROWS}]},
         "mark": {

@@ -21,7 +21,8 @@ Camera = Literal["ground", "above"]  # ground: a floor line; above: the floor is
 
 VIEWS = ("side", "front", "back")
 SIDES = ("left", "right")
-FIGURE_KEYS = ("view", "side", "props", "rest", "hold", "start", "end", "then", "arrow", "mark")
+FIGURE_KEYS = ("view", "side", "props", "rest", "hold", "start", "end", "then", "arrow", "mark", "zoom")
+ZOOM_HALF = (0.2, 0.15)  # `zoom: near.hand`: the picture shows this much either side of the anchor
 MAX_THEN = 3  # further end positions after `end` (Y, then T, then W)
 # A later pose keeps one part where the start had it (`stay: feet`): the body moves, that part not.
 STAY_PARTS = ("pelvis", "feet", "left.foot", "right.foot", "near.foot", "far.foot", "hands")

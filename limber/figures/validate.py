@@ -171,6 +171,9 @@ class _Checker:
         if raw.get("end") is not None:
             end = self.pose(raw["end"], ("end",), None)[1]
         then = self.then(raw.get("then", []))
+        zoom = raw.get("zoom")
+        if zoom is not None and not self.anchor(zoom, ("zoom",), "`zoom`"):
+            zoom = None
         if base is not None and view is not None and view not in BASE[base].cameras:
             shown = _listing(BASE[base].cameras)
             message = f"a figure {BASE[base].words} can be seen only from: {shown}"
@@ -197,7 +200,7 @@ class _Checker:
             return None
         figure = Figure(
             view, base, side, start, end, props, arrows, mark, rest, hold, end_rest, tuple(self.shapes),
-            then, pose_rests, tuple(self.stays),
+            then, pose_rests, tuple(self.stays), zoom,
         )  # fmt: skip
         if not any(p.severity is Severity.ERROR for p in self.problems):
             self.problems += contact_problems(figure)

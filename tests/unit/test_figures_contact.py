@@ -328,3 +328,11 @@ def test_a_turn_of_the_chest_is_shown_by_its_arrow_and_is_no_warning():
     raw, _ = parse_yaml("view: front\nstart: {base: standing}\nend: {trunk_twist: -25}")
 
     assert validate_figure(raw)[1] == []
+
+
+def test_zoom_closes_in_on_the_hand_so_its_shape_shows_large():
+    text = "side: right\nstart: {base: seated, right: {shoulder: 10, elbow: 100, hand: fist}}"
+    whole, close = compose(figure_of(text)).box, compose(figure_of(text + "\nzoom: near.hand")).box
+
+    assert (close[3] - close[1]) < 0.5 * (whole[3] - whole[1])  # under half the height: drawn larger
+    assert "The picture shows the right hand close up." in alt_text(figure_of(text + "\nzoom: near.hand"))
