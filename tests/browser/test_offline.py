@@ -11,6 +11,7 @@ worker and removes one left from a built site. No console errors, no policy viol
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import time
 from http.server import ThreadingHTTPServer
@@ -80,6 +81,12 @@ class Guide:
     def build(self) -> None:
         result = build(self.project, self.out, base_url=self.url)
         assert result.ok, [str(d) for d in result.diagnostics]
+
+    def version(self) -> str:
+        """The version the built worker carries."""
+        found = re.search(r'"version": "(\w+)"', (self.out / "sw.js").read_text(encoding="utf-8"))
+        assert found
+        return found[1]
 
     def close(self) -> None:
         self.server.shutdown()
@@ -220,6 +227,7 @@ def test_a_new_build_reaches_a_reader_who_comes_back_online(reader, guide):
     source = guide.project / "content" / "exercises" / "cat-cow.md"
     original = source.read_text(encoding="utf-8")
     old_title = reader.locator("h1").inner_text()
+    old_version = guide.version()
     reader.context.set_offline(True)
     visit(reader, guide.url + VISITED)
     assert SAVED_NOTE in note(reader)
@@ -229,6 +237,7 @@ def test_a_new_build_reaches_a_reader_who_comes_back_online(reader, guide):
             original.replace(f"title: {old_title}\n", f"title: {new_title}\n", 1), encoding="utf-8"
         )
         guide.build()
+        new_version = guide.version()
 
         reader.context.set_offline(False)
         visit(reader, guide.url + VISITED)
@@ -238,6 +247,7 @@ def test_a_new_build_reaches_a_reader_who_comes_back_online(reader, guide):
         prompt = note(reader)
         update.click()
         reader.wait_for_function("() => !document.querySelector('.offline-note')", timeout=WAIT_MS)
+        kept = reader.evaluate("() => caches.keys()")
         reader.context.set_offline(True)
         visit(reader, guide.url + VISITED)
         offline_copy = (reader.locator("h1").inner_text(), note(reader))
@@ -248,6 +258,9 @@ def test_a_new_build_reaches_a_reader_who_comes_back_online(reader, guide):
 
     assert fresh == (new_title, "")
     assert "A new version of the guide is ready." in prompt
+    assert old_version != new_version
+    assert len(kept) == 2 and any(new_version in name for name in kept)  # the files and the pages
+    assert not any(old_version in name for name in kept)  # the old version's files are gone
     assert offline_copy[0] == new_title and SAVED_NOTE in offline_copy[1]
     assert reader.errors == [] and reader.violations == []
 
