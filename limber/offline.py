@@ -22,7 +22,7 @@ from jinja2 import Environment
 
 from limber.assets import asset_names
 from limber.config import SiteConfig
-from limber.model import Output
+from limber.model import Exercise, Output, Routine
 from limber.render import render_page
 from limber.search import GlossaryEntry, search_data
 from limber.views import Context, site_view
@@ -71,7 +71,7 @@ def offline_files(
     # The assets folder, found as limber.render.make_env finds it: beside the templates.
     assets = Path(env.loader.searchpath[0]).parent / "assets"  # type: ignore[union-attr]
     data = (search_data(ctx.site, ctx.documents, glossary),)
-    records = [*ctx.site.exercises.values(), *ctx.site.routines.values()]
+    records: list[Exercise | Routine] = [*ctx.site.exercises.values(), *ctx.site.routines.values()]
     played = tuple(sorted({f"{PurePosixPath(play_path(record)).parent.parent}/" for record in records}))
     return [offline, *app_files(Published(ctx.site.config, asset_names(assets), pages, data, played))]
 
