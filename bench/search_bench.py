@@ -19,6 +19,9 @@ It measures, in the page itself:
   status are on the page and laid out (a listener after the page's own, forcing layout); once
   with the filters closed, as the page opens, and once more on a fresh page with the filters
   open, so every option's count is worked out and shown at each key as well;
+- the header box: on an exercise page with an empty HTTP cache, from the moment the reader puts
+  the focus in the box and types "neck" (the search data is loaded only then) to the first
+  results listed under it;
 and prints medians, p95 and maxima, with the search data's size raw and gzipped and the
 machine's load average (the numbers are only as quiet as the machine).
 """
@@ -147,6 +150,20 @@ def type_queries(page: Page, url: str, *, filters_open: bool) -> tuple[list[floa
     return page.evaluate("window.__latencies"), page.evaluate("window.__typed")
 
 
+def header_box(page: Page, url: str) -> float:
+    """Milliseconds from focusing the header box of an exercise page (and typing) to its first results."""
+    page.goto(url + "exercises/chin-tuck/")
+    page.wait_for_load_state("load")
+    started = float(page.evaluate("() => performance.now()"))
+    box = page.locator("#site-search")
+    box.focus()
+    box.press_sequentially("neck")
+    page.wait_for_function("() => performance.getEntriesByName('limber-search:box').length > 0")
+    return (
+        float(page.evaluate("() => performance.getEntriesByName('limber-search:box')[0].startTime")) - started
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -162,6 +179,7 @@ def main() -> int:
         "--keep", type=Path, help="build the guide in this folder, or reuse the one built there before"
     )
     options = parser.parse_args()
+    load_before = os.getloadavg()[0]
 
     with tempfile.TemporaryDirectory(prefix="limber-search-bench-") as tmp:
         project = (options.keep or Path(tmp)) / "project"
@@ -209,6 +227,11 @@ def main() -> int:
                     first.append(marks["results"])
                     after_load.append(marks["results"] - marks["load"])
                     ready.append(marks["ready"])
+                boxed = []
+                for _ in range(options.loads):
+                    page.goto(url)
+                    cdp.send("Network.clearBrowserCache")
+                    boxed.append(header_box(page, url))
                 context.close()
                 typed, texts = type_queries(browser.new_page(), url, filters_open=False)
                 typed_open, _ = type_queries(browser.new_page(), url, filters_open=True)
@@ -216,10 +239,13 @@ def main() -> int:
         finally:
             server.shutdown()
             server.server_close()
-    print(f"Load average during the run: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
+    print(
+        f"Load average before the run: {load_before:.1f}, during it: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)"
+    )
     print(summary("index built (navigation start)", ready))
     print(summary("first results (navigation start)", first))
     print(summary("first results (after load event)", after_load))
+    print(summary("header box: focus to first results", boxed))
     print(summary("keystroke to results", typed))
     print(summary("  ... with the filters open", typed_open))
     if options.verbose:
