@@ -1033,19 +1033,29 @@
       facet.index = new Map(facet.options.map(function (option, i) {
         return [option[0], i];
       }));
-      facet.of = new Array(index.records.length);
-      for (var id = 0; id < index.records.length; id++) {
-        var values = facet.values(index.records[id]), have = [];
+      facet.records = index.records;
+      facet.of = null;  // worked out when first filtered or counted, not as the page opens
+      return facet;
+    });
+  }
+
+  /* For each record, the indexes of the options of *facet* it has. */
+  function optionsOf(facet) {
+    if (!facet.of) {
+      var records = facet.records, of = new Array(records.length);
+      for (var id = 0; id < records.length; id++) {
+        var values = facet.values(records[id]), have = [];
         for (var k = 0; k < values.length; k++) {
           var i = facet.index.get(values[k]);
           if (i !== undefined) {
             have.push(i);
           }
         }
-        facet.of[id] = have;
+        of[id] = have;
       }
-      return facet;
-    });
+      facet.of = of;
+    }
+    return facet.of;
   }
 
   /* Whether record *id* passes *facet* with the option indexes in *chosen* (none: it passes). */
@@ -1053,7 +1063,7 @@
     if (!chosen.length) {
       return true;
     }
-    var have = facet.of[id];
+    var have = optionsOf(facet)[id];
     for (var i = 0; i < chosen.length; i++) {
       var has = have.indexOf(chosen[i]) >= 0;
       if (has && facet.mode === "any") {
@@ -1415,7 +1425,7 @@
       }
       for (f = 0; f < facets.length; f++) {
         if (failures === 0 || (failures === 1 && failed === f)) {
-          var have = facets[f].of[id];
+          var have = optionsOf(facets[f])[id];
           for (var i = 0; i < have.length; i++) {
             counts[f][have[i]]++;
           }
