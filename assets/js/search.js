@@ -884,6 +884,11 @@
     this.search(["stretc"]);
     this.search(["sholdre", "nek"]);
     this.cache.clear();
+    // The words of every title, alias and glossary name, which the leaders of a search are
+    // compared with: read now, not at the reader's first keys.
+    for (var id = 0; id < this.records.length; id++) {
+      this.phraseBonus(id, ["stretc"]);
+    }
   };
 
   /* The words of titles, aliases and shared texts, with how many records have each. */
