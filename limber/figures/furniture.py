@@ -6,11 +6,11 @@ They are placed after the figure has been lowered onto the floor (y = 0) and rea
 from __future__ import annotations
 
 from limber.figures.canvas import Item, poly
-from limber.figures.contact import pelvis_low
 from limber.figures.figure import Figure, PropUse
 from limber.figures.geometry import Point
 from limber.figures.pose import H, Skeleton
 from limber.figures.props import anchor
+from limber.figures.support import pelvis_low
 
 SEAT_DEPTH = 0.24
 SEAT_HALF_WIDTH = 0.21  # a chair seen from the front

@@ -128,3 +128,39 @@ def chain_outline(points: Sequence[Point], radii: Sequence[float], open_start: b
     if open_start:
         return [*left, *end_cap, *reversed(right)]
     return [*left, *end_cap, *reversed(right), *start_cap]
+
+
+def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """Do the segments a-b and c-d cross (away from their ends)?"""
+
+    def cross(o: Point, p: Point, q: Point) -> float:
+        return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+
+    d1, d2 = cross(c, d, a), cross(c, d, b)
+    d3, d4 = cross(a, b, c), cross(a, b, d)
+    if not ((d1 > 0) != (d2 > 0) and (d3 > 0) != (d4 > 0)):
+        return False
+    t = d1 / (d1 - d2)
+    u = d3 / (d3 - d4)
+    return 0.08 < t < 0.92 and 0.08 < u < 0.92
+
+
+def depth_inside(point: Point, outline: list[Point]) -> float:
+    """How far *point* lies inside the closed *outline* (0 when outside)."""
+    x, y = point
+    inside = False
+    n = len(outline)
+    for i in range(n):
+        (x1, y1), (x2, y2) = outline[i], outline[(i + 1) % n]
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            inside = not inside
+    if not inside:
+        return 0.0
+    return min(distance_to_segment(point, outline[i], outline[(i + 1) % n]) for i in range(n))
+
+
+def distance_to_segment(p: Point, a: Point, b: Point) -> float:
+    ab = sub(b, a)
+    n = ab[0] ** 2 + ab[1] ** 2
+    t = 0.0 if n == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / n))
+    return dist(p, add(a, (ab[0] * t, ab[1] * t)))

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from limber.diagnostics import KeyPath, Severity, did_you_mean
-from limber.figures.contact import rested, tangles
+from limber.figures.checks import contact_problems, hidden_movement
 from limber.figures.figure import AngleItems, Arrow, Figure, FigureProblem, PropUse
-from limber.figures.geometry import dist
-from limber.figures.pose import H
 from limber.figures.regions import markable, shape_of
 from limber.figures.spec import (
     ARROW_KINDS,
@@ -37,7 +34,6 @@ from limber.figures.spec import (
     SPACE_ANCHORS,
     STAY_PARTS,
     SURFACES,
-    TURNING_JOINTS,
     TURNS,
     VIEWS,
     NamedPose,
@@ -73,61 +69,6 @@ def _placed(use: PropUse, rest: tuple[tuple[str, str, KeyPath], ...]) -> PropUse
         return use
     under = [point for point, on, _ in rest if on == use.name]
     return PropUse(use.name, (under[0],)) if under else use
-
-
-def contact_problems(figure: Figure) -> list[FigureProblem]:
-    """What floats, sinks or tangles in the start and end poses, each problem once."""
-    out: list[FigureProblem] = []
-    seen = set()
-    for which in figure.poses():
-        for key, code, message in rested(figure, which).problems + tangles(figure, which):
-            where = key or (() if which == "start" else _pose_key(which))
-            if (code, message) not in seen:
-                seen.add((code, message))
-                out.append(FigureProblem(where, code, message))
-    return out
-
-
-HIDDEN_MOVE = 0.01  # fractions of H: an end pose moving no drawn point further looks like the start
-
-
-def hidden_movement(figure: Figure) -> list[FigureProblem]:
-    """A warning when the view cannot show the movement from the start to the end pose.
-
-    It names the views of the base posture that can, if any.
-    """
-    if figure.end is None or any(k in TURNING_JOINTS for k, _ in figure.end):  # a turning arrow shows it
-        return []
-    if _moved(figure) >= HIDDEN_MOVE * H:
-        return []
-    other = [
-        v
-        for v in BASE[figure.base].cameras
-        if v != figure.view and _moved(replace(figure, view=v)) >= HIDDEN_MOVE * H
-    ]
-    hint = f"; use view: {' or '.join(other)}" if other else ""
-    message = f"the end pose looks the same as the start in the {figure.view} view{hint}"
-    return [FigureProblem(("end",), "view-hides-movement", message, Severity.WARNING)]
-
-
-def _moved(figure: Figure) -> float:
-    """How far the end pose moves the furthest drawn point of the body from the start."""
-    start, end = rested(figure).skeleton, rested(figure, "end").skeleton
-    far = max(dist(start.points[k], end.points[k]) for k in start.points)
-    return max(
-        far,
-        *(
-            dist(a, b)
-            for c, d in zip(start.chains, end.chains, strict=True)
-            for a, b in zip(c.points, d.points, strict=False)
-        ),
-    )
-
-
-def _pose_key(which: str) -> KeyPath:
-    """The key path of a pose: ("end",) or ("then", 1)."""
-    name, _, index = which.partition(".")
-    return (name, int(index)) if index else (name,)
 
 
 def _listing(words: Iterable[str]) -> str:
