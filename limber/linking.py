@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from limber import routes
 from limber.body import find_links
 from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic, Origin, did_you_mean
@@ -35,15 +36,7 @@ from limber.svg import svg_problem
 MAX_RELATED = 6
 # Top-level addresses the site itself uses; a free page (content/pages/<slug>.md) may not take one.
 RESERVED = {
-    "exercises": "the exercise index",
-    "routines": "the routine index",
-    "search": "the search page",
-    "my-routine": "the reader's own routine",
-    "play": "the routine player",
-    "assets": "styles and scripts",
-    "images": "pictures",
-    "figures": "the exercise drawings",
-    "404": "the page-not-found page",
+    **routes.TOP,
     **{name: f"the {spec.title.lower()} index" for name, spec in VOCABULARIES.items()},
 }
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from limber import routes
 from limber.config import SiteConfig
 from limber.diagnostics import Origin
 from limber.fields import (
@@ -111,7 +112,7 @@ class Term:
 
     @property
     def path(self) -> str:
-        return f"{self.vocabulary}/{self.slug}/"
+        return routes.term_path(self.vocabulary, self.slug)
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +327,7 @@ class Exercise:
 
     @property
     def path(self) -> str:
-        return f"exercises/{self.slug}/"
+        return routes.exercise_path(self.slug)
 
     def terms(self) -> tuple[tuple[str, str], ...]:
         """Every (vocabulary, term) this exercise belongs to, secondary muscles included."""
@@ -394,7 +395,7 @@ class Routine:
 
     @property
     def path(self) -> str:
-        return f"routines/{self.slug}/"
+        return routes.routine_path(self.slug)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -20,11 +20,13 @@ from urllib.parse import urljoin
 
 import jinja2
 
+from limber import routes
 from limber.assets import asset_names
 from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic
 from limber.dosage import duration_text
 from limber.model import Output
+from limber.routes import page_file
 from limber.search import SEARCH_DATA
 from limber.views.models import Feed, SiteView, View
 
@@ -76,11 +78,6 @@ def _absolute(context: jinja2.runtime.Context, url: str) -> str:
     return urljoin(str(context["page"].canonical), url)
 
 
-def page_file(path: str) -> str:
-    """The file a page's path is served from: a folder's (and the top's) index.html."""
-    return path + "index.html" if path == "" or path.endswith("/") else path
-
-
 def output_path(view: View) -> PurePosixPath:
     return PurePosixPath(page_file(view.path))
 
@@ -105,17 +102,17 @@ def render_pages(
 
 
 def sitemap(env: jinja2.Environment, views: Iterable[View]) -> Output:
-    urls = sorted(v.canonical for v in views if v.template != "404.html")
-    return Output(PurePosixPath("sitemap.xml"), env.get_template("sitemap.xml").render(urls=urls))
+    urls = sorted(v.canonical for v in views if v.path != routes.NOT_FOUND)
+    return Output(PurePosixPath(routes.SITEMAP), env.get_template("sitemap.xml").render(urls=urls))
 
 
 def feed(env: jinja2.Environment, entries: Feed) -> Output:
-    return Output(PurePosixPath("feed.xml"), env.get_template("feed.xml").render(feed=entries))
+    return Output(PurePosixPath(routes.FEED), env.get_template("feed.xml").render(feed=entries))
 
 
 def robots(config: SiteConfig) -> Output:
-    text = f"User-agent: *\nAllow: /\nSitemap: {config.absolute_url('sitemap.xml')}\n"
-    return Output(PurePosixPath("robots.txt"), text)
+    text = f"User-agent: *\nAllow: /\nSitemap: {config.absolute_url(routes.SITEMAP)}\n"
+    return Output(PurePosixPath(routes.ROBOTS), text)
 
 
 def template_problem(project: Path, err: Exception) -> Diagnostic:

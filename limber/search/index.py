@@ -13,12 +13,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from limber import routes
 from limber.documents import Document
 from limber.dosage import routine_seconds, seconds
 from limber.model import HOME_PAGE, SAFETY_PAGE, Exercise, Output, Page, Routine, Site, Term
 from limber.search.glossary import Findable, Glossary, findables, reaches
 
-SEARCH_DATA = PurePosixPath("search/index.json")
+SEARCH_DATA = PurePosixPath(routes.SEARCH_DATA)
 VERSION = 1
 MAX_TEXT = 1000  # characters of body text per record: enough to find it by, small enough to load fast
 VOCABULARIES = ("areas", "muscles", "equipment", "levels", "types", "positions", "goals")

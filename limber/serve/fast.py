@@ -28,7 +28,8 @@ from limber.markdown import Converter
 from limber.memo import MemoStore
 from limber.model import Record, Site
 from limber.pipeline import Memory, check, load_and_link
-from limber.render import TemplateError, make_env, page_file, render_page, template_problem
+from limber.render import TemplateError, make_env, render_page, template_problem
+from limber.routes import page_file, page_path
 from limber.views import Context, site_view, view_makers
 
 
@@ -118,7 +119,7 @@ class FastRender:
             self._env = make_env(self._project / "templates")
         ctx = Context(site, _Documents(site, self._documents, self._converter), self._memo.memo)
         makers = view_makers(ctx)
-        wanted = dict.fromkeys(path.removesuffix("index.html") for path in files)
+        wanted = dict.fromkeys(page_path(path) for path in files)
         try:
             shared = site_view(ctx)
             outputs = [render_page(self._env, makers[path](), shared) for path in wanted if path in makers]

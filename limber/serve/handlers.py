@@ -15,7 +15,7 @@ from livereload.handlers import LiveReloadHandler
 from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from limber.render import page_file
+from limber.routes import page_file
 from limber.serve.files import MAX_PATH, Redirect, content_type, is_local_host, locate, relative
 from limber.serve.overlay import inject, placeholder
 from limber.serve.rebuild import Snapshot

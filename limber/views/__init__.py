@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from limber import routes
 from limber.model import HOME_PAGE
 from limber.views.common import Context
 from limber.views.exercise import exercise_page
@@ -33,8 +34,8 @@ def view_makers(ctx: Context) -> dict[str, Callable[[], View]]:
     site = ctx.site
     makers: dict[str, Callable[[], View]] = {
         "": partial(home_page, ctx),
-        "exercises/": partial(exercise_index, ctx),
-        "routines/": partial(routine_index, ctx),
+        routes.EXERCISES: partial(exercise_index, ctx),
+        routes.ROUTINES: partial(routine_index, ctx),
         NOT_FOUND_PATH: partial(not_found_page, ctx),
         SEARCH_PATH: partial(search_page, ctx),
         MINE_PATH: partial(mine_page, ctx),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from limber import routes
 from limber.documents import Document
 from limber.dosage import dosage_line, minutes_text, routine_seconds
 from limber.figures import alt_text
@@ -16,8 +17,8 @@ from limber.views.models import Card, Chip, Link, View
 Memo = Callable[[str, object, Callable[[], Any]], Any]
 # Header links, in order, with their names; Safety is in the header so it is one tap from any page.
 NAV_SECTIONS = {
-    "exercises/": "Exercises",
-    "routines/": "Routines",
+    routes.EXERCISES: "Exercises",
+    routes.ROUTINES: "Routines",
     "areas/": "Body areas",
     f"{SAFETY_PAGE}/": "Safety",
     "about/": "About",
@@ -104,7 +105,7 @@ class Context:
     @staticmethod
     def figure_path(exercise: Exercise) -> str:
         """Where an exercise's small drawing is published (limber.views.drawings.figure_files)."""
-        return f"figures/{exercise.slug}.svg"
+        return routes.figure_path(exercise.slug)
 
     def figure_url(self, exercise: Exercise) -> str:
         return self.url(self.figure_path(exercise)) if exercise.figure is not None else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from limber import routes
 from limber.documents import STEPS_SECTION
 from limber.dosage import duration_text, frequency_text, minutes_text, seconds
 from limber.model import INTENSITIES, Exercise
@@ -76,7 +77,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         play_url=play_url(ctx, exercise),
     )
     crumbs = ctx.crumbs(
-        Link("Exercises", ctx.url("exercises/")), Link(exercise.title, ctx.url(exercise.path))
+        Link("Exercises", ctx.url(routes.EXERCISES)), Link(exercise.title, ctx.url(exercise.path))
     )
     graph = jsonld.exercise(site, exercise, data, document.steps, total)
     return ctx.view(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from limber import routes
 from limber.dosage import iso_duration
 from limber.model import SIDES, Exercise, Routine, Site, Term
 from limber.views.models import ExerciseView, RoutineView
@@ -113,7 +114,7 @@ def exercise(
         ],
         "isPartOf": {"@id": _website_id(site)},
     }
-    crumbs = _crumbs(site, ("Exercises", "exercises/"), (record.title, None))
+    crumbs = _crumbs(site, ("Exercises", routes.EXERCISES), (record.title, None))
     return _graph({"@context": "https://schema.org", "@graph": [node, crumbs]})
 
 
@@ -148,7 +149,7 @@ def routine(site: Site, record: Routine, view: RoutineView, total: int) -> dict[
         "step": steps,
         "isPartOf": {"@id": _website_id(site)},
     }
-    crumbs = _crumbs(site, ("Routines", "routines/"), (record.title, None))
+    crumbs = _crumbs(site, ("Routines", routes.ROUTINES), (record.title, None))
     return _graph({"@context": "https://schema.org", "@graph": [node, crumbs]})
 
 

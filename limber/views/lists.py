@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from limber import routes
 from limber.model import VOCABULARIES, Exercise, Routine, Term
 from limber.views import jsonld
 from limber.views.common import Context
@@ -35,16 +36,16 @@ def exercise_index(ctx: Context) -> View:
         has_letters=True,
         compact=True,
     )
-    crumbs = ctx.crumbs(Link("Exercises", ctx.url("exercises/")))
-    return ctx.view("list.html", "exercises/", "Exercises A–Z", intro, data, crumbs)
+    crumbs = ctx.crumbs(Link("Exercises", ctx.url(routes.EXERCISES)))
+    return ctx.view("list.html", routes.EXERCISES, "Exercises A–Z", intro, data, crumbs)
 
 
 def routine_index(ctx: Context) -> View:
     routines = sorted(ctx.site.routines.values(), key=lambda r: r.title.lower())
     cards = tuple(ctx.routine_card(r) for r in routines)
     intro = "Short sequences to follow from start to finish. Each one prints on a single page."
-    crumbs = ctx.crumbs(Link("Routines", ctx.url("routines/")))
-    return ctx.view("list.html", "routines/", "Routines", intro, ListView(intro, (("", cards),)), crumbs)
+    crumbs = ctx.crumbs(Link("Routines", ctx.url(routes.ROUTINES)))
+    return ctx.view("list.html", routes.ROUTINES, "Routines", intro, ListView(intro, (("", cards),)), crumbs)
 
 
 def term_summaries(ctx: Context, vocabulary: str) -> tuple[TermSummary, ...]:

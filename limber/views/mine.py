@@ -16,13 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from limber import routes
 from limber.model import NO_EQUIPMENT
 from limber.views import card, player
 from limber.views.common import Context
 from limber.views.models import Link, MineLinks, Printed, View
 from limber.views.play import PLAY_PATH
 
-MINE_PATH = "my-routine/"
+MINE_PATH = routes.MY_ROUTINE
 STORAGE_KEY = "limber-my-routine"  # where the browser keeps the reader's choice
 DEFAULT_NAME = "My routine"
 LINK_LABEL = "Go to this address for your routine and each exercise’s full instructions:"
@@ -90,7 +91,7 @@ def mine_page(ctx: Context) -> View:
     settings = mine_settings(ctx)
     data = MineView(
         settings=settings,
-        exercises_url=ctx.url("exercises/"),
+        exercises_url=ctx.url(routes.EXERCISES),
         max_steps=settings["max_steps"],
         log_days=card.DAYS,
         log_rows=card.day_rows(1),

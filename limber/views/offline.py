@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from limber import routes
 from limber.config import SiteConfig
 from limber.views.common import Context
 from limber.views.mine import MINE_PATH
@@ -18,9 +19,9 @@ from limber.views.models import AppLinks, Link, View
 from limber.views.play import PLAY_PATH
 from limber.views.search import SEARCH_PATH
 
-MANIFEST_PATH = "manifest.webmanifest"
-WORKER_PATH = "sw.js"  # at the top of the site: a worker controls only the pages under its own folder
-OFFLINE_PATH = "offline.html"  # shown for a page that is not saved, when there is no connection
+MANIFEST_PATH = routes.MANIFEST
+WORKER_PATH = routes.WORKER
+OFFLINE_PATH = routes.OFFLINE
 # Saved when the worker is installed, so they work offline from the first visit on (with the
 # search data, the stylesheets, scripts and icons): the home page, search, the player, My
 # routine and the offline page.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from limber import routes
 from limber.model import HOME_PAGE, SAFETY_PAGE, VOCABULARIES, Exercise, Routine
 from limber.views import jsonld
 from limber.views.common import Context
@@ -11,7 +12,7 @@ from limber.views.mine import mine_links
 from limber.views.models import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View
 from limber.views.offline import app_links
 
-NOT_FOUND_PATH = "404.html"
+NOT_FOUND_PATH = routes.NOT_FOUND
 BROWSE = ("areas", "muscles", "equipment", "levels", "positions", "types")
 
 
@@ -33,7 +34,7 @@ def home_page(ctx: Context) -> View:
         routines=tuple(ctx.routine_card(r) for r in routines),
         browse=tuple(Link(VOCABULARIES[v].title, ctx.url(f"{v}/")) for v in BROWSE),
         exercise_count=len(site.exercises),
-        exercises_url=ctx.url("exercises/"),
+        exercises_url=ctx.url(routes.EXERCISES),
         body_map_html=body_map_html(ctx),
     )
     config = site.config
@@ -54,7 +55,7 @@ def feed(ctx: Context) -> Feed:
         FeedEntry(r.title, config.absolute_url(r.path), r.summary, r.reviewed or "") for r in dated
     )
     updated = entries[0].updated if entries else "1970-01-01"
-    return Feed(config.title, config.absolute_url("feed.xml"), config.base_url, updated, entries)
+    return Feed(config.title, config.absolute_url(routes.FEED), config.base_url, updated, entries)
 
 
 def site_view(ctx: Context) -> SiteView:
@@ -66,7 +67,7 @@ def site_view(ctx: Context) -> SiteView:
         ctx.url(""),
         ctx.url("assets/"),
         ctx.url(f"{SAFETY_PAGE}/"),
-        ctx.url("feed.xml"),
+        ctx.url(routes.FEED),
         ctx.nav(),
         config.repository or "",
         app_links(config),

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from limber import routes
 from limber.model import SAFETY_PAGE, Exercise, Routine
 from limber.views import player
 from limber.views.card import DAYS
 from limber.views.common import Context
 from limber.views.models import Link, View
 
-PLAY_PATH = "play/"
+PLAY_PATH = routes.PLAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +37,9 @@ def play_page(ctx: Context) -> View:
     data = PlayView(
         settings=player.settings(ctx),
         log_days=DAYS,
-        routines_url=ctx.url("routines/"),
+        routines_url=ctx.url(routes.ROUTINES),
         safety_url=ctx.url(f"{SAFETY_PAGE}/") if SAFETY_PAGE in ctx.site.pages else None,
-        browse=(Link("Routines", ctx.url("routines/")), Link("Exercises A–Z", ctx.url("exercises/"))),
+        browse=(Link("Routines", ctx.url(routes.ROUTINES)), Link("Exercises A–Z", ctx.url(routes.EXERCISES))),
     )
     description = (
         "Be timed through a routine or an exercise: holds counted down, reps paced, sides and sets called."

@@ -16,13 +16,14 @@ import dataclasses
 from pathlib import PurePosixPath
 from typing import Any
 
+from limber import routes
 from limber.dosage import DEFAULT_TEMPO, MOVE_IN_AND_OUT, SWITCH_SIDES, dosage_line, routine_seconds, seconds
 from limber.fields import Kind
 from limber.model import SIDES, Dosage, Exercise, Output, Routine, RoutineStep
 from limber.search.index import json_text
 from limber.views.common import Context
 
-PLAY_FILE = "play.json"  # beside each exercise's and routine's page
+PLAY_FILE = routes.PLAY_FILE
 DOSAGE_FIELDS = ("hold", "time", "reps", "sets", "rest", "tempo", "sides")  # what a step's dosage carries
 ADJUSTABLE = ("hold", "time", "reps", "sets", "rest")  # what a reader may change in their own routine
 
@@ -46,7 +47,7 @@ def settings(ctx: Context) -> dict[str, Any]:
         "name_max": _declared(Routine, "title").hi,
         "sides": dict(SIDES),
         "play_file": PLAY_FILE,
-        "exercises_url": ctx.url("exercises/"),
+        "exercises_url": ctx.url(routes.EXERCISES),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from limber import routes
 from limber.dosage import duration_text, frequency_text, minutes_text, seconds
 from limber.model import Routine
 from limber.views import card, jsonld
@@ -64,7 +65,9 @@ def routine_page(ctx: Context, routine: Routine) -> View:
         ),
         play_url=play_url(ctx, routine),
     )
-    crumbs = ctx.crumbs(Link("Routines", ctx.url("routines/")), Link(routine.title, ctx.url(routine.path)))
+    crumbs = ctx.crumbs(
+        Link("Routines", ctx.url(routes.ROUTINES)), Link(routine.title, ctx.url(routine.path))
+    )
     graph = jsonld.routine(site, routine, data, total)
     return ctx.view(
         "routine.html", routine.path, routine.title, routine.summary, data, crumbs, graph, routine.origin.path

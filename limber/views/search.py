@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from limber import routes
 from limber.model import VOCABULARIES
 from limber.search import SEARCH_DATA
 from limber.views.common import Context
 from limber.views.models import Link, View
 
-SEARCH_PATH = "search/"
+SEARCH_PATH = routes.SEARCH
 BROWSE = ("areas", "equipment", "positions", "levels", "types", "muscles")  # after exercises and routines
 
 
@@ -22,8 +23,8 @@ class SearchView:
 
 def search_page(ctx: Context) -> View:
     browse = (
-        Link("Exercises A–Z", ctx.url("exercises/")),
-        Link("Routines", ctx.url("routines/")),
+        Link("Exercises A–Z", ctx.url(routes.EXERCISES)),
+        Link("Routines", ctx.url(routes.ROUTINES)),
         *(Link(VOCABULARIES[v].title, ctx.url(f"{v}/")) for v in BROWSE),
     )
     areas = tuple(Link(t.name, ctx.url(t.path)) for t in ctx.site.vocabularies["areas"].terms)

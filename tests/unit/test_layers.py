@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "limber"
 # Half steps order modules within one layer of STYLE.md's diagram.
 # A subpackage (views/, serve/, figures/) is one entry: its modules share its layer.
 LAYERS = {
-    "diagnostics": 0, "fields": 0, "memo": 0, "parallel": 0, "svg": 0, "config": 0.5, "assets": 1,
+    "diagnostics": 0, "fields": 0, "routes": 0, "memo": 0, "parallel": 0, "svg": 0, "config": 0.5, "assets": 1,
     "yaml_reader": 1, "model": 1, "body": 1, "content": 1.5, "dosage": 1.5,
     "checker": 2, "schema": 2.5,
     "linking": 3, "rules": 3.5,
