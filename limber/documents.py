@@ -23,7 +23,6 @@ STEPS_SECTION = EXERCISE_SECTIONS[0]
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|br|ul|ol|blockquote|pre|table|tr|td|th)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
-_H2 = re.compile(r"(?:^|\n)(?=<h2[ >])")  # where a top-level heading starts a line of the HTML
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,26 +94,20 @@ def render_documents(
 
 
 def render_document(record: Record, converter: Converter) -> Document:
-    body_html = converter.convert(record.body)
     if not isinstance(record, Exercise):
+        body_html = converter.convert(record.body)
         return Document(body_html, (), plain_text(body_html), ())
     parts = split_sections(record.body, record.origin.body_line)
-    headings = [s.heading for s in parts if s.heading is not None]
-    pieces = _H2.split(body_html)  # one conversion, cut where each `## ` section begins
-    if len(pieces) != len(headings) + 1:
-        # A `## ` line the cut cannot tell from the others (in a quote or a list item):
-        # each section is converted on its own instead.
-        intro = next((s.text for s in parts if s.heading is None), "")
-        pieces = [
-            converter.convert(intro),
-            *(converter.convert(s.text) for s in parts if s.heading is not None),
-        ]
-    intro_html = pieces[0].rstrip("\n")
+    intro = next((s.text for s in parts if s.heading is None), "")
+    named = [s for s in parts if s.heading is not None]
+    intro_html, *sections_html = converter.convert_sections(record.body, [intro, *(s.text for s in named)])
     order = {heading: i for i, heading in enumerate(EXERCISE_SECTIONS)}
-    named = sorted(zip(headings, pieces[1:], strict=True), key=lambda hs: order.get(hs[0], len(order)))
+    headed = sorted(
+        zip(named, sections_html, strict=True), key=lambda pair: order.get(pair[0].heading or "", len(order))
+    )
     sections = []
-    for heading, piece in named:
-        section_html = piece.rstrip("\n")
+    for part, section_html in headed:
+        heading = part.heading or ""
         sections.append(
             Section(heading, section_html, plain_text(section_html).removeprefix(heading).strip())
         )

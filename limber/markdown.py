@@ -20,6 +20,7 @@ from markdown.inlinepatterns import InlineProcessor
 from limber.body import WIKILINK
 
 EXTENSIONS = ["sane_lists", "smarty", "tables", "toc"]
+_H2 = re.compile(r"(?:^|\n+)(?=<h2[ >])")  # where a top-level heading starts a line of the HTML
 TAGS = {
     "a", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p", "pre",
     "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
@@ -92,6 +93,16 @@ class Converter:
             url_schemes={"http", "https", "mailto"},
             link_rel=None,
         )
+
+    def convert_sections(self, body: str, parts: list[str]) -> list[str]:
+        """HTML for *body*, sanitised, cut at each top-level `<h2>`: the introduction, then each section.
+
+        *parts* are the body's introduction and its `## ` sections as Markdown (limber.body
+        split_sections): the body is converted once and cut, and each part is converted on its
+        own only when the cut does not give one piece per part (a `## ` line in a quote or list).
+        """
+        pieces = _H2.split(self.convert(body))
+        return pieces if len(pieces) == len(parts) else [self.convert(part) for part in parts]
 
 
 def render_markdown(text: str, targets: Mapping[str, LinkTarget]) -> str:

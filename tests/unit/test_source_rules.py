@@ -13,6 +13,7 @@ SCRIPTS = sorted((ROOT / "assets").rglob("*.js"))
 # Functions whose result may be marked safe: Markdown through nh3, and markup built from escaped parts.
 HTML_PRODUCERS = {
     "convert",
+    "convert_sections",
     "render_markdown",
     "qr_svg",
     "figure_svg",
