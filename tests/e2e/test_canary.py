@@ -168,7 +168,7 @@ def inspect_site(out: Path) -> tuple[list[str], list[str], dict[str, str]]:
                 assert tag not in ("iframe", "object", "embed", "base"), (name, tag)
                 assert not (tag == "img" and attributes.get("src") == "x"), name
             for attributes, text in page.scripts:
-                if attributes.get("type") == "application/ld+json":
+                if attributes.get("type") in ("application/ld+json", "application/json"):  # data, not code
                     assert not INLINE_UNSAFE.search(text), (name, text)
                     json_strings += strings_in(json.loads(text))
                 else:

@@ -13,7 +13,7 @@ def test_build_writes_the_site_and_exits_0(project: Path, capsys):
     assert (project / "site" / "index.html").is_file()
     out = capsys.readouterr().out
     assert re.fullmatch(
-        rf"Built 34 pages \(3 exercises, 1 routine, 2 pages\) into {re.escape(str(project / 'site'))} in \d+\.\d\d s\.\n",
+        rf"Built 37 pages \(3 exercises, 1 routine, 2 pages\) into {re.escape(str(project / 'site'))} in \d+\.\d\d s\.\n",
         out,
     ), out
     # Nothing changed: the second build stops early and says so.
