@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from functools import partial
 from pathlib import Path, PurePosixPath
 
+from limber import routes
 from limber.body import EXERCISE_SECTIONS
 from limber.checker import Checker
 from limber.content import read_doc, unsafe_characters
@@ -21,11 +22,10 @@ from limber.diagnostics import Origin
 from limber.fields import FILL_IN, Field, declared, rule
 from limber.model import Exercise, Routine, Vocabulary
 from limber.rules import read_rules
-from limber.schema import validate_taxonomies
+from limber.schema import MAX_SLUG, SLUG, validate_taxonomies
 from limber.yaml_reader import YamlProblem, parse_yaml
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FOLDERS = {"exercise": "exercises", "routine": "routines"}
+FOLDERS = {"exercise": routes.EXERCISES.rstrip("/"), "routine": routes.ROUTINES.rstrip("/")}
 RECORDS: Mapping[str, type] = {"exercise": Exercise, "routine": Routine}
 LEFT_FOR_REVIEW = ("reviewed",)  # a reviewer fills these in
 WIDTH = 100  # characters in a line of a new file, comments included
@@ -199,7 +199,7 @@ def write_scaffold(
     if problem is not None:
         raise ScaffoldError(problem)
     slug = slug_for(title)
-    if not slug or not SLUG.fullmatch(slug) or len(slug) > 80:
+    if not slug or not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
         raise ScaffoldError(f"'{title}' makes no valid slug; use letters and digits in the title")
     target = project / "content" / FOLDERS[kind] / f"{slug}.md"
     if target.exists():
