@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import socketserver
+import sys
 from pathlib import Path, PurePosixPath
 from textwrap import dedent
 
@@ -10,6 +12,20 @@ import pytest
 
 from limber.content import SourceDoc, parse_doc
 from limber.pipeline import BuildResult, build
+
+_report_error = socketserver.BaseServer.handle_error
+
+
+def _quiet_about_dropped_connections(self: socketserver.BaseServer, request: object, address: object) -> None:
+    """A browser that drops a connection (a cancelled fetch, a page closed mid-answer) is not a
+    problem of the site; a test server says nothing of it, so its traceback cannot land in another
+    test's captured output. Any other error is reported as before."""
+    if isinstance(sys.exc_info()[1], ConnectionError):
+        return
+    _report_error(self, request, address)  # type: ignore[arg-type]
+
+
+socketserver.BaseServer.handle_error = _quiet_about_dropped_connections  # type: ignore[method-assign]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
