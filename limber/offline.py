@@ -24,7 +24,6 @@ from limber.assets import asset_names
 from limber.config import SiteConfig
 from limber.model import Exercise, Output, Routine
 from limber.render import render_page
-from limber.search import GlossaryEntry, search_data
 from limber.views import Context, site_view
 from limber.views.models import View
 from limber.views.offline import (
@@ -58,10 +57,8 @@ class Published:
     played: tuple[str, ...] = ()  # the folders whose pages have player data beside them ("exercises/")
 
 
-def offline_files(
-    ctx: Context, views: list[View], env: Environment, glossary: tuple[GlossaryEntry, ...]
-) -> list[Output]:
-    """The offline page, the web app manifest and the service worker."""
+def offline_files(ctx: Context, views: list[View], env: Environment, data: list[Output]) -> list[Output]:
+    """The offline page, the web app manifest and the service worker; *data* is the search data."""
     shared = site_view(ctx)
     offline = render_page(env, offline_page(ctx), shared)
     by_path = {view.path: view for view in views}
@@ -70,10 +67,9 @@ def offline_files(
     )
     # The assets folder, found as limber.render.make_env finds it: beside the templates.
     assets = Path(env.loader.searchpath[0]).parent / "assets"  # type: ignore[union-attr]
-    data = (search_data(ctx.site, ctx.documents, glossary),)
     records: list[Exercise | Routine] = [*ctx.site.exercises.values(), *ctx.site.routines.values()]
     played = tuple(sorted({f"{PurePosixPath(play_path(record)).parent.parent}/" for record in records}))
-    return [offline, *app_files(Published(ctx.site.config, asset_names(assets), pages, data, played))]
+    return [offline, *app_files(Published(ctx.site.config, asset_names(assets), pages, tuple(data), played))]
 
 
 def app_files(published: Published) -> list[Output]:

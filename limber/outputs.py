@@ -9,7 +9,7 @@ is one more line here, never a new step in the pipeline.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
@@ -26,12 +26,16 @@ from limber.views.player import play_files
 
 @dataclass(frozen=True)
 class Made:
-    """What an output's function may read: the build's context, every page's view, the templates."""
+    """What an output's function may read: the build so far, and the earlier entries' outputs.
+
+    *earlier* holds each entry's outputs by name as they are made, so nothing is made twice.
+    """
 
     ctx: Context
     views: list[View]
     env: Environment
     glossary: tuple[GlossaryEntry, ...]
+    earlier: dict[str, list[Output]] = field(default_factory=dict)
 
 
 OUTPUTS: tuple[tuple[str, Callable[[Made], list[Output]]], ...] = (
@@ -40,11 +44,13 @@ OUTPUTS: tuple[tuple[str, Callable[[Made], list[Output]]], ...] = (
     ("robots.txt", lambda m: [robots(m.ctx.site.config)]),
     ("figure files", lambda m: figure_files(m.ctx)),
     ("search data", lambda m: [search_data(m.ctx.site, m.ctx.documents, m.glossary)]),
-    ("offline reading", lambda m: offline_files(m.ctx, m.views, m.env, m.glossary)),
+    ("offline reading", lambda m: offline_files(m.ctx, m.views, m.env, m.earlier["search data"])),
     ("player data", lambda m: play_files(m.ctx)),
 )
 
 
 def other_outputs(made: Made) -> list[Output]:
     """Every registered output, in the registry's order."""
-    return [output for _, make in OUTPUTS for output in make(made)]
+    for name, make in OUTPUTS:
+        made.earlier[name] = make(made)
+    return [output for outputs in made.earlier.values() for output in outputs]
