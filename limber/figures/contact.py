@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from limber.diagnostics import KeyPath
 from limber.figures.figure import Figure
+from limber.figures.forearm import lean_on_arm, props_on_arm
 from limber.figures.geometry import angle_of, dist, sub
 from limber.figures.pose import Skeleton, pose_skeleton, translated
 from limber.figures.props import anchor
@@ -113,8 +114,14 @@ def rest_pose(figure: Figure, written: Mapping[str, int], which: str = "start") 
         if turn is not None:
             angles["trunk"] += sgn * turn
             skeleton = pose()
+    swinging = limbs
+    struts = [r for r in limbs if props_on_arm(r)]
+    others = [r for r in (*trunk, *limbs) if r not in struts]
+    if len(trunk) < 2 and struts and others:  # propped on a forearm: the body leans on the arm
+        skeleton = lean_on_arm(figure, angles, pose, struts[0], others[0])
+        swinging = [r for r in limbs if r is not struts[0]]
     lift = lift_to(skeleton, trunk[:1] or limbs[:1])
-    for rest in limbs:
+    for rest in swinging:
         for side in sides_named(figure, rest):
             skeleton = _swing(figure, angles, pose, skeleton, rest, side, lift)
     if any(r.point == "head" for r in rests):

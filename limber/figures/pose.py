@@ -60,8 +60,9 @@ FACE_TRUNK = (
     (0.75, 0.09, 0.09),
     (1.0, 0.1, 0.1),
 )
-SEEN_BY = MappingProxyType({"upper-arm": "arm_seen", "forearm": "arm_seen", "hand": "arm_seen",
-                           "thigh": "thigh_seen", "shank": "shin_seen", "foot": "shin_seen"})  # fmt: skip
+SEEN_BY = MappingProxyType({"upper-arm": ("arm_seen",), "forearm": ("arm_seen", "forearm_seen"),
+                           "hand": ("arm_seen", "forearm_seen"), "thigh": ("thigh_seen",),
+                           "shank": ("shin_seen",), "foot": ("shin_seen",)})  # fmt: skip
 RADIUS = MappingProxyType({  # half-width at each joint of a limb chain
     "shoulder": 0.03, "elbow": 0.024, "wrist": 0.019, "fingers": 0.014,
     "hip": 0.046, "knee": 0.031, "heel": 0.022, "toes": 0.012, "neck": 0.027,
@@ -151,8 +152,10 @@ def pose_skeleton(
     short = BASE[base].foreshorten if kind == "face" else {}
 
     def length(segment: str, side: str | None = None) -> float:
-        seen = angles.get(f"{side}.{SEEN_BY.get(segment, '')}", 100) if side else 100
-        scale = seen / 100 if seen < 100 else short.get(segment, 1.0)
+        seen = (
+            math.prod(angles.get(f"{side}.{k}", 100) / 100 for k in SEEN_BY.get(segment, ())) if side else 1
+        )
+        scale = seen if seen < 1 else short.get(segment, 1.0)
         return LENGTH[segment] * scale * H
 
     # Turning "forward" (side view) is clockwise; "to the figure's right" (front view) anticlockwise.

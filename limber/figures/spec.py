@@ -83,12 +83,15 @@ JOINTS: tuple[Joint, ...] = (
     # the view; less points toward or away from the viewer (an arm threading under the chest).
     Joint("arm_seen", True, "arm", (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you",
           (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you"),
+    Joint("forearm_seen", True, "forearm", (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you",
+          (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you",
+          "the forearm and hand alone, on top of arm_seen: a forearm on the floor pointing at you"),
     Joint("thigh_seen", True, "thigh", (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you",
           (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you"),
     Joint("shin_seen", True, "shin", (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you",
           (20, 100), "shows more of its length", "looks shorter, pointing toward or away from you"),
 )  # fmt: skip
-SEEN = ("arm_seen", "thigh_seen", "shin_seen")
+SEEN = ("arm_seen", "forearm_seen", "thigh_seen", "shin_seen")
 
 # Hand shapes: how far the knuckles, middle and end joints of the fingers bend toward the palm
 # (degrees), as in the tendon glides: open, hook, full fist, tabletop, straight fist.

@@ -96,7 +96,7 @@ def test_an_unknown_joint_lists_the_joints_and_suggests_the_closest():
             ("start", "left", "elbw"),
             "unknown-joint",
             "unknown joint 'elbw' (did you mean 'elbow'?); a side has: shoulder, elbow, wrist, hip, knee, "
-            "ankle, arm_seen, thigh_seen, shin_seen, hand, palm",
+            "ankle, arm_seen, forearm_seen, thigh_seen, shin_seen, hand, palm",
         )
     ]
 
