@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from limber.config import SiteConfig
+from limber.editors.pose_drawings import pose_gallery
 from limber.fields import declared, table
 from limber.figures import reference_markdown
 from limber.model import VOCABULARIES, Dosage, Exercise, Frequency, Image, Page, Routine, StepSpec, Term
@@ -41,5 +42,15 @@ def reference() -> str:
     lines += table("Rule (each item of `rules` in `content/rules.yaml`)", declared(Rule))
     lines += table("Rule `when`", declared(When))
     lines += table("Rule `requires`", declared(Requires))
-    lines += ["### Figure (`figure:` in an exercise)", "", reference_markdown().rstrip("\n"), ""]
+    lines += ["### Figure (`figure:` in an exercise)", "", figure_reference(), ""]
     return "\n".join(lines)
+
+
+def figure_reference() -> str:
+    """The figure's tables, with the named poses' drawings after the table that lists them."""
+    tables = reference_markdown().rstrip("\n").split("\n\n")
+    named = next((i for i, t in enumerate(tables) if t.startswith("| named pose")), None)
+    if named is None:
+        raise ValueError("the figure reference has no table of named poses for the drawings to follow")
+    tables.insert(named + 1, pose_gallery().rstrip("\n"))
+    return "\n\n".join(tables)
