@@ -14,6 +14,7 @@ from limber.figures.figure import Figure, FigureProblem
 from limber.figures.geometry import depth_inside, dist, distance_to_segment, segments_cross
 from limber.figures.pose import H
 from limber.figures.spec import BASE, SIDES, TURNING_JOINTS
+from limber.figures.step import step_sinks
 from limber.figures.support import cm
 
 LAP = 0.05  # fractions of H: a hand this near a leg the arm crosses rests on it
@@ -61,7 +62,8 @@ def tangles(figure: Figure, which: str = "start") -> tuple[tuple[KeyPath, str, s
 
 def contact_problems(figure: Figure) -> list[FigureProblem]:
     """What floats, sinks or tangles in the start and end poses, each problem once."""
-    out: list[FigureProblem] = []
+    step = ("props", next((i for i, u in enumerate(figure.props) if u.name == "step"), 0))
+    out = [FigureProblem(step, "figure-sinks", m) for m in step_sinks(figure, rested(figure).skeleton)]
     seen = set()
     for which in figure.poses():
         for key, code, message in rested(figure, which).problems + tangles(figure, which):

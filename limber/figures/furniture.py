@@ -1,4 +1,4 @@
-"""Props that stand on the floor: chair, table, wall, door frame, and a post to tie a band to.
+"""Props that stand on the floor: chair, table, wall, door frame, step, and a post to tie a band to.
 
 They are placed after the figure has been lowered onto the floor (y = 0) and reach down to it.
 """
@@ -10,6 +10,7 @@ from limber.figures.figure import Figure, PropUse
 from limber.figures.geometry import Point
 from limber.figures.pose import H, Skeleton
 from limber.figures.props import anchor
+from limber.figures.step import step_span
 from limber.figures.support import pelvis_low
 
 SEAT_DEPTH = 0.24
@@ -36,6 +37,10 @@ def on_floor(figure: Figure, skeleton: Skeleton, box: Box) -> list[Item]:
         items += _wall(figure, skeleton, listed["wall"], box)
     if "door-frame" in listed:
         items += _door_frame(figure, skeleton, listed["door-frame"], box)
+    span = step_span(figure, skeleton) if "step" in listed else None
+    if span is not None:
+        x0, x1, top = span
+        items.append(poly("prop", [(x0, 0.0), (x0, top), (x1, top), (x1, 0.0)]))
     for use in figure.props:
         for name in use.at:
             if name in ("ahead", "behind"):

@@ -228,6 +228,14 @@ PROPS: tuple[Prop, ...] = (
     Prop("massage-ball", "a massage ball", (1, 1), ("upper-back",), "against the upper back"),
     Prop("exercise-ball", "an exercise ball", (1, 1), ("lower-back",), "under the lower back"),
     Prop("dumbbell", "a dumbbell", (1, 1), ("near.hand",), "in the near hand"),
+    Prop(
+        "step",
+        "a step",
+        (0, 0),
+        (),
+        "under the feet that `rest` on it (`{near.toes: step}`); its edge just behind the rearmost, "
+        "so a heel can sink below it",
+    ),
 )
 PROP = MappingProxyType({p.name: p for p in PROPS})
 
@@ -288,8 +296,26 @@ NAMED_POSE = MappingProxyType({p.name: p for p in NAMED_POSES})
 TRUNK_RESTS = ("pelvis", "upper-back", "mid-back", "lower-back", "chest", "belly", "trunk")
 REST_PLURAL = MappingProxyType({"feet": "foot", "heels": "heel", "knees": "knee", "shins": "shin",
                                 "hands": "hand", "elbows": "elbow", "forearms": "forearm"})  # fmt: skip
-REST_LIMB = ("foot", "heel", "knee", "shin", "hand", "elbow", "forearm")
-SURFACES = ("floor", "mat", "chair", "foam-roller", "exercise-ball")  # mat: the floor, with a mat on it
+REST_LIMB = ("foot", "heel", "toes", "knee", "shin", "hand", "elbow", "forearm")  # toes: the ball of the foot
+SURFACES = (
+    "floor",
+    "mat",
+    "chair",
+    "foam-roller",
+    "exercise-ball",
+    "step",
+)  # mat: the floor, with a mat on it
+PROP_SURFACES = (
+    "chair",
+    "foam-roller",
+    "exercise-ball",
+    "step",
+)  # surfaces that are props: listed in `props`
+# What may rest on a surface that takes only some parts: a roller or ball under the back, a step under a foot.
+SURFACE_PARTS = MappingProxyType({
+    "foam-roller": ("upper-back", "mid-back", "lower-back"), "exercise-ball": ("upper-back", "mid-back", "lower-back"),
+    "step": ("foot", "heel", "toes"),
+})  # fmt: skip
 HOLDERS = ("hand",)  # `hold`: a hand and the part of the body it holds
 
 
@@ -343,9 +369,9 @@ CODES = MappingProxyType(
         "mark-hidden": "a marked muscle that this view cannot show (front muscle, back view)",
         "duplicate-mark": "the same muscle or area marked twice",
         "bad-arrow": "an arrow that cannot be drawn as written",
-        "bad-rest": "a `rest` or `hold` entry that names an unknown part or surface, or a prop not listed",
+        "bad-rest": "a `rest` or `hold` entry that names an unknown part or surface, or a prop not listed; a step nothing rests on",
         "figure-floats": "a part the pose rests on (or a hand holds with) that cannot reach it, with the distance",
-        "figure-sinks": "a part of the body below the floor, with the depth",
+        "figure-sinks": "a part of the body below the floor or inside a step, with the depth",
         "figure-tangles": "a limb passing through another limb or the trunk, which the pose does not say it holds",
         "view-hides-movement": "a warning: the end pose looks like the start in this view; it names a view that shows it",
         "view-not-possible": "a base posture this view cannot show (lying on the back, seen from the back)",

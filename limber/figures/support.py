@@ -24,11 +24,12 @@ CM_PER_UNIT = 1.7  # a drawing unit in centimetres, for a person 170 cm tall
 TOUCH = 0.4  # drawing units: a support within this touches (under a pixel at full size)
 
 SEAT_HEIGHT = 0.25  # fractions of H: a chair seat, unless the feet need a higher one
+STEP_HEIGHT = 0.1  # a stair: 17 cm
 
 ROUND = {"foam-roller": ROLLER_RADIUS, "exercise-ball": EXERCISE_BALL_RADIUS}
 
 SURFACE_WORDS = {"floor": "the floor", "chair": "the seat", "foam-roller": "the foam roller",
-                 "exercise-ball": "the ball"}  # fmt: skip
+                 "exercise-ball": "the ball", "step": "the step"}  # fmt: skip
 
 # Samples (along, across) of the trunk's surface that rests on something; see pose.Bone.local.
 # The pelvis and the whole trunk rest on their drawn outline (outline.trunk_outline).
@@ -44,8 +45,9 @@ PROP_AT = {"upper-back": 0.78, "mid-back": 0.6, "lower-back": 0.3}  # where a ro
 
 # A limb's resting part: which points of its chain (arm: shoulder, elbow, wrist, fingers; leg:
 # hip, knee, heel, toes), and the root joint that swings it.
-LIMB_PARTS = {"foot": ("leg", (2, 3)), "heel": ("leg", (2,)), "knee": ("leg", (1,)), "shin": ("leg", (1, 2)),
-               "hand": ("arm", (2, 3, 4, 5, 6)), "elbow": ("arm", (1,)), "forearm": ("arm", (1, 2))}  # fmt: skip
+LIMB_PARTS = {"foot": ("leg", (2, 3)), "heel": ("leg", (2,)), "toes": ("leg", (3,)), "knee": ("leg", (1,)),
+              "shin": ("leg", (1, 2)), "hand": ("arm", (2, 3, 4, 5, 6)), "elbow": ("arm", (1,)),
+              "forearm": ("arm", (1, 2))}  # fmt: skip
 
 ROOT = {"leg": "hip", "arm": "shoulder"}
 
@@ -123,7 +125,7 @@ def turned(p: Point, pivot: Point, degrees: float) -> Point:
 
 
 def surface_height(on: str) -> float:
-    return SEAT_HEIGHT * H if on == "chair" else 0.0
+    return {"chair": SEAT_HEIGHT * H, "step": STEP_HEIGHT * H}.get(on, 0.0)
 
 
 def trunk_gap(skeleton: Skeleton, rest: Rest, pivot: Point, turn: float) -> float:

@@ -28,11 +28,14 @@ from limber.figures.spec import (
     PALMS,
     POSE_KEYS,
     PROP,
+    PROP_SURFACES,
+    REST_PLURAL,
     SHAPE_KEYS,
     SIDE_ONLY_MOVES,
     SIDES,
     SPACE_ANCHORS,
     STAY_PARTS,
+    SURFACE_PARTS,
     SURFACES,
     TURNS,
     VIEWS,
@@ -43,8 +46,6 @@ from limber.figures.spec import (
     joint_of,
     rest_points,
 )
-
-ROUND_SURFACES = ("foam-roller", "exercise-ball")
 
 
 def validate_figure(
@@ -65,7 +66,7 @@ def validate_figure(
 
 def _placed(use: PropUse, rest: tuple[tuple[str, str, KeyPath], ...]) -> PropUse:
     """A roller or ball the body rests on goes under the part that rests on it, unless placed."""
-    if use.at:
+    if use.at or use.name == "step":  # a step is placed by what stands on it (step.py)
         return use
     under = [point for point, on, _ in rest if on == use.name]
     return PropUse(use.name, (under[0],)) if under else use
@@ -136,7 +137,9 @@ class _Checker:
         hold = self.holds(raw.get("hold", default_hold))
         if "hold" not in raw:
             hold = tuple((hand, target, ("start", "pose")) for hand, target, _ in hold)
-        props = tuple(_placed(use, (*rest, *(r for _, rs in pose_rests for r in rs))) for use in props)
+        every_rest = (*rest, *(r for _, rs in pose_rests for r in rs))
+        self.unused_step(raw.get("props"), props, [raw.get("rest", []), *self.pose_rest.values()])
+        props = tuple(_placed(use, every_rest) for use in props)
         if view is None or base is None or start is None:
             return None
         figure = Figure(
@@ -147,6 +150,22 @@ class _Checker:
             self.problems += contact_problems(figure)
             self.problems += hidden_movement(figure)
         return figure
+
+    def unused_step(self, raw: Any, props: tuple[PropUse, ...], rests: list[Any]) -> None:
+        """A step is drawn under what rests on it: listed with nothing on it, it has no place.
+
+        *rests* are the `rest` lists as written: a support on the step that has a problem of its
+        own still names it.
+        """
+        named = (i for r in rests if isinstance(r, list) for i in r if isinstance(i, dict))
+        if any(u.name == "step" for u in props) and "step" not in {v for i in named for v in i.values()}:
+            i = next(
+                i
+                for i, item in enumerate(raw)
+                if item == "step" or (isinstance(item, dict) and "step" in item)
+            )
+            message = "nothing rests on the step; add the foot on it to `rest`, e.g. [{near.toes: step}, {far.foot: step}]"
+            self.error(("props", i), "bad-rest", message)
 
     def unknown_keys(self, raw: dict[str, Any], allowed: Iterable[str], key: KeyPath, where: str) -> None:
         allowed = tuple(allowed)
@@ -303,15 +322,13 @@ class _Checker:
                 continue
             if self.choice(on, SURFACES, key, "bad-rest", f"surface for '{point}'") is None:
                 continue
-            if on in ROUND_SURFACES and point not in ("upper-back", "mid-back", "lower-back"):
-                self.error(
-                    key,
-                    "bad-rest",
-                    f"a {on} goes under the upper-back, mid-back or lower-back, not '{point}'",
-                )
+            fits = SURFACE_PARTS.get(on)
+            if fits is not None and REST_PLURAL.get(part := point.rpartition(".")[2], part) not in fits:
+                under = f"{', '.join(fits[:-1])} or {fits[-1]}"
+                self.error(key, "bad-rest", f"a {on} goes under the {under}, not '{point}'")
                 continue
             listed = any(u.name == on for u in props) or (on, point) == ("chair", "pelvis")
-            if on in ("foam-roller", "exercise-ball", "chair") and not listed:
+            if on in PROP_SURFACES and not listed:
                 self.error(key, "bad-rest", f"'{point}' rests on a {on}: add {on} to `props`")
                 continue
             out.append((point, "floor" if on == "mat" else on, key))

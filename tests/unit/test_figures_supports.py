@@ -5,7 +5,9 @@ import pytest
 from limber.content import parse_doc
 from limber.figures import validate_figure
 from limber.figures.contact import rested
+from limber.figures.pose import RADIUS, H
 from limber.figures.scene import compose
+from limber.figures.step import step_span
 from limber.figures.svg import SIZES, fit_box
 from limber.yaml_reader import parse_yaml
 from tests.conftest import ROOT
@@ -76,4 +78,97 @@ def test_the_body_leans_on_the_arm_instead_of_the_arm_swinging_to_the_floor():
     assert p["left.elbow"][0] == pytest.approx(p["left.shoulder"][0], abs=0.5)
     assert rested(steep).angles["trunk"] == pytest.approx(
         rested(figure_of(SIDE_PLANK)).angles["trunk"], abs=1
+    )
+
+
+# --- standing on a step -----------------------------------------------------------------------
+
+CALF_ON_STEP = (
+    "side: right\nprops: [step]\nrest: [{near.toes: step}, {far.foot: step}]\n"
+    "start:\n  base: standing\n  left: {hip: 35, knee: 50, ankle: 15}\n  right: {hip: -12, ankle: 30}"
+)
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [figure_of(CALF_ON_STEP), exercise_figure("calf-stretch-on-step")],
+    ids=["inline", "calf-stretch-on-step"],
+)
+def test_the_ball_of_the_foot_stands_on_the_step_and_the_heel_sinks_below_its_edge(figure):
+    skeleton = rested(figure).skeleton
+    back, front, top = step_span(figure, skeleton)
+    px = pixel(figure)
+    p = skeleton.points
+
+    assert top > 0  # a step, above the floor
+    assert lowest(skeleton, "right", "leg", 3) == pytest.approx(top, abs=px)  # the ball on the step
+    assert back <= p["right.toes"][0] <= front  # ... over it, not past its edge
+    assert lowest(skeleton, "right", "leg", 2) < top - 2 * px  # the heel below the step's top
+    assert p["right.heel"][0] + RADIUS["heel"] * H < back  # ... and behind its edge, off the step
+    assert min(lowest(skeleton, "left", "leg", i) for i in (2, 3)) == pytest.approx(
+        top, abs=px
+    )  # the other foot
+    assert back < p["left.heel"][0] < p["left.toes"][0] < front
+
+
+def test_the_step_is_drawn_under_the_feet_from_its_edge():
+    figure = figure_of(CALF_ON_STEP)
+    back, front, top = step_span(figure, rested(figure).skeleton)
+
+    boxes = [i for i in compose(figure).items if i.role == "prop" and i.closed and len(i.points) == 4]
+
+    # the figure faces right (side: right), so the drawing is as posed
+    assert [sorted(b.points) for b in boxes] == [
+        sorted([(back, 0.0), (back, top), (front, top), (front, 0.0)])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "message"),
+    [
+        (
+            "props: [step]\nrest: [{pelvis: step}]\nstart: {base: standing}",
+            ("rest", 0, "pelvis"),
+            "a step goes under the foot, heel or toes, not 'pelvis'",
+        ),
+        (
+            "rest: [{near.toes: step}]\nstart: {base: standing}",
+            ("rest", 0, "near.toes"),
+            "'near.toes' rests on a step: add step to `props`",
+        ),
+        (
+            "props: [mat, step]\nstart: {base: standing}",
+            ("props", 1),
+            "nothing rests on the step; add the foot on it to `rest`, e.g. [{near.toes: step}, {far.foot: step}]",
+        ),
+        (
+            "props: [{step: near.foot}]\nstart: {base: standing}",
+            ("props", 0, "step"),
+            "'step' takes no anchor, got 1",
+        ),
+    ],
+)
+def test_a_step_is_checked_like_the_other_props(text, key, message):
+    raw, _ = parse_yaml(text)
+
+    figure, problems = validate_figure(raw)
+
+    assert figure is None
+    assert [(p.key, p.code, p.message) for p in problems] == [
+        (key, "bad-rest" if key[0] == "rest" or key == ("props", 1) else "bad-figure", message)
+    ]
+
+
+def test_a_foot_that_goes_into_the_step_is_reported_at_the_step():
+    beside = CALF_ON_STEP.replace(
+        "left: {hip: 35, knee: 50, ankle: 15}", "left: {hip: 20, knee: 50, ankle: 30}"
+    )
+    raw, _ = parse_yaml(beside)  # the other foot beside it: the step's edge goes back under the heel
+
+    _, problems = validate_figure(raw)
+
+    assert [(p.key, p.code) for p in problems] == [(("props", 0), "figure-sinks")]
+    assert problems[0].message == (
+        "the right heel is 6 cm inside the step; only what rests on it stands on its top: "
+        "move that foot back off its edge, or forward onto it"
     )
