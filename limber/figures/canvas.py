@@ -21,6 +21,7 @@ ROLES = (
     "neck-tint",  # the neck's tint, without an outline across its ends
     "prop",  # props and the floor: outlined, no tint
     "prop-tint",  # a prop with some body (roller, balls): outlined, lightly tinted
+    "ball",  # a small prop pressed into the body (a massage ball): full outline, strongly tinted
     "strap",  # a band or towel: a thicker line
     "arrow",  # the movement arrow's shaft
     "ink",  # filled shapes: arrowheads, eyes

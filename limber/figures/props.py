@@ -26,7 +26,7 @@ from limber.figures.spec import PROP
 
 ROLLER_RADIUS = 0.045  # a 15 cm foam roller, in fractions of H
 ROLLER_LENGTH = 0.5
-MASSAGE_BALL_RADIUS = 0.022
+MASSAGE_BALL_RADIUS = 0.03  # a 10 cm ball: a little larger than most, so that it shows
 EXERCISE_BALL_RADIUS = 0.19  # a 65 cm ball
 ON_BODY = ("foam-roller", "massage-ball", "exercise-ball", "dumbbell", "towel", "resistance-band")
 
@@ -104,7 +104,7 @@ def on_body(figure: Figure, skeleton: Skeleton) -> tuple[list[Item], list[Item]]
                   "exercise-ball": EXERCISE_BALL_RADIUS}[use.name] * H  # fmt: skip
         if side_view or use.name != "foam-roller":
             center = add(a.point, mul(a.outward, a.depth + radius)) if side_view else a.point
-            item = circle("prop-tint", center, radius)
+            item = circle("ball" if use.name == "massage-ball" else "prop-tint", center, radius)
             if side_view and use.name == "foam-roller":
                 behind.append(circle("prop", center, radius * 0.35))
         else:

@@ -18,7 +18,7 @@ from limber.figures.hidden import Polygon, polygon, simplify, visible_runs
 
 SIZES = {"full": (320, 240), "small": (120, 90)}
 TINTED = ("body", "far", "neck-tint")  # tinted together, so overlaps do not darken
-COVERS = ("body", "far", "neck-tint", "prop-tint", "prop")  # hide the lines drawn before them
+COVERS = ("body", "far", "neck-tint", "prop-tint", "ball", "prop")  # hide the lines drawn before them
 UNSTROKED = ("ink", "neck-tint")
 PATTERNED = ("hatch", "dots")
 
@@ -128,6 +128,7 @@ def _styles(uid: str, unit: float, pen: Pen) -> dict[str, str]:
         "edge": "",
         "prop": f'stroke-opacity="0.75" stroke-width="{thin}"',
         "prop-tint": f'stroke-opacity="0.75" stroke-width="{thin}"',
+        "ball": "",
         "strap": f'stroke-width="{fine(unit * pen.line * 1.4)}"',
         "arrow": f'stroke-width="{fine(unit * pen.line * 1.3)}"',
     }
@@ -144,7 +145,7 @@ def layers(items: Sequence[Item], uid: str, unit: float, pen: Pen) -> str:
     out = [
         f'<g fill="none" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round" stroke-width="{fine(unit * pen.line)}">'
     ]
-    for roles, opacity in ((("prop-tint",), "0.06"), (TINTED, "0.1")):
+    for roles, opacity in ((("prop-tint",), "0.06"), (("ball",), "0.45"), (TINTED, "0.1")):
         tints = "".join(f'<path d="{path_data(s.points, True)}"/>' for s in shapes if s.role in roles)
         if tints:
             out.append(f'<g fill="currentColor" stroke="none" opacity="{opacity}">{tints}</g>')

@@ -1,9 +1,11 @@
 """What a figure stands or leans on, measured: a forearm on the floor, a foot on a step's edge."""
 
+import math
+
 import pytest
 
 from limber.content import parse_doc
-from limber.figures import validate_figure
+from limber.figures import figure_svg, validate_figure
 from limber.figures.contact import rested
 from limber.figures.pose import RADIUS, H
 from limber.figures.scene import compose
@@ -172,3 +174,24 @@ def test_a_foot_that_goes_into_the_step_is_reported_at_the_step():
         "the right heel is 6 cm inside the step; only what rests on it stands on its top: "
         "move that foot back off its edge, or forward onto it"
     )
+
+
+# --- a massage ball between the back and the wall ---------------------------------------------
+
+
+def test_the_massage_ball_is_large_strongly_tinted_and_pressed_between_back_and_wall():
+    figure = exercise_figure("ball-release-shoulder-blades")
+    items = compose(figure).items
+    px = pixel(figure)
+
+    (ball,) = [i for i in items if i.role == "ball"]
+    lines = [i.points for i in items if i.role == "prop" and not i.closed and len(i.points) == 2]
+    wall = max(lines, key=lambda p: abs(p[1][1] - p[0][1]))[0][0]  # the tallest line: the wall
+    back = rested(figure).skeleton.bone("trunk").local(0.78, -1)  # the upper back, where it sits
+    svg = figure_svg(figure, title="Ball", size="full")
+
+    assert ball.radius >= 5 * px  # 10 px across at full size, not a speck
+    assert ball.center[0] - ball.radius == pytest.approx(wall, abs=px)  # the ball touches the wall
+    assert math.dist(ball.center, back) == pytest.approx(ball.radius, abs=px)  # against the back
+    # Filled with the text colour at almost half strength: dark on light paper, light on dark.
+    assert '<g fill="currentColor" stroke="none" opacity="0.45"><path' in svg
