@@ -321,7 +321,7 @@ class _Related(Mapping[str, tuple[str, ...]]):
     Candidates come from a term index, not a scan of every exercise: for each of the
     exercise's muscles and areas, the NEIGHBOURS exercises nearest to it in slug order.
     On a guide with fewer than that many exercises per term this is every candidate. A
-    build asks for every list; the preview's fast render only for the pages it makes.
+    build asks for every list; the pages made at once after a save (limber.pipeline.SiteBuild.render) only for theirs.
     """
 
     def __init__(self, exercises: Mapping[str, Exercise]) -> None:
@@ -378,7 +378,7 @@ def replace_bodies(site: Site, records: Iterable[Record]) -> tuple[Site, list[Di
     """*site* with *records* in place of those of the same slugs, if only their bodies changed.
 
     A body changes no index but the back-links, so the site is the one link() would make,
-    without linking every record again: the preview's fast render uses this while an editor
+    without linking every record again: SiteBuild.update uses this while an editor
     writes. None when anything else changed (or a record is new), which needs link(). The
     problems are those of the new bodies' links, checked as link() checks them on a site
     with no broken files.

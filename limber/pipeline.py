@@ -1,42 +1,46 @@
-"""The build: load -> validate -> link -> documents -> views -> outputs -> write, gated on errors."""
+"""The build: load -> validate -> link -> documents -> views -> outputs -> write, gated on errors.
+
+`SiteBuild` is the one path by which a page or any other file of the site is made. `build()`
+makes the whole site (the `build` and `check` commands, and the preview's build process);
+`update(changed)` brings the site kept in memory up to date with saved files, and `render()`
+then makes any of its pages at once, as `build()` makes it: the same views, from the same
+site, through the same render function. The preview's build process calls `update` and
+`render` for the pages open in a tab, sends them to the server, then calls `build()`.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Collection, Mapping
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar, cast
 
 from jinja2 import Environment
 
-from limber import schema
-from limber.body import body_problems
 from limber.cache import Cache, tree_digest
-from limber.content import ReadCache, SourceDoc, load_sources
-from limber.diagnostics import Diagnostic, Severity, has_errors
-from limber.documents import render_documents, targets
-from limber.linking import link, missing_pages
+from limber.content import KINDS
+from limber.diagnostics import Diagnostic, has_errors
+from limber.documents import Document, render_document, render_documents, targets
+from limber.linking import replace_bodies
+from limber.loading import Memory, check, load_and_link, promote
+from limber.markdown import Converter
 from limber.memo import MemoStore, digest
-from limber.model import Draft, Output, Record, Site, Vocabulary
+from limber.model import Output, Record, Site
 from limber.output import check_out_dir, check_outputs, write_site
 from limber.outputs import Made, other_outputs
 from limber.parallel import run_all
 from limber.render import TemplateError, make_env, render_page, render_pages, template_problem
-from limber.rules import apply_rules, read_rules, screening
-from limber.search import GlossaryEntry, validate_glossary
-from limber.views import Context, all_views, site_view
+from limber.routes import page_file, page_path
+from limber.search import GlossaryEntry
+from limber.views import Context, site_view, view_makers
 from limber.views.card import card_problems, printout_jobs
 from limber.views.drawings import drawing_jobs
 from limber.views.models import SiteView, View
 
-T = TypeVar("T")
-VALIDATORS = {
-    "exercise": schema.validate_exercise,
-    "routine": schema.validate_routine,
-    "page": schema.validate_page,
-}
+
+class Superseded(Exception):
+    """Newer saves arrived while building: this build's result would be out of date at once."""
 
 
 @dataclass
@@ -55,6 +59,18 @@ class BuildResult:
         return not has_errors(self.diagnostics)
 
 
+@dataclass(frozen=True, slots=True)
+class Update:
+    """The state after a save: every problem known, and the pages the saved records have."""
+
+    problems: tuple[Diagnostic, ...]
+    own_pages: tuple[str, ...]  # page files, as page_file() names them
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
 def build(
     project: Path,
     out_dir: Path | None = None,
@@ -64,219 +80,298 @@ def build(
     strict: bool = False,
     cache_dir: Path | None = None,
     progress: Callable[[str, int, int], None] | None = None,
-    memory: Memory | None = None,
     publishing: bool = False,
 ) -> BuildResult:
-    """Build the site in *project* into *out_dir*; with write=False, check only.
-
-    Nothing is written unless every stage finished without errors (or, with *strict*,
-    without warnings either). With *cache_dir*, unchanged work is taken from the build
-    cache (limber.cache), for a check as for a build, and with *memory*, unchanged files are not read again; the output
-    is byte-identical either way.
-    """
-    if write:
-        assert out_dir is not None
-        check_out_dir(out_dir, project)
-    result = BuildResult()
-    # A check has a state of its own: it writes no folder, so its pages are known only by their views.
-    where = str(out_dir.resolve()) if write and out_dir is not None else "check"
-    target = (base_url or "", str(strict), str(publishing), where)
-    cache = Cache.open(cache_dir, "\0".join(target)) if cache_dir is not None else None
-    inputs = ""
-    if cache is not None:
-        result.notices += [cache.ignored] if cache.ignored else []
-        inputs = cache.inputs_digest(project, target)
-        if cache.unchanged(inputs, out_dir):
-            result.diagnostics, result.counts, result.unchanged = list(cache.diagnostics), cache.counts, True
-            return result
-
-    def blocked() -> bool:
-        if strict:
-            result.diagnostics[:] = [promote(d) for d in result.diagnostics]
-        return has_errors(result.diagnostics)
-
-    # load, validate, link
-    glossary: list[GlossaryEntry] = []
-    site = load_and_link(project, base_url, result.diagnostics, glossary, memory, publishing=publishing)
-    result.site = site
-    if site is None or blocked():
-        return result
-    # documents: every body rendered once
-    records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
-    documents = render_documents(records, targets(site), cache)
-    memo = cache.memos if cache is not None else MemoStore()
-    ctx = Context(site, documents, memo.memo)
-    # drawings, QR codes and print layouts: made on every core before the views ask for them
-    missing = memo.missing([*drawing_jobs(ctx), *printout_jobs(ctx)])
-    memo.results.update(zip((key for key, _ in missing), run_all([make for _, make in missing]), strict=True))
-    # views, then the outputs they make
-    env = make_env(project / "templates")
-    shared = site_view(ctx)
-    views = all_views(ctx)
-    result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
-
-    outputs, problems = pages(project, env, views, shared, cache, out_dir, progress)
-    if not problems:
-        try:
-            outputs += other_outputs(Made(ctx, views, env, tuple(glossary)))
-        except TemplateError as err:
-            problems.append(template_problem(project, err))
-    image_paths = [PurePosixPath("images", src) for src in site.images]
-    result.diagnostics += problems + check_outputs(outputs, image_paths)
-    if blocked():
-        return result
-    result.outputs = outputs
-    result.counts = {
-        "exercises": len(site.exercises),
-        "routines": len(site.routines),
-        "pages": len(site.pages),
-        "html": sum(o.path.suffix == ".html" for o in outputs),
-    }
-    # write
-    if write:
-        assert out_dir is not None
-        write_site(outputs, project / "assets", site.images, out_dir)
-        result.wrote = True
-    if cache is not None:
-        result.from_cache = cache.reused
-        cache.save(inputs, out_dir if write else None, outputs, result.counts, result.diagnostics)
-    return result
+    """Build the site in *project* into *out_dir* once; with write=False, check only (SiteBuild.build)."""
+    site = SiteBuild(project, base_url=base_url, strict=strict, cache_dir=cache_dir, publishing=publishing)
+    return site.build(out_dir, write=write, progress=progress)
 
 
-def pages(
-    project: Path,
-    env: Environment,
-    views: list[View],
-    shared: SiteView,
-    cache: Cache | None,
-    out_dir: Path | None,
-    progress: Callable[[str, int, int], None] | None,
-) -> tuple[list[Output], list[Diagnostic]]:
-    """Every page: unchanged ones linked from the last build, the rest rendered on every core."""
-    reused: list[Output | None] = [None] * len(views)
-    if cache is not None:
-        # Every page shows the templates, the shared site view (title, navigation) and the
-        # content-hashed names of the assets it links.
-        templates = tree_digest(project / "templates", project / "assets") + digest(shared)
-        reused = [cache.unchanged_page(view, templates, out_dir) for view in views]
-    todo = [view for view, output in zip(views, reused, strict=True) if output is None]
-    report = (lambda done, total: progress("Rendering", done, total)) if progress is not None else None
-    try:
-        fresh = iter(run_all([partial(render_page, env, view, shared) for view in todo], report))
-    except TemplateError:
-        # Say where: rendered again here, the first failing template is reported at its line.
-        return render_pages(todo, lambda view: render_page(env, view, shared), project)
-    return [output if output is not None else next(fresh) for output in reused], []
+class SiteBuild:
+    """One project's site, kept in memory between builds (the module's docstring says how it is used)."""
 
+    def __init__(
+        self,
+        project: Path,
+        *,
+        base_url: str | None = None,
+        strict: bool = False,
+        publishing: bool = False,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.project = project
+        self._base_url = base_url
+        self._strict = strict
+        self._publishing = publishing  # the `build` command warns of an example domain; the preview does not
+        self._cache_dir = cache_dir
+        self._memory = Memory()
+        self._memo = MemoStore()  # drawings, QR codes and print layouts, shared by build() and render()
+        self._site: Site | None = None
+        self._problems: tuple[Diagnostic, ...] = ()
+        self._documents: dict[str, Document] = {}  # record path -> its rendered body, for this site
+        self._converter: Converter | None = None
+        self._env: Environment | None = None
+        # Content files saved since the last build; None when unknown (the next build looks at every file).
+        self._unbuilt: set[PurePosixPath] | None = None
 
-def check(doc: SourceDoc, vocabularies: Mapping[str, Vocabulary]) -> tuple[Record | None, list[Diagnostic]]:
-    """One content file's record, if valid, and its problems."""
-    record, found = VALIDATORS[doc.kind](doc, vocabularies)
-    # The body is checked for every file read, valid or not, so one run shows everything.
-    return record, found + body_problems(doc.kind, doc.body, doc.origin)
+    # --- the whole site ---
 
+    def build(
+        self,
+        out_dir: Path | None = None,
+        *,
+        write: bool = True,
+        progress: Callable[[str, int, int], None] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> BuildResult:
+        """Build the site into *out_dir*; with write=False, check only.
 
-class Memory:
-    """What a process that builds one project again and again (the preview) keeps between builds.
+        Nothing is written unless every stage finished without errors (or, when strict,
+        without warnings either). With a cache folder, unchanged work is taken from the build
+        cache (limber.cache), for a check as for a build; the output is byte-identical either
+        way. *stop* is asked between stages: when it says yes, Superseded is raised and
+        nothing is written.
+        """
+        project = self.project
+        if write:
+            assert out_dir is not None
+            check_out_dir(out_dir, project)
+        result = BuildResult()
+        # A check has a state of its own: it writes no folder, so its pages are known only by their views.
+        where = str(out_dir.resolve()) if write and out_dir is not None else "check"
+        target = (self._base_url or "", str(self._strict), str(self._publishing), where)
+        cache = Cache.open(self._cache_dir, "\0".join(target)) if self._cache_dir is not None else None
+        inputs = ""
+        if cache is not None:
+            result.notices += [cache.ignored] if cache.ignored else []
+            inputs = cache.inputs_digest(project, target)
+            if cache.unchanged(inputs, out_dir):
+                result.diagnostics, result.counts, result.unchanged = (
+                    list(cache.diagnostics),
+                    cache.counts,
+                    True,
+                )
+                return result
 
-    Each file's reading and checking is kept with the inputs it was made from and used again
-    while they are the same: an unchanged file is neither parsed nor checked again. Without
-    one, a build keeps nothing.
-    """
+        def blocked() -> bool:
+            if self._strict:
+                result.diagnostics[:] = [promote(d) for d in result.diagnostics]
+            return has_errors(result.diagnostics)
 
-    def __init__(self) -> None:
-        self.reads = ReadCache()
-        self._checked: dict[PurePosixPath, tuple[tuple[object, ...], Any]] = {}
+        def go_on() -> None:
+            if stop is not None and stop():
+                raise Superseded
 
-    def checked(self, path: PurePosixPath, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
-        """make(), or its result from the last call for *path* if *inputs* are the same."""
-        kept = self._checked.get(path)
-        if kept is not None and all(a is b or a == b for a, b in zip(kept[0], inputs, strict=True)):
-            return cast(T, kept[1])
-        result = make()
-        self._checked[path] = (inputs, result)
-        return result
-
-
-def promote(diagnostic: Diagnostic) -> Diagnostic:
-    """The same diagnostic as an error (for --strict)."""
-    return dataclasses.replace(diagnostic, severity=Severity.ERROR)
-
-
-def load_and_link(
-    project: Path,
-    base_url: str | None,
-    diagnostics: list[Diagnostic],
-    glossary: list[GlossaryEntry] | None = None,
-    memory: Memory | None = None,
-    changed: Collection[PurePosixPath] | None = None,
-    *,
-    publishing: bool = False,
-) -> Site | None:
-    """Stages 1-3. Appends every problem to *diagnostics*; returns None if linking is impossible.
-
-    *publishing* (the `build` command, not the preview) warns of a base URL on an example domain.
-
-    With a *glossary* list, content/glossary.yaml is checked too and its entries appended
-    (only the search data uses it: the preview's fast render leaves it to the full build).
-    With *memory*, files unchanged since its last build are neither read nor checked again,
-    and with *changed* (the files saved since, as the preview's watcher reports them), the
-    others are not even looked at (limber.content.load_sources).
-    """
-    memory = memory or Memory()
-    sources, problems = load_sources(project, reads=memory.reads, changed=changed)
-    diagnostics += problems
-    by_kind: dict[str, list[SourceDoc]] = {}
-    for doc in sources.docs:
-        by_kind.setdefault(doc.kind, []).append(doc)
-    config = vocabularies = None
-    for kind, name in (("site", "site.yaml"), ("taxonomies", "taxonomies.yaml")):
-        if kind not in by_kind and not any(d.path.name == name for d in diagnostics):
-            diagnostics.append(
-                Diagnostic(PurePosixPath("content", name), None, "missing-file", f"content/{name} is missing")
-            )
-    if "site" in by_kind:
-        doc = by_kind["site"][0]
-        config, found = memory.checked(
-            doc.path, (doc, base_url), partial(schema.validate_config, doc, base_url)
+        # load, validate, link
+        glossary: list[GlossaryEntry] = []
+        saved, self._unbuilt = self._unbuilt, set()
+        site = load_and_link(
+            project,
+            self._base_url,
+            result.diagnostics,
+            glossary,
+            self._memory,
+            saved,
+            publishing=self._publishing,
         )
-        diagnostics += found
-        if publishing and config is not None:
-            diagnostics += schema.example_base_url(config, doc.origin, from_option=base_url is not None)
-    if "taxonomies" in by_kind:
-        doc = by_kind["taxonomies"][0]
-        vocabularies, found = memory.checked(doc.path, (doc,), partial(schema.validate_taxonomies, doc))
-        diagnostics += found
-    if vocabularies is None:
-        return None
-    records: list[Record] = []
-    drafts: list[Draft] = []  # files with errors: their references are still checked
-    broken: set[str] = set()
-    for doc in sources.docs:
-        if doc.kind in VALIDATORS:
-            record, found = memory.checked(doc.path, (doc, vocabularies), partial(check, doc, vocabularies))
-            diagnostics += found
-            if record is not None:
-                records.append(record)
-                continue
-            drafts.append(schema.draft(doc))
-            if doc.kind != "page":
-                broken.add(doc.slug)
-    broken |= {d.path.stem for d in problems if d.is_error and d.path.suffix == ".md"}
-    taxonomies_origin = by_kind["taxonomies"][0].origin
-    if config is None or has_errors(d for d in diagnostics if d.path == taxonomies_origin.path):
-        return None  # the records are checked; linking needs whole vocabularies and settings
-    site, found = link(
-        config, vocabularies, records, sources.images, taxonomies_origin, frozenset(broken), drafts
-    )
-    diagnostics += found + missing_pages(site, frozenset(broken))
-    for doc in by_kind.get("rules", ()):
-        rules, found = memory.checked(doc.path, (doc, vocabularies), partial(read_rules, doc, vocabularies))
-        diagnostics += found + apply_rules(site, rules)
-        site = dataclasses.replace(site, screening=screening(site, rules))
-    if glossary is not None:
-        for doc in by_kind.get("glossary", ()):
-            entries, found = validate_glossary(doc, site, frozenset(broken))
-            diagnostics += found
-            glossary += entries
-    return site
+        self._loaded(site, result.diagnostics)
+        result.site = site
+        if site is None or blocked():
+            return result
+        go_on()
+        # documents: every body rendered once
+        records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
+        documents = render_documents(records, targets(site), cache)
+        memo = cache.memos if cache is not None else self._memo
+        self._documents, self._memo = dict(documents), memo
+        ctx = Context(site, documents, memo.memo)
+        go_on()
+        # drawings, QR codes and print layouts: made on every core before the views ask for them
+        missing = memo.missing([*drawing_jobs(ctx), *printout_jobs(ctx)])
+        memo.results.update(
+            zip((key for key, _ in missing), run_all([make for _, make in missing]), strict=True)
+        )
+        go_on()
+        # views, then the outputs they make
+        env = self._env = make_env(project / "templates")
+        shared = site_view(ctx)
+        views = [make() for make in view_makers(ctx).values()]
+        result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
+        go_on()
+        outputs, problems = self._pages(env, views, shared, cache, out_dir, progress)
+        if not problems:
+            try:
+                outputs += other_outputs(Made(ctx, views, env, tuple(glossary)))
+            except TemplateError as err:
+                problems.append(template_problem(project, err))
+        image_paths = [PurePosixPath("images", src) for src in site.images]
+        result.diagnostics += problems + check_outputs(outputs, image_paths)
+        if blocked():
+            return result
+        go_on()
+        result.outputs = outputs
+        result.counts = {
+            "exercises": len(site.exercises),
+            "routines": len(site.routines),
+            "pages": len(site.pages),
+            "html": sum(o.path.suffix == ".html" for o in outputs),
+        }
+        # write
+        if write:
+            assert out_dir is not None
+            write_site(outputs, project / "assets", site.images, out_dir)
+            result.wrote = True
+        if cache is not None:
+            result.from_cache = cache.reused
+            cache.save(inputs, out_dir if write else None, outputs, result.counts, result.diagnostics)
+        return result
+
+    def _pages(
+        self,
+        env: Environment,
+        views: list[View],
+        shared: SiteView,
+        cache: Cache | None,
+        out_dir: Path | None,
+        progress: Callable[[str, int, int], None] | None,
+    ) -> tuple[list[Output], list[Diagnostic]]:
+        """Every page: unchanged ones linked from the last build, the rest rendered on every core."""
+        reused: list[Output | None] = [None] * len(views)
+        if cache is not None:
+            # Every page shows the templates, the shared site view (title, navigation) and the
+            # content-hashed names of the assets it links.
+            templates = tree_digest(self.project / "templates", self.project / "assets") + digest(shared)
+            reused = [cache.unchanged_page(view, templates, out_dir) for view in views]
+        todo = [view for view, output in zip(views, reused, strict=True) if output is None]
+        report = (lambda done, total: progress("Rendering", done, total)) if progress is not None else None
+        try:
+            fresh = iter(run_all([partial(render_page, env, view, shared) for view in todo], report))
+        except TemplateError:
+            # Say where: rendered again here, the first failing template is reported at its line.
+            return render_pages(todo, lambda view: render_page(env, view, shared), self.project)
+        return [output if output is not None else next(fresh) for output in reused], []
+
+    # --- after a save ---
+
+    def update(self, changed: Iterable[str]) -> Update:
+        """Bring the site in memory up to date with the saved files *changed* (project-relative paths).
+
+        When only records' bodies changed, the new records are put in place without linking
+        again (limber.linking.replace_bodies); otherwise the site is read (only the saved
+        files) and linked again. The next build() reads only the saved files too.
+        """
+        changed = sorted(changed)
+        if any(path.startswith("assets/") for path in changed):
+            self._env = None  # its asset() names files by their content
+        # A saved template needs nothing here: Jinja compiles again what changed on disk since.
+        saved = [PurePosixPath(path) for path in changed if path.startswith("content/")]
+        if self._unbuilt is not None:
+            self._unbuilt.update(saved)
+        if not saved and self._site is not None:
+            return Update(self._problems, ())
+        self._memory.reads.forget(saved)
+        records = self._records(saved)
+        if records is not None and self._site is not None and not has_errors(self._problems):
+            swapped = replace_bodies(self._site, (record for record, _ in records))
+            if swapped is not None:
+                self._site, link_problems = swapped
+                kept = [d for d in self._problems if d.path not in saved]
+                found = [d for _, problems in records for d in problems]
+                self._problems = tuple(kept + found + link_problems)
+                for record, _ in records:
+                    self._documents.pop(record.path, None)
+                return Update(self._problems, tuple(page_file(r.path) for r, _ in records))
+        diagnostics: list[Diagnostic] = []
+        site = load_and_link(self.project, self._base_url, diagnostics, None, self._memory, saved or None)
+        self._loaded(site, diagnostics)
+        own = [page_file(r.path) for path in saved if (r := self._record_at(path)) is not None]
+        return Update(self._problems, tuple(own))
+
+    def render(self, files: Iterable[str]) -> tuple[dict[str, bytes], list[Diagnostic]]:
+        """The pages among *files* (page files, as page_file() names them), as build() makes them.
+
+        Files that are not pages of the site now are left out; a template error is a problem
+        at its line, and then no page is returned.
+        """
+        site = self._site
+        if site is None:
+            return {}, []
+        if self._converter is None:
+            self._converter = Converter(targets(site))
+        if self._env is None:
+            self._env = make_env(self.project / "templates")
+        ctx = Context(site, _Documents(site, self._documents, self._converter), self._memo.memo)
+        makers = view_makers(ctx)
+        wanted = dict.fromkeys(page_path(path) for path in files)
+        try:
+            shared = site_view(ctx)
+            outputs = [render_page(self._env, makers[path](), shared) for path in wanted if path in makers]
+        except TemplateError as err:
+            return {}, [template_problem(self.project, err)]
+        return {output.path.as_posix(): output.text.encode("utf-8") for output in outputs}, []
+
+    def _loaded(self, site: Site | None, problems: list[Diagnostic]) -> None:
+        """Keep a newly linked *site*: what was kept for the last one no longer holds."""
+        self._site, self._problems = site, tuple(problems)
+        self._documents.clear()
+        self._converter = None
+        # What is kept lives until the next load: the cycle collector need not look at it again.
+        # At 10,000 exercises each of its full passes took up to half a second of a save's
+        # render (measured); objects dropped later are still freed as their last use ends.
+        # The last load's frozen objects are let go and collected first, so what this load
+        # replaced (a site graph has cycles) is freed rather than frozen for good.
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
+    def _records(self, saved: list[PurePosixPath]) -> list[tuple[Record, list[Diagnostic]]] | None:
+        """The saved files' records and problems, if all are valid records of the site's vocabularies."""
+        site = self._site
+        if site is None:
+            return None
+        out = []
+        for path in saved:
+            kind = KINDS.get(path.parent.name) if path.parent.parent == PurePosixPath("content") else None
+            file = self.project / path
+            if kind is None or path.suffix != ".md" or not file.is_file():
+                return None
+            doc, problems = self._memory.reads.read(file, path, kind)
+            if doc is None:
+                return None
+            record, found = self._memory.checked(
+                path, (doc, site.vocabularies), partial(check, doc, site.vocabularies)
+            )
+            if record is None:
+                return None
+            out.append((record, problems + found))
+        return out
+
+    def _record_at(self, path: PurePosixPath) -> Record | None:
+        site = self._site
+        if site is None:
+            return None
+        records: list[Mapping[str, Record]] = [site.exercises, site.routines, site.pages]
+        found = next((table.get(path.stem) for table in records if path.stem in table), None)
+        return found if found is not None and found.origin.path == path else None
+
+
+class _Documents(Mapping[str, Document]):
+    """Site path -> Document, each body rendered when a view first asks for it."""
+
+    def __init__(self, site: Site, kept: dict[str, Document], converter: Converter) -> None:
+        records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
+        self._records = {r.path: r for r in records}
+        self._kept = kept
+        self._converter = converter
+
+    def __getitem__(self, path: str) -> Document:
+        found = self._kept.get(path)
+        if found is None:
+            found = self._kept[path] = render_document(self._records[path], self._converter)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)

@@ -148,7 +148,7 @@ class SiteHandler(web.RequestHandler):
         rel = relative(self.request.path, self.preview.base_path)
         page = page_file(rel) if isinstance(rel, str) else ""
         fast = snapshot.pages.get(page)
-        if fast is not None:  # made by the fast render after the last full build
+        if fast is not None:  # made at once after a save, newer than the last build
             self.preview.visit(page)
             return Response(200, "text/html; charset=utf-8", self._shown(fast, snapshot))
         found = locate(self.request.path, self.preview.base_path, snapshot.root)

@@ -1,8 +1,8 @@
 """`build.py serve`: build into a temporary folder, serve it, rebuild on every change.
 
 Threads for the serving loop (this module, with the handlers), the watcher and the rebuilder
-(limber.serve.rebuild: the fast render of the open pages), and a process for the full builds
-(limber.serve.worker). Requests never wait for a build. A failed build keeps the last good
+(limber.serve.rebuild: what each save sets off), and a process that keeps the site in memory and
+builds it (limber.serve.worker: the open pages at once, then the whole site). Requests never wait for a build. A failed build keeps the last good
 site and shows its errors in the page; Ctrl+C and SIGTERM stop it all cleanly and remove its
 temporary folder. `site/` is never touched.
 """
@@ -70,10 +70,10 @@ def serve(
     temp = Path(tempfile.mkdtemp(prefix="limber-serve-"))
     # SIGTERM stops the preview as Ctrl+C does, so the temporary folder is removed either way.
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
-    # The rebuild thread (the fast render) holds the GIL for up to the switch interval at a time,
-    # and a request waits for it at every file-system call: a shorter interval keeps answers
-    # quick (measured in bench/serve_bench.py, when the whole build ran in that thread: the
-    # slowest answer during rebuilds fell from ~190 ms to ~55 ms).
+    # The rebuild thread holds the GIL for up to the switch interval at a time, and a request
+    # waits for it at every file-system call: a shorter interval keeps answers quick (measured
+    # in bench/serve_bench.py, when the whole build ran in that thread: the slowest answer
+    # during rebuilds fell from ~190 ms to ~55 ms).
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     try:

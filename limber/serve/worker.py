@@ -1,12 +1,14 @@
-"""The preview's full builds, in a process of their own.
+"""The preview's builds, in a process of their own that keeps the site in memory.
 
-A full build of a big site takes seconds, a minute at 10,000 exercises. Run in a child
-process, it never holds up the server or the fast render (limber.serve.fast), it can use
-both cores (a process with threads may not fork; this one has none), and it works at a lower
-priority, so the fast render of the next save is not kept waiting for a core. The process
-starts once and keeps a Memory, so each build reads and checks only the files that changed;
-the build cache in the project keeps the rest. Builds write the served folder as `build.py`
-does: a failed one leaves it as it was.
+The process starts once and keeps one SiteBuild (limber.pipeline), the path `build.py` builds
+by. For each batch of saves it brings the site up to date (only the saved files are read; a
+body edit needs no linking), renders the pages open in a tab and the saved records' own pages
+and sends them at once (Shown), then builds the whole site into the served folder (Done), as
+`build.py` does: a failed build leaves the folder as it was. A newer batch of saves stops a
+build between its stages (Superseded): the newer one is what the editor wants to see.
+
+In a child process a build never holds up the server, it can use both cores (a process with
+threads may not fork; this one has none), and it works at a lower priority than the server.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ import os
 import signal
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
 
 from limber.cache import CACHE_DIR
 from limber.diagnostics import Diagnostic
-from limber.pipeline import Memory, build
+from limber.pipeline import SiteBuild, Superseded
 
 NICENESS = 10
 STOP_WAIT_S = 5.0
@@ -36,6 +38,22 @@ class Job:
     out: Path
     base_url: str
     strict: bool
+    changed: tuple[str, ...] = ()  # the files saved since the last job, project-relative
+    first: tuple[str, ...] = ()  # page files to render and send before the whole build
+
+    def after(self, earlier: Job) -> Job:
+        """The job that does this one and an *earlier* one not yet started: both batches of saves."""
+        changed = tuple(sorted({*earlier.changed, *self.changed}))
+        return replace(self, changed=changed, first=tuple(dict.fromkeys((*self.first, *earlier.first))))
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """The pages open in a tab and the saved records' own pages, made at once after a save."""
+
+    number: int
+    pages: dict[str, bytes]  # page file -> page
+    problems: tuple[Diagnostic, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +82,11 @@ class Worker:
     def send(self, job: Job) -> None:
         self._conn.send(job)
 
-    def receive(self) -> Done:
-        """The next finished build; EOFError once the process has stopped."""
-        done = self._conn.recv()
-        assert isinstance(done, Done)
-        return done
+    def receive(self) -> Shown | Done:
+        """The next pages shown or build finished; EOFError once the process has stopped."""
+        message = self._conn.recv()
+        assert isinstance(message, Shown | Done)
+        return message
 
     def stop(self) -> None:
         """Stop the process and its build's workers, mid-build if need be.
@@ -98,23 +116,30 @@ def main(conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
-    memory = Memory()
+    site: SiteBuild | None = None
+    kept_for: tuple[object, ...] = ()  # the project and options the site in memory is built with
     while True:
         try:
             job = conn.recv()
+            while conn.poll():  # saves come faster than builds: take them all in one
+                job = conn.recv().after(job)
         except EOFError:
             return
+        if site is None or kept_for != (job.project, job.base_url, job.strict):
+            kept_for = (job.project, job.base_url, job.strict)
+            site = SiteBuild(
+                job.project, base_url=job.base_url, strict=job.strict, cache_dir=job.project / CACHE_DIR
+            )
         started = time.perf_counter()
         try:
-            result = build(
-                job.project,
-                job.out,
-                base_url=job.base_url,
-                strict=job.strict,
-                cache_dir=job.project / CACHE_DIR,
-                memory=memory,
-            )
+            if job.changed:
+                update = site.update(job.changed)
+                pages, problems = site.render([*update.own_pages, *job.first]) if update.ok else ({}, [])
+                conn.send(Shown(job.number, pages, (*update.problems, *problems)))
+            result = site.build(job.out, stop=conn.poll)
             ok, diagnostics = result.ok, tuple(result.diagnostics)
+        except Superseded:
+            continue  # the next job, already sent, builds the newer files
         except (
             Exception
         ) as err:  # a generator bug must not end the preview; the traceback goes to the terminal

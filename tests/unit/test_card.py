@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from limber.documents import render_documents, targets
-from limber.pipeline import build, load_and_link
+from limber.loading import load_and_link
+from limber.pipeline import build
 from limber.views import card
 from limber.views.common import Context
 from tests.conftest import FIXTURES, ROOT, copy_project

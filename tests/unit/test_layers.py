@@ -13,7 +13,7 @@ LAYERS = {
     "yaml_reader": 1, "model": 1, "body": 1, "content": 1.5, "dosage": 1.5,
     "checker": 2, "schema": 2.5,
     "linking": 3, "rules": 3.5,
-    "figures": 0.2, "markdown": 4, "documents": 4.2, "search": 4.5, "views": 4.7,
+    "figures": 0.2, "markdown": 4, "documents": 4.2, "search": 4.5, "loading": 4.6, "views": 4.7,
     "render": 5, "offline": 5.2, "outputs": 5.5,
     "output": 6,
     "cache": 6.5,

@@ -1,19 +1,23 @@
-"""The preview's fast render (limber.serve.fast) makes the pages the full build makes, byte for byte."""
+"""One build path: the pages the preview shows at once after a save are the ones build() makes,
+byte for byte and through the same function (limber.pipeline.SiteBuild)."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from limber import pipeline
 from limber.diagnostics import has_errors
 from limber.documents import render_documents, targets
 from limber.linking import replace_bodies
+from limber.loading import load_and_link
 from limber.model import Record
-from limber.pipeline import build, load_and_link
-from limber.serve.fast import FastRender
+from limber.pipeline import SiteBuild, build
+from limber.routes import page_file
 from limber.views import Context, view_makers
 from tests.conftest import copy_real_project
 
@@ -70,10 +74,10 @@ CHANGES = {
 
 
 @pytest.mark.parametrize("name", CHANGES)
-def test_fast_pages_are_the_full_builds_pages(tmp_path: Path, name: str):
+def test_pages_made_at_once_are_the_builds_pages(tmp_path: Path, name: str):
     project = copy_real_project(tmp_path / "project")
-    fast = FastRender(project, BASE)
-    assert fast.load().ok
+    fast = SiteBuild(project, base_url=BASE)
+    assert fast.update([]).ok
 
     changed = CHANGES[name](project)
     update = fast.update(changed)
@@ -89,8 +93,8 @@ def test_fast_pages_are_the_full_builds_pages(tmp_path: Path, name: str):
 
 def test_a_broken_save_is_reported_at_its_line_and_renders_nothing(tmp_path: Path):
     project = copy_real_project(tmp_path / "project")
-    fast = FastRender(project, BASE)
-    fast.load()
+    fast = SiteBuild(project, base_url=BASE)
+    fast.update([])
     line = (project / CHIN).read_text(encoding="utf-8").split("\n").index("level: beginner") + 1
 
     update = fast.update(replace(CHIN, "level: beginner", "level: expert")(project))
@@ -146,8 +150,8 @@ def test_front_matter_saves_do_not_strand_memory(tmp_path: Path):
     """Each load freezes what it keeps (gc.freeze); what the next load replaces must be freed,
     not left frozen for the life of the preview."""
     project = copy_real_project(tmp_path / "project")
-    fast = FastRender(project, BASE)
-    fast.load()
+    fast = SiteBuild(project, base_url=BASE)
+    fast.update([])
     frozen = []
     for save in range(12):
         previous = f"X{save - 1} " if save else ""
@@ -160,3 +164,34 @@ def test_front_matter_saves_do_not_strand_memory(tmp_path: Path):
     # Once two saves have warmed the caches, ten more leave the frozen heap as it was (a
     # freeze without a collection first kept about 360 objects more on every save).
     assert frozen[-1] - frozen[1] < 100, frozen
+
+
+def test_the_preview_and_build_make_each_page_through_the_same_function(tmp_path: Path, monkeypatch):
+    """Every page, whether build() makes it (on every core) or the preview makes it at once
+    after a save, comes out of the one render function; a page made any other way lacks its mark."""
+    project = copy_real_project(tmp_path / "project")
+    real = pipeline.render_page
+
+    def marked(env, view, shared):
+        output = real(env, view, shared)
+        return dataclasses.replace(output, text=output.text + "<!-- made by render_page -->")
+
+    monkeypatch.setattr(pipeline, "render_page", marked)
+    site = SiteBuild(project, base_url=BASE)
+    result = site.build(tmp_path / "site")
+    assert result.ok
+    assert result.site is not None
+    pages_made = [tmp_path / "site" / page_file(path) for path in view_makers(Context(result.site, {}))]
+    assert len(pages_made) > 100 and all(page.is_file() for page in pages_made)
+    assert [
+        p for p in pages_made if not p.read_text(encoding="utf-8").endswith("<!-- made by render_page -->")
+    ] == []
+
+    update = site.update(CHANGES["a body edit"](project))
+    pages, problems = site.render([*update.own_pages, *OPEN])
+    assert update.ok and problems == [] and set(pages) == {*OPEN, *update.own_pages}
+    assert [p for p, text in pages.items() if not text.endswith(b"<!-- made by render_page -->")] == []
+    again = site.build(tmp_path / "site")  # the same object builds the whole site after the save
+    assert again.ok
+    for page, text in pages.items():
+        assert (tmp_path / "site" / page).read_bytes() == text, page
