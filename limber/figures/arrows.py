@@ -5,8 +5,9 @@ An arc about a bending joint, a ring about a turning head or chest, a circle, or
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from limber.figures.canvas import Item, poly
 from limber.figures.figure import Arrow, Figure
@@ -37,7 +38,48 @@ PARENT = {
     "ankle": "knee",
 }
 HEAD_LENGTH = 0.035  # arrowhead, fractions of H
+# A sequence's order: the parts whose move from one position to the next an arrow shows, and the
+# joint each turns about; the arrow runs this far beyond the part, for a move at least this long.
+ORDER_PARTS = ("hand", "elbow", "foot", "knee")
+ORDER_PIVOT = {"hand": "shoulder", "elbow": "shoulder", "foot": "hip", "knee": "hip"}
+ORDER_CLEAR = 0.06
+ORDER_MIN = 0.05
 AUTO_ARROWS = 2
+
+
+def movement_arrows(figure: Figure) -> tuple[Arrow, ...]:
+    """The arrows written, or those drawn from the start to the end pose; a sequence has its own."""
+    if figure.arrows is not None:
+        return figure.arrows
+    return () if figure.then else auto_arrows(figure)
+
+
+def order_arrows(figure: Figure, skeletons: Sequence[Skeleton]) -> list[Item]:
+    """An arrow from each position of a sequence to the next (Y, then T, then W).
+
+    Each goes round the joint that carries the part moving furthest (a hand about its shoulder),
+    just beyond that part, from where it was to where it goes.
+    """
+    out: list[Item] = []
+    other = "left" if figure.near == "right" else "right"
+    candidates = [f"{side}.{part}" for side in (figure.near, other) for part in ORDER_PARTS] + ["head"]
+    for a, b in itertools.pairwise(skeletons):
+        best = None
+        for key in candidates:
+            side, _, part = key.rpartition(".")
+            pivot_name = f"{side}.{ORDER_PIVOT[part]}" if side else "neck"
+            pivot = a.points[pivot_name]
+            a0 = angle_of(sub(a.points[key], pivot))
+            delta = (angle_of(sub(b.points[key], b.points[pivot_name])) - a0 + 180) % 360 - 180
+            radius = max(dist(pivot, a.points[key]), dist(b.points[pivot_name], b.points[key]))
+            sweep = abs(math.radians(delta)) * radius
+            if best is None or sweep > best[0] + 1e-6:
+                best = (sweep, pivot, radius, a0, delta)
+        if best is None or best[0] < ORDER_MIN * H:
+            continue
+        _, pivot, radius, a0, delta = best
+        out += shaft(arc(pivot, radius + ORDER_CLEAR * H, a0 + 0.15 * delta, a0 + 0.85 * delta, 6))
+    return out
 
 
 def auto_arrows(figure: Figure) -> tuple[Arrow, ...]:
@@ -86,7 +128,7 @@ def arrow_items(
     if arrow.kind == "circle":
         r = 0.06 * H
         start, end = (150.0, -150.0) if arrow.value == "forward" else (30.0, 330.0)
-        return _shaft(arc(a.point, r, start, end))
+        return shaft(arc(a.point, r, start, end))
     ways: dict[str, Point] = {"up": (0.0, 1.0), "down": (0.0, -1.0), "forward": (1.0, 0.0), "back": (-1.0, 0.0),
                               "left": (1.0, 0.0), "right": (-1.0, 0.0)}  # fmt: skip
     way = ways[str(arrow.value)]
@@ -95,9 +137,9 @@ def arrow_items(
     if abs(way[0] * axis[0] + way[1] * axis[1]) > 0.7:  # along the body: beside it, in front
         front = mul(left_normal(axis), -1 if skeleton.kind == "side" else 1)
         beside = add(trunk.point(0.3), mul(front, 0.15 * H))
-        return _shaft([add(beside, mul(way, -0.06 * H)), add(beside, mul(way, 0.06 * H))])
+        return shaft([add(beside, mul(way, -0.06 * H)), add(beside, mul(way, 0.06 * H))])
     begin = add(a.point, mul(way, a.depth + 0.035 * H))
-    return _shaft([begin, add(begin, mul(way, 0.12 * H))])
+    return shaft([begin, add(begin, mul(way, 0.12 * H))])
 
 
 def _bend(
@@ -125,7 +167,7 @@ def _bend(
         return []
     clear = skeleton.head[1] + 0.02 * H if name in ("neck", "head") else 0.05 * H
     radius = min(dist(pivot, moving) + clear, 0.4 * H)  # just beyond the moving part
-    return _shaft(arc(pivot, radius, a0 + 0.12 * delta, a0 + delta))
+    return shaft(arc(pivot, radius, a0 + 0.12 * delta, a0 + delta))
 
 
 def _spine(
@@ -143,7 +185,7 @@ def _spine(
     out = normalize(sub(here, trunk.point(0.5)))
     near, far = add(here, mul(out, 0.04 * H)), add(here, mul(out, 0.16 * H))
     outward = way[0] * out[0] + way[1] * out[1] > 0
-    return _shaft([near, far] if outward else [far, near])
+    return shaft([near, far] if outward else [far, near])
 
 
 def _turn(skeleton: Skeleton, arrow: Arrow) -> list[Item]:
@@ -185,10 +227,10 @@ def _turn(skeleton: Skeleton, arrow: Arrow) -> list[Item]:
             )
             for i in range(steps + 1)
         ]
-    return _shaft(points)
+    return shaft(points)
 
 
-def _shaft(points: list[Point]) -> list[Item]:
+def shaft(points: list[Point]) -> list[Item]:
     if len(points) < 2:
         return []
     tip = points[-1]

@@ -25,6 +25,7 @@ ROLES = (
     "strap",  # a band or towel: a thicker line
     "arrow",  # the movement arrow's shaft
     "ink",  # filled shapes: arrowheads, eyes
+    "label",  # a number drawn in strokes: the order of close-ups
 )
 
 

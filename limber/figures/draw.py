@@ -6,8 +6,9 @@ import functools
 import hashlib
 from collections.abc import Mapping
 
-from limber.figures.arrows import auto_arrows
+from limber.figures.arrows import movement_arrows
 from limber.figures.figure import Arrow, Figure
+from limber.figures.panels import is_close_up_sequence
 from limber.figures.scene import Scene, compose
 from limber.figures.spec import BASE, PROP, joint_of
 from limber.figures.svg import SIZES, svg_document
@@ -62,13 +63,23 @@ def alt_text(figure: Figure, *, names: Mapping[str, str] | None = None) -> str:
     if figure.zoom:
         near, far = figure.near, "left" if figure.near == "right" else "right"
         part = figure.zoom.replace("near.", f"{near} ").replace("far.", f"{far} ").replace(".", " ")
-        sentences.append(f"The picture shows the {part} close up.")
-    arrows = figure.arrows if figure.arrows is not None else auto_arrows(figure)
-    moves = [_movement(figure, a) for a in arrows]
+        if is_close_up_sequence(figure):
+            count = len(figure.poses())
+            sentences.append(
+                f"The picture shows the {part} close up, in {count} numbered pictures, one for each position in turn."
+            )
+        else:
+            sentences.append(f"The picture shows the {part} close up.")
+    moves = [_movement(figure, a) for a in movement_arrows(figure)]
     sentences += [m[0].upper() + m[1:] + "." for m in moves if m]
     sentences += _hands(figure)
-    if figure.then:
-        sentences.append(f"Dashed outlines show the next {len(figure.then) + 1} positions, in turn.")
+    if is_close_up_sequence(figure):
+        pass
+    elif figure.then:
+        count = len(figure.then) + 1
+        sentences.append(
+            f"Dashed outlines show the next {count} positions, in turn, and arrows lead from each to the next."
+        )
     elif figure.end is not None:
         sentences.append("A dashed outline shows where the movement ends.")
     if figure.mark:
@@ -86,18 +97,34 @@ PALM_WORDS = {"up": "with the palm up", "down": "with the palm down", "in": "wit
 
 
 def _hands(figure: Figure) -> list[str]:
-    """The hand shapes and palms in words, and how a hand changes by the end."""
-    start, end = figure.hands("start"), figure.hands("end") if figure.end is not None else {}
+    """The hand shapes and palms in words, and how a hand changes in the later positions.
+
+    Two hands that do the same are described once, as both hands.
+    """
+    start = figure.hands("start")
+    later = [figure.hands(which) for which in figure.poses()[1:]]
+    said = {side: _hand(start, later, side) for side in ("left", "right")}
+    if said["left"] and said["left"] == said["right"]:
+        first, *rest = said["left"]
+        plural = {"It ends": "They end", "It goes": "They go"}
+        return [first.replace("The {side} hand is", "Both hands are"),
+                *(plural[r[:7]] + r[7:] for r in rest)]  # fmt: skip
+    return [line.replace("{side}", side) for side, lines in said.items() for line in lines]
+
+
+def _hand(start: dict[str, str], later: list[dict[str, str]], side: str) -> list[str]:
+    """One hand in words ("The {side} hand is ..."): its shape and palm, then its later shapes."""
+    shape, palm = start.get(f"{side}.hand"), start.get(f"{side}.palm")
     out = []
-    for side in ("left", "right"):
-        shape, palm = start.get(f"{side}.hand"), start.get(f"{side}.palm")
-        words = [HAND_WORDS[shape] if shape else "held"]
-        words += [PALM_WORDS[palm]] if palm else []
-        if shape or palm:
-            out.append(f"The {side} hand is {(', ' if shape else ' ').join(words)}.")
-        later = end.get(f"{side}.hand")
-        if later and later != shape:
-            out.append(f"It ends {HAND_WORDS[later]}.")
+    if shape or palm:
+        words = [HAND_WORDS[shape] if shape else "held", *([PALM_WORDS[palm]] if palm else [])]
+        out.append("The {side} hand is " + (", " if shape else " ").join(words) + ".")
+    shapes = [s for s in (pose.get(f"{side}.hand") for pose in later) if s]
+    if shapes and shapes != [shape] * len(shapes):
+        if len(later) == 1:
+            out.append(f"It ends {HAND_WORDS[shapes[0]]}.")
+        else:
+            out.append("It goes " + "; then ".join(HAND_WORDS[s] for s in shapes) + ".")
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -164,3 +165,59 @@ def distance_to_segment(p: Point, a: Point, b: Point) -> float:
     n = ab[0] ** 2 + ab[1] ** 2
     t = 0.0 if n == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / n))
     return dist(p, add(a, (ab[0] * t, ab[1] * t)))
+
+
+Box = tuple[float, float, float, float]  # (min x, min y, max x, max y)
+
+
+def clip_polygon(points: Sequence[Point], box: Box) -> list[Point]:
+    """The part of the closed polygon *points* inside *box* (Sutherland and Hodgman)."""
+    out = list(points)
+    # Each edge of the box: the axis (0 x, 1 y), where it is, and +1 when inside is above it.
+    for axis, bound, way in ((0, box[0], 1), (0, box[2], -1), (1, box[1], 1), (1, box[3], -1)):
+        if not out:
+            break
+        previous, kept = out[-1], []
+        for p in out:
+            here, there = (p[axis] - bound) * way >= 0, (previous[axis] - bound) * way >= 0
+            if here != there:
+                kept.append(lerp(previous, p, (bound - previous[axis]) / (p[axis] - previous[axis])))
+            if here:
+                kept.append(p)
+            previous = p
+        out = kept
+    return out
+
+
+def clip_polyline(points: Sequence[Point], box: Box) -> list[list[Point]]:
+    """The runs of the polyline *points* that lie inside *box* (Liang and Barsky, per segment)."""
+    runs: list[list[Point]] = []
+    for a, b in itertools.pairwise(points):
+        part = _clip_segment(a, b, box)
+        if part is None:
+            continue
+        start, end = part
+        if runs and dist(runs[-1][-1], start) < 1e-9:
+            runs[-1].append(end)
+        else:
+            runs.append([start, end])
+    return runs
+
+
+def _clip_segment(a: Point, b: Point, box: Box) -> tuple[Point, Point] | None:
+    x0, y0, x1, y1 = box
+    d = sub(b, a)
+    lo, hi = 0.0, 1.0
+    for p, q in ((-d[0], a[0] - x0), (d[0], x1 - a[0]), (-d[1], a[1] - y0), (d[1], y1 - a[1])):
+        if abs(p) < 1e-12:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+    if lo > hi:
+        return None
+    return lerp(a, b, lo), lerp(a, b, hi)

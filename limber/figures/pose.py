@@ -275,7 +275,7 @@ def pose_skeleton(
 
 
 FINGERS = (0.05, 0.026, 0.017, 0.015)  # palm, and the three bones of a finger, in fractions of H
-FINGER_RADII = tuple(r * H for r in (0.018, 0.014, 0.012, 0.011))  # knuckles to fingertips
+FINGER_RADII = tuple(r * H for r in (0.016, 0.011, 0.0095, 0.0085))  # knuckles to fingertips
 
 
 def _fingers(wrist: Point, direction: float, toward_palm: int, shape: str, scale: float) -> tuple[Point, ...]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from limber.figures.arrows import arrow_items, auto_arrows
+from limber.figures.arrows import arrow_items, movement_arrows, order_arrows
 from limber.figures.canvas import Item, poly
 from limber.figures.contact import rest_pose, rested
 from limber.figures.figure import Figure
 from limber.figures.furniture import on_floor
 from limber.figures.geometry import Point, arc, bounds
 from limber.figures.outline import body_items
+from limber.figures.panels import is_close_up_sequence, panels, still
 from limber.figures.pose import H
 from limber.figures.props import anchor, on_body
 from limber.figures.spec import BASE, ZOOM_HALF
@@ -34,6 +35,10 @@ class Scene:
 
 def compose(figure: Figure, marks: Sequence[tuple[str, str]] | None = None) -> Scene:
     """Lay out *figure*. *marks* are (slug, role) pairs; by default the figure's own, hatched."""
+    if is_close_up_sequence(figure):  # each position close up, numbered in turn
+        close_ups = [compose(still(figure, which), marks) for which in figure.poses()]
+        drawn, framed = panels([(c.items, c.box) for c in close_ups])
+        return Scene(tuple(drawn), framed)
     camera = BASE[figure.base].cameras[figure.view]
     marked = [(m, "hatch") for m in figure.mark] if marks is None else list(marks)
 
@@ -46,9 +51,10 @@ def compose(figure: Figure, marks: Sequence[tuple[str, str]] | None = None) -> S
     items[:0] = behind
     items.extend(body_items(start, "body", marked, figure.view, figure.side, _legs_behind(figure)))
     items.extend(front)
-    arrows = figure.arrows if figure.arrows is not None else auto_arrows(figure)
-    for arrow in arrows:
+    for arrow in movement_arrows(figure):
         items.extend(arrow_items(figure, start, arrow, lambda a: rest_pose(figure, a).skeleton))
+    if figure.then:  # the order of the positions
+        items.extend(order_arrows(figure, [rested(figure, which).skeleton for which in figure.poses()]))
     box = bounds(p for item in items for p in item.all_points())
     items = [*on_floor(figure, start, box), *items]
     box = bounds(p for item in items for p in item.all_points())

@@ -131,6 +131,7 @@ def _styles(uid: str, unit: float, pen: Pen) -> dict[str, str]:
         "ball": "",
         "strap": f'stroke-width="{fine(unit * pen.line * 1.4)}"',
         "arrow": f'stroke-width="{fine(unit * pen.line * 1.3)}"',
+        "label": f'stroke-width="{fine(unit * pen.line * 1.2)}"',
     }
 
 

@@ -284,7 +284,9 @@ def test_then_draws_each_further_position_dashed_and_checks_each():
     ghosts = [i for i in compose(figure).items if i.role == "ghost"]
     assert len(ghosts) > len([i for i in compose(one).items if i.role == "ghost"])
     assert figure.poses() == ("start", "end", "then.0")
-    assert "Dashed outlines show the next 2 positions, in turn." in alt_text(figure)
+    assert "Dashed outlines show the next 2 positions, in turn, and arrows lead from each to the next." in (
+        alt_text(figure)
+    )
 
 
 def test_a_later_pose_that_floats_is_reported_at_its_place_in_then(tmp_path, capsys):
