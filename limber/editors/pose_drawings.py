@@ -13,7 +13,7 @@ import re
 from pathlib import PurePosixPath
 
 from limber.figures import Figure, figure_svg, validate_figure
-from limber.figures.spec import NAMED_POSES, NamedPose
+from limber.figures.bases import NAMED_POSES, NamedPose
 
 FOLDER = PurePosixPath("docs/poses")  # from the project folder
 GUIDE_FOLDER = PurePosixPath("content")  # where content/README.md, which links to them, lives

@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from limber.figures.canvas import Item, poly
 from limber.figures.figure import Arrow, Figure
 from limber.figures.geometry import Point, add, angle_of, arc, dist, left_normal, mul, normalize, sub
-from limber.figures.pose import H, Skeleton
 from limber.figures.props import anchor
+from limber.figures.skeleton import H, Skeleton
 from limber.figures.spec import angle_keys
 
 # joint -> (pivot point, moving point) in skeleton.points; sided joints prefix the side.

@@ -11,12 +11,14 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from limber.figures.bases import BASE
 from limber.figures.canvas import Item
 from limber.figures.geometry import Point, bounds
 from limber.figures.outline import body_items, patch_outline
-from limber.figures.pose import H, Skeleton, pose_skeleton
+from limber.figures.pose import pose_skeleton
 from limber.figures.regions import AREAS, MUSCLES, Patch, Shape
-from limber.figures.spec import BASE, SIDES
+from limber.figures.skeleton import H, Skeleton
+from limber.figures.spec import SIDES
 from limber.figures.svg import Pen, defs, fit_box, layers, number, path_data, svg_open
 
 # The body map is two pictures, the front and the back, each a standing figure with a column of

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from limber.diagnostics import KeyPath, Severity
+from limber.figures.bases import BASE
 from limber.figures.contact import rested
 from limber.figures.figure import Figure, FigureProblem
 from limber.figures.geometry import depth_inside, dist, distance_to_segment, segments_cross
-from limber.figures.pose import H
-from limber.figures.spec import BASE, SIDES, TURNING_JOINTS
+from limber.figures.skeleton import H
+from limber.figures.spec import SIDES, TURNING_JOINTS
 from limber.figures.step import step_sinks
 from limber.figures.support import cm
 

@@ -17,12 +17,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from limber.diagnostics import KeyPath
+from limber.figures.bases import BASE
 from limber.figures.figure import Figure
 from limber.figures.forearm import lean_on_arm, props_on_arm
 from limber.figures.geometry import angle_of, dist, sub
-from limber.figures.pose import Skeleton, pose_skeleton, translated
+from limber.figures.pose import pose_skeleton
 from limber.figures.props import anchor
-from limber.figures.spec import BASE, SIDES, TRUNK_RESTS
+from limber.figures.skeleton import Skeleton, translated
+from limber.figures.spec import SIDES, TRUNK_RESTS
 from limber.figures.support import (
     LIMB_PARTS,
     ROOT,

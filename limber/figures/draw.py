@@ -7,10 +7,11 @@ import hashlib
 from collections.abc import Mapping
 
 from limber.figures.arrows import movement_arrows
+from limber.figures.bases import BASE
 from limber.figures.figure import Arrow, Figure
 from limber.figures.panels import is_close_up_sequence
 from limber.figures.scene import Scene, compose
-from limber.figures.spec import BASE, PROP, joint_of
+from limber.figures.spec import PROP, joint_of
 from limber.figures.svg import SIZES, svg_document
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from limber.diagnostics import KeyPath, Severity
-from limber.figures.spec import BASE, ViewKind
+from limber.figures.bases import BASE
+from limber.figures.spec import ViewKind
 
 AngleItems = tuple[tuple[str, int], ...]  # sorted (joint key, degrees) pairs, e.g. ("left.knee", 90)
 

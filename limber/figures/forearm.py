@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from limber.figures.figure import Figure
-from limber.figures.pose import Skeleton
+from limber.figures.skeleton import Skeleton
 from limber.figures.spec import TRUNK_RESTS
 from limber.figures.support import (
     LIMB_PARTS,

@@ -8,8 +8,8 @@ from __future__ import annotations
 from limber.figures.canvas import Item, poly
 from limber.figures.figure import Figure, PropUse
 from limber.figures.geometry import Point
-from limber.figures.pose import H, Skeleton
 from limber.figures.props import anchor
+from limber.figures.skeleton import H, Skeleton
 from limber.figures.step import step_span
 from limber.figures.support import pelvis_low
 

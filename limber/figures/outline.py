@@ -18,8 +18,8 @@ from limber.figures.geometry import (
     mul,
     unit,
 )
-from limber.figures.pose import LENGTH, PELVIS_BELOW_HIP, Bone, Chain, H, Skeleton
 from limber.figures.regions import Patch, shape_of
+from limber.figures.skeleton import LENGTH, PELVIS_BELOW_HIP, Bone, Chain, H, Skeleton
 from limber.figures.spec import SIDES
 
 STEPS = 14  # samples along the trunk

@@ -14,7 +14,7 @@ from dataclasses import replace
 from limber.figures.canvas import Item, poly
 from limber.figures.figure import Figure
 from limber.figures.geometry import Box, Point, add, clip_polygon, clip_polyline
-from limber.figures.pose import H
+from limber.figures.skeleton import H
 
 PANEL_HALF = 0.08  # fractions of H: a close-up shows this far either side of what it zooms on
 PANEL_GAP = 0.035  # between close-ups, and the room under each for its number

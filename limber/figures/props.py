@@ -21,7 +21,7 @@ from limber.figures.geometry import (
     normalize,
     sub,
 )
-from limber.figures.pose import H, Skeleton
+from limber.figures.skeleton import H, Skeleton
 from limber.figures.spec import PROP
 
 ROLLER_RADIUS = 0.045  # a 15 cm foam roller, in fractions of H

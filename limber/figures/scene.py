@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from limber.figures.arrows import arrow_items, movement_arrows, order_arrows
+from limber.figures.bases import BASE
 from limber.figures.canvas import Item, poly
 from limber.figures.contact import rest_pose, rested
 from limber.figures.figure import Figure
@@ -17,9 +18,9 @@ from limber.figures.furniture import on_floor
 from limber.figures.geometry import Point, arc, bounds
 from limber.figures.outline import body_items
 from limber.figures.panels import is_close_up_sequence, panels, still
-from limber.figures.pose import H
 from limber.figures.props import anchor, on_body
-from limber.figures.spec import BASE, ZOOM_HALF
+from limber.figures.skeleton import H
+from limber.figures.spec import ZOOM_HALF
 
 MAT_THICKNESS = 0.018
 MARGIN = 0.05

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from limber.figures.bases import BASES, NAMED_POSES
 from limber.figures.regions import markable
 from limber.figures.spec import (
-    BASES,
     CIRCLES,
     HAND_SHAPES,
     JOINTS,
@@ -18,7 +18,6 @@ from limber.figures.spec import (
     MAX_MARKS,
     MAX_THEN,
     MOVES,
-    NAMED_POSES,
     PALMS,
     PROPS,
     SIDES,

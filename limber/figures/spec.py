@@ -12,7 +12,7 @@ drawing shows a passive end position (kneeling sits the knee near 150 degrees).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
@@ -124,73 +124,6 @@ def angle_keys() -> tuple[str, ...]:
     return tuple(k for k in all_joint_keys() if k.rpartition(".")[2] not in SEEN)
 
 
-Angles = MappingProxyType[str, int]
-
-
-def _angles(midline: dict[str, int], **limbs: int) -> Angles:
-    both = {f"{side}.{name}": value for name, value in limbs.items() for side in SIDES}
-    seen = {k: 100 for k in all_joint_keys() if k.rpartition(".")[2] in SEEN}
-    return MappingProxyType({**dict.fromkeys(all_joint_keys(), 0), **seen, **midline, **both})
-
-
-@dataclass(frozen=True, slots=True)
-class Base:
-    """A starting posture: the angles an editor need not write, and how each view sees it."""
-
-    name: str
-    words: str  # for the alt text: "sitting on a chair"
-    side: Angles  # defaults in the side view
-    face: Angles  # defaults in the front and back views
-    cameras: MappingProxyType[str, Camera]  # view -> camera; a missing view cannot be drawn
-    foreshorten: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
-    seat: bool = False  # sits on a chair seat
-    legs_behind: bool = False  # front and back views: the legs are behind the trunk and arms
-    rest: tuple[tuple[str, str], ...] = (("foot", "floor"),)  # what holds it up, unless `rest` says
-
-    def defaults(self, kind: ViewKind) -> Angles:
-        return self.side if kind == "side" else self.face
-
-
-_GROUND: MappingProxyType[str, Camera] = MappingProxyType(
-    {"side": "ground", "front": "ground", "back": "ground"}
-)
-
-
-def _cams(**views: Camera) -> MappingProxyType[str, Camera]:
-    return MappingProxyType(dict(views))
-
-
-def _short(**segments: float) -> MappingProxyType[str, float]:
-    return MappingProxyType(dict(segments))
-
-
-BASES: tuple[Base, ...] = (
-    Base("standing", "standing", _angles({}, elbow=8), _angles({}, shoulder=8, hip=3), _GROUND),
-    Base("seated", "sitting on a chair", _angles({}, shoulder=12, elbow=70, hip=90, knee=90),
-         _angles({}, shoulder=14, elbow=-35, hip=10, knee=-10), _GROUND, _short(thigh=0.42), seat=True,
-         rest=(("pelvis", "chair"),)),
-    Base("kneeling", "kneeling upright", _angles({}, elbow=8, knee=98, ankle=-75),
-         _angles({}, shoulder=8, hip=4), _GROUND, _short(shank=0.15, foot=0.0), rest=(("shin", "floor"),)),
-    Base("all-fours", "on hands and knees",
-         _angles({"trunk": 76, "neck": -14}, shoulder=76, wrist=90, hip=76, knee=98, ankle=-75),
-         _angles({}, shoulder=6, hip=6), _GROUND, _short(trunk=0.3, hand=0.2, shank=0.05, foot=0.0), legs_behind=True,
-         rest=(("knees", "floor"), ("hands", "floor"))),
-    Base("lying-back", "lying on the back", _angles({"trunk": -90}, elbow=5, ankle=-20),
-         _angles({"trunk": 90}, shoulder=14, hip=4), _cams(side="ground", front="above"),
-         rest=(("back", "floor"), ("head", "floor"))),
-    Base("lying-front", "lying face down", _angles({"trunk": 90}, ankle=-45),
-         _angles({"trunk": -90}, shoulder=14, hip=4), _cams(side="ground", back="above"),
-         rest=(("front", "floor"),)),
-    Base("side-lying", "lying on one side", _angles({"trunk": 90}, shoulder=80, hip=45, knee=60),
-         _angles({"trunk": 90}, shoulder=8, hip=3), _cams(side="above", front="ground", back="ground"),
-         rest=(("trunk", "floor"),)),
-    Base("floor-seated", "sitting on the floor", _angles({}, shoulder=15, elbow=10, hip=90, ankle=-10),
-         _angles({}, shoulder=20, hip=12), _GROUND, _short(thigh=0.3, shank=0.3, foot=0.5),
-         rest=(("pelvis", "floor"),)),
-)  # fmt: skip
-BASE = MappingProxyType({b.name: b for b in BASES})
-
-
 @dataclass(frozen=True, slots=True)
 class Prop:
     """A thing drawn with the figure, placed against anchors on the body."""
@@ -238,57 +171,6 @@ PROPS: tuple[Prop, ...] = (
     ),
 )
 PROP = MappingProxyType({p.name: p for p in PROPS})
-
-
-@dataclass(frozen=True, slots=True)
-class NamedPose:
-    """A starting pose an editor can name (`start: {pose: knee-to-chest}`) and change a joint or two.
-
-    It sets its base posture and the angles that differ from it; with the supports and holds it
-    needs, unless the figure gives its own. The leading side is the right.
-    """
-
-    name: str
-    words: str
-    base: str
-    angles: tuple[tuple[str, int], ...]
-    rest: tuple[str, ...] = ()
-    hold: tuple[tuple[str, str], ...] = ()
-    view: str = "side"  # the view it is drawn for
-    starts: bool = False  # a new exercise in this base posture starts from this pose
-
-
-def _pose_angles(midline: dict[str, int], **sides: dict[str, int]) -> tuple[tuple[str, int], ...]:
-    both = {f"{side}.{k}": v for side, joints in sides.items() for k, v in joints.items()}
-    return tuple(sorted({**midline, **both}.items()))
-
-
-NAMED_POSES: tuple[NamedPose, ...] = (
-    NamedPose("all-fours", "on hands and knees, back flat", "all-fours", (), starts=True),
-    NamedPose("kneeling-lunge", "kneeling on the left knee, the right foot forward", "kneeling",
-              _pose_angles({}, left={"shoulder": 30, "elbow": 50, "hip": -10, "knee": 80},
-                           right={"shoulder": 30, "elbow": 50, "hip": 90, "knee": 90, "ankle": 0}),
-              rest=("left.shin", "right.foot"), starts=True),
-    NamedPose("knees-bent", "lying on the back, knees bent, feet flat", "lying-back",
-              _pose_angles({}, left={"hip": 45, "knee": 110, "ankle": 0}, right={"hip": 45, "knee": 110, "ankle": 0}),
-              rest=("back", "head", "feet"), starts=True),
-    NamedPose("knee-to-chest", "lying on the back, both hands holding the right thigh behind the knee", "lying-back",
-              _pose_angles({}, left={"hip": 45, "knee": 110, "ankle": 0}, right={"hip": 110, "knee": 130}),
-              rest=("back", "head", "left.foot"), hold=(("left.hand", "right.knee"), ("right.hand", "right.knee"))),
-    NamedPose("seated-figure-four", "sitting, the right ankle on the left thigh (front view)", "seated",
-              _pose_angles({}, left={"shoulder": 5, "elbow": -10},
-                           right={"shoulder": 15, "elbow": 20, "hip": 60, "knee": -150, "thigh_seen": 70}),
-              view="front"),
-    NamedPose("side-lying", "lying on the left side, hips and knees bent (front view)", "side-lying",
-              _pose_angles({"trunk": -90},
-                           left={"shoulder": -70, "arm_seen": 35, "thigh_seen": 30, "shin_seen": 80},
-                           right={"shoulder": -70, "arm_seen": 35, "thigh_seen": 30, "shin_seen": 80}),
-              view="front", starts=True),
-    NamedPose("hands-on-wall", "standing, both hands on a wall in front at shoulder height", "standing",
-              _pose_angles({"trunk": 10}, left={"shoulder": 80, "elbow": 10, "wrist": -70},
-                           right={"shoulder": 80, "elbow": 10, "wrist": -70})),
-)  # fmt: skip
-NAMED_POSE = MappingProxyType({p.name: p for p in NAMED_POSES})
 
 # What a figure rests on (`rest`): parts of the trunk, the head, or a limb's part, on a surface.
 # `back` is the pelvis and the upper back, `front` the belly and the chest. A limb's part is
@@ -377,68 +259,3 @@ CODES = MappingProxyType(
         "view-not-possible": "a base posture this view cannot show (lying on the back, seen from the back)",
     }
 )
-
-
-def reference_markdown() -> str:
-    """The editors' tables of joints, base postures, props and problem codes, from this module."""
-    lines = [
-        "| joint | side view: + / − | side range | front, back: + / − | front, back range |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for j in JOINTS:
-        key = f"`{j.name}` (under `left:` / `right:`)" if j.sided else f"`{j.name}`"
-        if j.name in SEEN:
-            side = face = (
-                f"percent of the {j.part}'s length shown; less when it points toward or away from you"
-            )
-        else:
-            side = f"{j.part} {j.side_plus} / {j.side_minus}"
-            face = f"{j.part} {j.face_plus} / {j.face_minus}"
-        if j.note:
-            key += f": {j.note}"
-        lines.append(f"| {key} | {side} | {_span(j.side_range)} | {face} | {_span(j.face_range)} |")
-    lines += [
-        "",
-        "| base | what it is | views | rests on | side view defaults | front, back defaults |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for b in BASES:
-        views = ", ".join(
-            f"{v} ({'from above' if c == 'above' else 'on the floor'})" for v, c in b.cameras.items()
-        )
-        rests = ", ".join(point if on == "floor" else f"{point} on the {on}" for point, on in b.rest)
-        lines.append(
-            f"| `{b.name}` | {b.words} | {views} | {rests} | {_compact(b.side)} | {_compact(b.face)} |"
-        )
-    lines += ["", "| named pose (`start: {pose: ...}`) | what it is | base | angles | rests on, holds |"]
-    lines += ["| --- | --- | --- | --- | --- |"]
-    for n in NAMED_POSES:
-        angles = ", ".join(f"{k} {v}".replace("-", "−") for k, v in n.angles) or "the base's"
-        holds = ", ".join(f"{hand} holds {target}" for hand, target in n.hold)
-        carried = "; ".join(part for part in (", ".join(n.rest), holds) if part) or "the base's"
-        lines.append(f"| `{n.name}` | {n.words} | `{n.base}` | {angles} | {carried} |")
-    lines += ["", "| prop | anchors (`at`) | where it goes |", "| --- | --- | --- |"]
-    for p in PROPS:
-        lo, hi = p.anchors
-        count = "none" if hi == 0 else (f"{lo}–{hi}" if lo != hi else str(lo))
-        lines.append(f"| `{p.name}` | {count} | {p.placed} |")
-    lines += ["", "| code | meaning |", "| --- | --- |"]
-    lines += [f"| `{code}` | {meaning} |" for code, meaning in CODES.items()]
-    return "\n".join(lines) + "\n"
-
-
-def _span(bounds: tuple[int, int]) -> str:
-    lo, hi = bounds
-    return f"{lo} to {hi}".replace("-", "−")
-
-
-def _compact(angles: Angles) -> str:
-    """The angles a base sets (not 0, not a full 100% length); a pair of equal sides shown once."""
-    out = [f"{k} {v}" for k, v in angles.items() if v and "." not in k]
-    for name in LIMB:
-        left, right = angles[f"left.{name}"], angles[f"right.{name}"]
-        if left == right and left and not (name in SEEN and left == 100):
-            out.append(f"{name} {left}")
-        elif left != right:
-            out += [f"left {name} {left}", f"right {name} {right}"]
-    return ", ".join(out).replace("-", "−") or "all 0"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from limber.figures.contact import rests_of
 from limber.figures.figure import Figure
-from limber.figures.pose import H, Skeleton
+from limber.figures.skeleton import H, Skeleton
 from limber.figures.spec import SIDES
 from limber.figures.support import LIMB_PARTS, STEP_HEIGHT, TOUCH, cm, sides_named, singular
 

@@ -15,8 +15,8 @@ from limber.diagnostics import KeyPath
 from limber.figures.figure import Figure
 from limber.figures.geometry import Point, add, normalize, sub
 from limber.figures.outline import trunk_outline
-from limber.figures.pose import Chain, H, Skeleton
 from limber.figures.props import EXERCISE_BALL_RADIUS, ROLLER_RADIUS
+from limber.figures.skeleton import Chain, H, Skeleton
 from limber.figures.spec import REST_PLURAL, SIDES, TRUNK_RESTS
 
 CM_PER_UNIT = 1.7  # a drawing unit in centimetres, for a person 170 cm tall

@@ -7,7 +7,7 @@ import pytest
 from limber.editors.pose_drawings import FOLDER as POSES
 from limber.editors.pose_drawings import pose_files
 from limber.editors.reference import reference
-from limber.figures.spec import NAMED_POSES
+from limber.figures.bases import NAMED_POSES
 from tests.conftest import ROOT
 
 GUIDE = ROOT / "content" / "README.md"

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from limber.content import parse_doc
 from limber.editors.scaffold import ScaffoldError, write_scaffold
+from limber.figures.bases import BASE
 from limber.figures.regions import markable
-from limber.figures.spec import BASE, FIGURE_KEYS, LIMB, POSE_KEYS, PROP
+from limber.figures.spec import FIGURE_KEYS, LIMB, POSE_KEYS, PROP
 from limber.pipeline import build
 from tests.conftest import copy_project
 

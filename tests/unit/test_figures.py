@@ -16,10 +16,12 @@ from limber.figures import (
     starting_figure,
     validate_figure,
 )
-from limber.figures.pose import LENGTH, pose_skeleton, segment_lengths
+from limber.figures.bases import BASES
+from limber.figures.pose import pose_skeleton
 from limber.figures.regions import AREAS, MUSCLES
 from limber.figures.scene import compose
-from limber.figures.spec import BASES, FIGURE_KEYS
+from limber.figures.skeleton import LENGTH, segment_lengths
+from limber.figures.spec import FIGURE_KEYS
 from limber.figures.support import TOUCH
 from limber.yaml_reader import parse_yaml
 from tests.conftest import FIXTURES, ROOT

@@ -4,12 +4,12 @@ import pytest
 
 from limber.cli import main
 from limber.figures import alt_text, figure_svg, starting_figure, validate_figure
+from limber.figures.bases import NAMED_POSES
 from limber.figures.contact import rested
 from limber.figures.furniture import on_floor
 from limber.figures.outline import trunk_outline
-from limber.figures.pose import RADIUS, H
 from limber.figures.scene import compose
-from limber.figures.spec import NAMED_POSES
+from limber.figures.skeleton import RADIUS, H
 from limber.figures.support import TOUCH
 from limber.yaml_reader import parse_yaml
 from tests.conftest import copy_project

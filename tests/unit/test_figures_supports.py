@@ -7,8 +7,8 @@ import pytest
 from limber.content import parse_doc
 from limber.figures import figure_svg, validate_figure
 from limber.figures.contact import rested
-from limber.figures.pose import RADIUS, H
 from limber.figures.scene import compose
+from limber.figures.skeleton import RADIUS, H
 from limber.figures.step import step_span
 from limber.figures.svg import SIZES, fit_box
 from limber.yaml_reader import parse_yaml
