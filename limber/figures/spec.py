@@ -1,7 +1,7 @@
-"""What a figure may say: views, joints and their ranges, base postures, props, anchors.
+"""What a figure may say: views, joints and their ranges, hand shapes, props, supports, anchors.
 
-This module is the single declaration of the figure vocabulary. Validation, drawing, the alt
-text and the editors' reference table (`reference_markdown`) are all derived from it.
+This module and bases.py (base postures, named poses) declare the figure vocabulary. Validation,
+drawing, the alt text and the editors' reference tables (reference.py) are all derived from them.
 
 Angles are whole degrees of a flat, jointed figure drawn in the plane of the view. In the side
 view they are the usual sagittal movements (flexion +, extension -); in the front and back views
