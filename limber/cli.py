@@ -65,6 +65,12 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("kind", choices=("exercise", "routine"))
     sub.add_argument("title", help="the title, in sentence case; the file name (slug) is made from it")
     sub.add_argument(
+        "--position",
+        metavar="SLUG",
+        help="an exercise's starting position (a slug from `positions` in content/taxonomies.yaml, "
+        "e.g. lying-back): fills in `position` and starts the figure from the named pose for it",
+    )
+    sub.add_argument(
         "--project", type=Path, default=Path.cwd(), help="project folder (default: current folder)"
     )
     sub = commands.add_parser("check", help="validate and link the content without writing anything")
@@ -115,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             vocabularies = project_vocabularies(project)
             ruled = project_rules(project, vocabularies)
-            path = write_scaffold(project, options.kind, options.title, vocabularies, ruled)
+            path = write_scaffold(project, options.kind, options.title, vocabularies, ruled, options.position)
         except ScaffoldError as err:
             print(f"error: {err}", file=sys.stderr)
             return EXIT_USAGE

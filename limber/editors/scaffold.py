@@ -2,11 +2,13 @@
 
 Every field is written, with a comment giving what it expects and its allowed values. The
 values an editor must still choose are FILL_IN, which `check` reports as "still to fill in"
-(code `fill-in`), so a fresh scaffold fails only on what is left to write.
+(code `fill-in`), so a fresh scaffold fails only on what is left to write. An exercise given a
+position (`--position`) gets it filled in and a figure started from the named pose for it.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import textwrap
@@ -18,7 +20,8 @@ from limber import routes
 from limber.body import EXERCISE_SECTIONS
 from limber.checker import Checker
 from limber.content import read_doc, unsafe_characters
-from limber.diagnostics import Origin
+from limber.diagnostics import Origin, visible
+from limber.editors.figure_start import figure_lines, named_poses_note
 from limber.fields import FILL_IN, Field, declared, rule
 from limber.model import Exercise, Routine, Vocabulary
 from limber.rules import read_rules
@@ -57,6 +60,8 @@ def _notes(field: Field, vocabularies: Mapping[str, Vocabulary], ruled: Mapping[
 
 def _annotated(line: str, indent: str, notes: list[str]) -> list[str]:
     """*line* with its *notes* as comments: beside it while they fit in WIDTH, then on lines below."""
+    if not notes:
+        return [line]
     below = WIDTH - len(indent) - len("  # ")
     wrap = partial(textwrap.wrap, break_long_words=False, break_on_hyphens=False)  # slugs stay whole
     first, *rest = notes
@@ -86,8 +91,12 @@ def _lines(
     ruled: Mapping[str, str],
     *,
     off: bool = False,
+    position: str | None = None,
 ) -> list[str]:
-    """The fields with their comments; an optional one without an example commented out (all if *off*)."""
+    """The fields with their comments; an optional one without an example commented out (all if *off*).
+
+    *position*: the exercise's position, written as its value and the figure started from it.
+    """
     out: list[str] = []
     for field in fields:
         notes = _notes(field, vocabularies, ruled)
@@ -100,20 +109,41 @@ def _lines(
         elif field.kind.name == "group" and field.kind.record is not None:
             out += _annotated(key, indent, notes)
             out += _lines(declared(field.kind.record), vocabularies, indent + "  ", {}, off=shown)
+        elif field.name == "figure" and position is not None:
+            out += _annotated(f"{indent}{field.name}:", indent, notes)
+            for line, comments in figure_lines(position, GUIDE):
+                out += _annotated(f"{indent}  {line}", f"{indent}  ", comments)
+        elif field.name == "figure":
+            out += _annotated(key, indent, [*notes, named_poses_note(GUIDE)])
         elif field.kind.name == "data":
             out += _annotated(key, indent, notes)
         else:
-            out += _annotated(f"{key} {_value(field)}", indent, notes)
+            value = position if field.name == "position" and position is not None else _value(field)
+            out += _annotated(f"{key} {value}", indent, notes)
     return out
 
 
 def scaffold_text(
-    kind: str, title: str, vocabularies: Mapping[str, Vocabulary], ruled: Mapping[str, str] | None = None
+    kind: str,
+    title: str,
+    vocabularies: Mapping[str, Vocabulary],
+    ruled: Mapping[str, str] | None = None,
+    position: str | None = None,
 ) -> str:
-    """The new file's text. *ruled*: optional fields the project's rules ask for (project_rules)."""
+    """The new file's text.
+
+    *ruled*: optional fields the project's rules ask for (project_rules); *position*: an
+    exercise's position (checked by position_problem), which starts its figure.
+    """
     fields = declared(RECORDS[kind])
     ruled = ruled if kind == "exercise" and ruled is not None else {}
-    front = _lines(tuple(f for f in fields if f.name not in ("title", "steps")), vocabularies, "", ruled)
+    front = _lines(
+        tuple(f for f in fields if f.name not in ("title", "steps")),
+        vocabularies,
+        "",
+        ruled,
+        position=position,
+    )
     if kind == "routine":
         (steps,) = (f for f in fields if f.name == "steps")
         front += _annotated("steps:", "", [*_notes(steps, vocabularies, {}), STEP_NOTE])
@@ -159,6 +189,21 @@ def title_problem(kind: str, title: str) -> str | None:
     return checker.problems[0].message if checker.problems else None
 
 
+def position_problem(kind: str, position: str, vocabularies: Mapping[str, Vocabulary]) -> str | None:
+    """Why `--position` *position* cannot be written in a new *kind*, or None."""
+    if kind != "exercise":
+        return f"--position is for exercises; a {kind} has no position"
+    (spec,) = (f for f in declared(Exercise) if f.name == "position")
+    vocabulary = vocabularies.get(spec.kind.vocabulary or "")
+    known = [term.slug for term in vocabulary.terms] if vocabulary is not None else []
+    if position in known:
+        return None
+    guess = difflib.get_close_matches(position, known, n=1)
+    hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+    listed = ", ".join(known) or "none are declared"
+    return f"--position '{visible(position)}' is not a position{hint}; use one of: {listed}"
+
+
 def project_vocabularies(project: Path) -> dict[str, Vocabulary]:
     """The project's vocabularies, for the allowed values in comments (empty if unreadable)."""
     rel = PurePosixPath("content", "taxonomies.yaml")
@@ -192,10 +237,13 @@ def write_scaffold(
     title: str,
     vocabularies: Mapping[str, Vocabulary],
     ruled: Mapping[str, str] | None = None,
+    position: str | None = None,
 ) -> Path:
-    """Write content/<kind>s/<slug>.md; refuse a title that makes no valid slug, or an existing file."""
+    """Write content/<kind>s/<slug>.md; refuse a bad title or *position*, or an existing file."""
     title = title.strip()
     problem = title_problem(kind, title)
+    if problem is None and position is not None:
+        problem = position_problem(kind, position, vocabularies)
     if problem is not None:
         raise ScaffoldError(problem)
     slug = slug_for(title)
@@ -207,5 +255,5 @@ def write_scaffold(
             f"{target.relative_to(project)} already exists; pick another title or edit that file"
         )
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold_text(kind, title, vocabularies, ruled), encoding="utf-8")
+    target.write_text(scaffold_text(kind, title, vocabularies, ruled, position), encoding="utf-8")
     return target
