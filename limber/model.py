@@ -465,3 +465,4 @@ class Output:
     path: PurePosixPath  # relative to the output folder
     text: str
     source: Path | None = None  # unchanged since the last build: link this file instead of writing text
+    data: bytes | None = None  # a picture (a PNG): these bytes are the file, not text

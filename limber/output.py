@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from limber.assets import asset_names
@@ -85,27 +85,67 @@ def write_site(outputs: Iterable[Output], assets: Path, images: Mapping[str, byt
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     try:
-        for src, name in asset_names(assets).items():
-            target = staging / "assets" / name
+        for path, source, data in _files(outputs, assets, images):
+            target = staging.joinpath(*path.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(assets / src, target)
-        for src, data in sorted(images.items()):
-            target = staging / "images" / src
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        for output in outputs:
-            target = staging.joinpath(*output.path.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if output.source is not None:
-                _link_or_copy(output.source, target)  # unchanged: not rewritten
+            if source is not None:
+                _link_or_copy(source, target)  # unchanged: not rewritten
             else:
-                target.write_text(output.text, encoding="utf-8", newline="\n")
-        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                target.write_bytes(data)
         staging.chmod(0o755)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, out_dir)
+
+
+def update_site(outputs: Iterable[Output], assets: Path, images: Mapping[str, bytes], out_dir: Path) -> None:
+    """Bring *out_dir*, as the last build of this site wrote it, up to date in place.
+
+    For a process that builds one site again and again (the preview): a file is written only
+    if its bytes changed, each by a rename (a reader sees the old file or the new one, never
+    part of one), and files no longer made are removed. The swap of write_site() costs a
+    second to remove the old folder at 1,000 pages on some file systems.
+    """
+    made: set[PurePosixPath] = set()
+    for path, source, data in _files(outputs, assets, images):
+        made.add(path)
+        target = out_dir.joinpath(*path.parts)
+        if source is not None and source == target:
+            continue  # unchanged since the last build, which wrote it here
+        if source is not None:
+            data = source.read_bytes()
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{target.name}.new")
+        temp.write_bytes(data)
+        temp.replace(target)
+    for file in sorted(out_dir.rglob("*"), reverse=True):  # files before the folders that hold them
+        relative = PurePosixPath(file.relative_to(out_dir).as_posix())
+        if file.is_dir():
+            if not any(file.iterdir()):
+                file.rmdir()
+        elif relative not in made:
+            file.unlink()
+
+
+def _files(
+    outputs: Iterable[Output], assets: Path, images: Mapping[str, bytes]
+) -> Iterator[tuple[PurePosixPath, Path | None, bytes]]:
+    """Each file of the site: its path, and the file to link it from (unchanged) or its bytes."""
+    for src, name in asset_names(assets).items():  # copied: an editor may change the source in place
+        yield PurePosixPath("assets", name), None, (assets / src).read_bytes()
+    for src, data in sorted(images.items()):
+        yield PurePosixPath("images", src), None, data
+    for output in outputs:
+        if output.source is not None:
+            yield output.path, output.source, b""
+        else:
+            yield output.path, None, output.data if output.data is not None else output.text.encode("utf-8")
+    yield PurePosixPath(MARKER), None, MARKER_TEXT.encode("utf-8")
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

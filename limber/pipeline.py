@@ -27,7 +27,7 @@ from limber.loading import Memory, check, load_and_link, promote
 from limber.markdown import Converter
 from limber.memo import MemoStore, digest
 from limber.model import Output, Record, Site
-from limber.output import check_out_dir, check_outputs, write_site
+from limber.output import check_out_dir, check_outputs, update_site, write_site
 from limber.outputs import Made, other_outputs
 from limber.parallel import run_all
 from limber.render import TemplateError, make_env, render_page, render_pages, template_problem
@@ -113,6 +113,7 @@ class SiteBuild:
         self._env: Environment | None = None
         # Content files saved since the last build; None when unknown (the next build looks at every file).
         self._unbuilt: set[PurePosixPath] | None = None
+        self._wrote: Path | None = None  # the folder the last build wrote, updated in place by the next
 
     # --- the whole site ---
 
@@ -193,7 +194,9 @@ class SiteBuild:
         )
         go_on()
         # views, then the outputs they make
-        env = self._env = make_env(project / "templates")
+        if self._env is None:  # kept while the assets are the same: it compiles each template once
+            self._env = make_env(project / "templates")
+        env = self._env
         shared = site_view(ctx)
         views = [make() for make in view_makers(ctx).values()]
         result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
@@ -219,8 +222,10 @@ class SiteBuild:
         # write
         if write:
             assert out_dir is not None
-            write_site(outputs, project / "assets", site.images, out_dir)
-            result.wrote = True
+            writer = update_site if out_dir == self._wrote else write_site
+            self._wrote = None  # until the folder is whole again
+            writer(outputs, project / "assets", site.images, out_dir)
+            result.wrote, self._wrote = True, out_dir
         if cache is not None:
             result.from_cache = cache.reused
             cache.save(inputs, out_dir if write else None, outputs, result.counts, result.diagnostics)

@@ -195,3 +195,37 @@ def test_the_preview_and_build_make_each_page_through_the_same_function(tmp_path
     assert again.ok
     for page, text in pages.items():
         assert (tmp_path / "site" / page).read_bytes() == text, page
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def removed(path: str) -> Callable[[Path], list[str]]:
+    def change(project: Path) -> list[str]:
+        (project / path).unlink()
+        return [path]
+
+    return change
+
+
+def test_a_site_built_again_in_place_is_the_clean_build(tmp_path: Path):
+    """The preview's SiteBuild writes its folder in place after the first build: each file whose
+    bytes changed, and removes what is no longer made; the folder is then a clean build's."""
+    project = copy_real_project(tmp_path / "project")
+    site = SiteBuild(project, base_url=BASE, cache_dir=tmp_path / "cache")
+    out = tmp_path / "site"
+    assert site.build(out).ok
+    steps = [
+        CHANGES["a body edit"],
+        CHANGES["a new exercise"],
+        append("assets/css/screen.css", "\n.x { color: red; }\n"),  # a new hashed name; the old one goes
+        removed("content/exercises/chin-tuck-again.md"),
+    ]
+    for number, change in enumerate(steps):
+        site.update(change(project))
+        assert site.build(out).ok
+        assert build(project, tmp_path / f"clean-{number}", base_url=BASE).ok
+        assert files(out) == files(tmp_path / f"clean-{number}"), change
