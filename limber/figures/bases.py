@@ -83,7 +83,9 @@ class NamedPose:
     """A starting pose an editor can name (`start: {pose: knee-to-chest}`) and change a joint or two.
 
     It sets its base posture and the angles that differ from it; with the supports and holds it
-    needs, unless the figure gives its own. The leading side is the right.
+    needs, unless the figure gives its own; with its hand shapes and palms, unless the figure sets
+    them; and, seen in its own view, with the props it is drawn against, unless the figure lists
+    the same prop. The leading side is the right.
     """
 
     name: str
@@ -92,6 +94,8 @@ class NamedPose:
     angles: tuple[tuple[str, int], ...]
     rest: tuple[str, ...] = ()
     hold: tuple[tuple[str, str], ...] = ()
+    shapes: tuple[tuple[str, str], ...] = ()  # ("right.palm", "down"): set under a side like angles
+    props: tuple[tuple[str, str], ...] = ()  # ("wall", "near.hand"): a prop and the anchor it touches
     view: str = "side"  # the view it is drawn for
     starts: bool = False  # a new exercise in this base posture starts from this pose
 
@@ -122,8 +126,9 @@ NAMED_POSES: tuple[NamedPose, ...] = (
                            left={"shoulder": -70, "arm_seen": 35, "thigh_seen": 30, "shin_seen": 80},
                            right={"shoulder": -70, "arm_seen": 35, "thigh_seen": 30, "shin_seen": 80}),
               view="front", starts=True),
-    NamedPose("hands-on-wall", "standing, both hands on a wall in front at shoulder height", "standing",
-              _pose_angles({"trunk": 10}, left={"shoulder": 80, "elbow": 10, "wrist": -70},
-                           right={"shoulder": 80, "elbow": 10, "wrist": -70})),
+    NamedPose("hands-on-wall", "standing, both palms flat on a wall in front at shoulder height", "standing",
+              _pose_angles({"trunk": 10}, left={"shoulder": 95, "elbow": 15, "wrist": -80},
+                           right={"shoulder": 95, "elbow": 15, "wrist": -80}),
+              shapes=(("left.palm", "down"), ("right.palm", "down")), props=(("wall", "near.hand"),)),
 )  # fmt: skip
 NAMED_POSE = MappingProxyType({p.name: p for p in NAMED_POSES})

@@ -36,6 +36,7 @@ class PoseChecks(FigureChecker):
             if named is not None:
                 self.named = NAMED_POSE[named]
                 angles.update(self.named.angles)
+                self.shapes += [(f"start.{joint}", shape) for joint, shape in self.named.shapes]
                 base = self.named.base
             if "base" in raw:
                 self.error((*key, "base"), "unknown-key", "a named pose sets its own base; remove `base`")

@@ -40,13 +40,19 @@ def reference_markdown() -> str:
         lines.append(
             f"| `{b.name}` | {b.words} | {views} | {rests} | {_compact(b.side)} | {_compact(b.face)} |"
         )
-    lines += ["", "| named pose (`start: {pose: ...}`) | what it is | base | angles | rests on, holds |"]
-    lines += ["| --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "| named pose (`start: {pose: ...}`) | what it is | base | angles | rests on, holds | hands, props |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for n in NAMED_POSES:
         angles = ", ".join(f"{k} {v}".replace("-", "−") for k, v in n.angles) or "the base's"
         holds = ", ".join(f"{hand} holds {target}" for hand, target in n.hold)
         carried = "; ".join(part for part in (", ".join(n.rest), holds) if part) or "the base's"
-        lines.append(f"| `{n.name}` | {n.words} | `{n.base}` | {angles} | {carried} |")
+        shapes = [f"`{joint.replace('.', ': {')}: {shape}}}`" for joint, shape in n.shapes]
+        props = [f"`{{{name}: {at}}}` ({n.view} view)" for name, at in n.props]
+        extras = ", ".join([*shapes, *props]) or "none"
+        lines.append(f"| `{n.name}` | {n.words} | `{n.base}` | {angles} | {carried} | {extras} |")
     lines += ["", "| prop | anchors (`at`) | where it goes |", "| --- | --- | --- |"]
     for p in PROPS:
         lo, hi = p.anchors

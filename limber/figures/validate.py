@@ -68,10 +68,13 @@ class _Checker(PoseChecks, SupportChecks, PropChecks, ArrowChecks):
             shown = listing(BASE[base].cameras)
             message = f"a figure {BASE[base].words} can be seen only from: {shown}"
             self.error(("view",), "view-not-possible", message)
+        named = self.named
         props = self.props(raw.get("props", []))
+        if named is not None and view == named.view:  # the props the named pose is drawn against
+            listed = {use.name for use in props}
+            props += tuple(PropUse(name, (at,)) for name, at in named.props if name not in listed)
         mark = self.marks(raw.get("mark", []), view or "side")
         arrows = self.arrows(raw["arrow"]) if "arrow" in raw else None
-        named = self.named
         default_rest = list(named.rest) if named is not None and named.rest else []
         rest = self.rests(
             raw.get("rest", default_rest), props, ("rest",) if "rest" in raw else ("start", "pose")
