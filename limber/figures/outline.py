@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Sequence
 
 from limber.figures.canvas import Item, circle, poly
@@ -12,10 +13,12 @@ from limber.figures.geometry import (
     angle_of,
     bezier_tangent,
     chain_outline,
+    cross,
     dist,
     left_normal,
     lerp,
     mul,
+    sub,
     unit,
 )
 from limber.figures.regions import Patch, shape_of
@@ -26,6 +29,7 @@ STEPS = 14  # samples along the trunk
 THUMB = 0.0085  # the thumb's half-width, in fractions of H
 TOWARD = 0.7  # a thigh drawn shorter than this part of its length points toward you (front view)
 KNEE_CAP = 1.3  # ... and its knee is drawn as a cap this much wider than the knee joint
+FOLD = 120  # a knee folded more than this (degrees) brings the shin back across the thigh
 
 
 @functools.lru_cache(maxsize=1024)
@@ -72,8 +76,15 @@ def body_items(
     def limb(chain: Chain) -> None:
         # A leg grows out of the trunk: no outline across its root, and none inside the trunk.
         is_leg = chain.limb == "leg"
-        shape = tuple(chain_outline(chain.points, chain.radii, open_start=is_leg))
-        out.append(Item(role if chain.near else far_role, shape, not is_leg, tucked=trunk if is_leg else ()))
+        drawn = role if chain.near else far_role
+        if is_leg and skeleton.kind == "face" and _crossing(chain):
+            # The shin folds back across the body (a figure four): drawn whole, over the thigh.
+            thigh = tuple(chain_outline(chain.points[:2], chain.radii[:2], open_start=True))
+            out.append(Item(drawn, thigh, False, tucked=trunk))
+            out.append(Item(drawn, tuple(chain_outline(chain.points[1:], chain.radii[1:]))))
+        else:
+            shape = tuple(chain_outline(chain.points, chain.radii, open_start=is_leg))
+            out.append(Item(drawn, shape, not is_leg, tucked=trunk if is_leg else ()))
         if is_leg and skeleton.kind == "face" and _toward(chain):
             # A thigh coming toward you, the shin hanging from it: the knee shows as a round cap.
             out.append(circle(role if chain.near else far_role, chain.points[1], KNEE_CAP * chain.radii[1]))
@@ -106,6 +117,14 @@ def body_items(
             for s in SIDES:
                 limb(chains[(s, name)])
     return out
+
+
+def _crossing(leg: Chain) -> bool:
+    """Does this leg's shin turn back across its thigh (the knee folded more than FOLD degrees)?"""
+    hip, knee, ankle = leg.points[:3]
+    thigh, shin = sub(knee, hip), sub(ankle, knee)
+    turn = math.degrees(math.atan2(abs(cross(thigh, shin)), thigh[0] * shin[0] + thigh[1] * shin[1]))
+    return turn > FOLD
 
 
 def _toward(leg: Chain) -> bool:

@@ -8,6 +8,7 @@ it follows the page's text colour in light mode, dark mode and print.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape
@@ -21,6 +22,7 @@ TINTED = ("body", "far", "neck-tint")  # tinted together, so overlaps do not dar
 COVERS = ("body", "far", "neck-tint", "prop-tint", "ball", "prop")  # hide the lines drawn before them
 UNSTROKED = ("ink", "neck-tint")
 PATTERNED = ("hatch", "dots")
+STUB = 2.5  # pixels: a covered line's visible piece shorter than this would show as a stray dash
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,8 @@ def layers(items: Sequence[Item], uid: str, unit: float, pen: Pen) -> str:
         if s.tucked:
             later.append(polygon(s.tucked))
         runs = visible_runs(s.points, s.closed, later)
+        if later:  # a line peeking out from behind a shape by less than a stub is left out
+            runs = [r for r in runs if _length(r) >= STUB * unit]
         if not runs:
             continue
         whole = s.closed and len(runs) == 1 and len(runs[0]) >= len(s.points) and not later
@@ -200,6 +204,10 @@ def svg_document(
     head = svg_open(view, width, height, uid=uid, title=title, desc=desc, css_class=f"figure figure-{size}")
     kinds = {item.role for item in items}
     return head + defs(uid, unit, pen, tuple(kinds)) + layers(items, uid, unit, pen) + "</svg>"
+
+
+def _length(run: Sequence[Point]) -> float:
+    return sum(math.dist(a, b) for a, b in itertools.pairwise(run))
 
 
 def _as_polygon(item: Item) -> Item:

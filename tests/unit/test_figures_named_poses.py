@@ -1,6 +1,12 @@
 """The named poses as drawn: what each one shows is what its words say."""
 
-from limber.figures import validate_figure
+import math
+import re
+
+import pytest
+
+from limber.figures import figure_svg, validate_figure
+from limber.figures.bases import NAMED_POSES
 from limber.figures.contact import rested
 from limber.figures.figure import PropUse
 from limber.figures.scene import compose
@@ -63,3 +69,47 @@ def test_a_figure_can_turn_the_palms_of_hands_on_wall_back():
     figure = figure_of("start: {pose: hands-on-wall, right: {palm: up}}")
 
     assert figure.hands() == {"left.palm": "down", "right.palm": "up"}
+
+
+def stroke_lengths(svg):
+    """The length in screen pixels of every open line the SVG strokes (each visible run)."""
+    width = float(re.search(r'viewBox="[^ ]+ [^ ]+ ([^ ]+) ', svg)[1])
+    px = SIZES["full"][0] / width
+    lengths = []
+    for data in re.findall(r'<path d="([^"]+)"', svg):
+        for run in re.findall(r"M[^MZ]*(?=M|$)", data):
+            numbers = [float(n) for n in re.findall(r"-?\d*\.?\d+", run)]
+            steps = list(zip(numbers[2::2], numbers[3::2], strict=True))
+            lengths.append(sum(math.hypot(dx, dy) for dx, dy in steps) * px)
+    return lengths
+
+
+@pytest.mark.parametrize("named", NAMED_POSES, ids=lambda n: n.name)
+def test_no_named_pose_shows_a_stray_dash_of_a_line_peeking_out_from_behind_a_shape(named):
+    figure = figure_of(f"view: {named.view}\nstart: {{pose: {named.name}}}")
+
+    svg = figure_svg(figure, title=named.words)
+
+    assert min(stroke_lengths(svg)) >= 2  # pixels
+
+
+def test_seated_figure_four_draws_the_crossed_shin_whole_with_the_foot_past_the_other_knee():
+    figure = figure_of("view: front\nstart: {pose: seated-figure-four}")
+
+    scene = compose(figure)
+
+    skeleton = rested(figure).skeleton
+    knee, ankle, toes = (skeleton.points[f"right.{p}"] for p in ("knee", "ankle", "toes"))
+    shin = [item for item in scene.items if item.role == "body" and item.closed and len(item.points) > 8]
+    crossing = [item for item in shin if _holds(item, ankle) and _holds(item, knee)]
+    assert crossing, "the crossed shin is one closed outline from the knee to the foot"
+    left_knee = skeleton.points["left.knee"]
+    assert toes[0] - left_knee[0] > 0.04 * 100  # the foot shows past the other knee
+    assert abs(ankle[1] - left_knee[1]) < 0.06 * 100  # resting at the height of that knee
+    hand = skeleton.points["right.hand"]
+    assert math.dist(hand, knee) < 0.4  # the hand rests on the crossed knee
+
+
+def _holds(item, point):
+    xs, ys = [p[0] for p in item.points], [p[1] for p in item.points]
+    return min(xs) <= point[0] <= max(xs) and min(ys) <= point[1] <= max(ys)
