@@ -1,17 +1,23 @@
 """The named poses as drawn: what each one shows is what its words say."""
 
+import itertools
 import math
 import re
+from pathlib import PurePosixPath
 
 import pytest
 
+from limber.content import parse_doc
 from limber.figures import figure_svg, validate_figure
 from limber.figures.bases import NAMED_POSES
 from limber.figures.contact import rested
 from limber.figures.figure import PropUse
+from limber.figures.geometry import segments_cross
 from limber.figures.scene import compose
+from limber.figures.support import TOUCH
 from limber.figures.svg import SIZES, fit_box
 from limber.yaml_reader import parse_yaml
+from tests.conftest import ROOT
 
 
 def figure_of(text):
@@ -113,3 +119,39 @@ def test_seated_figure_four_draws_the_crossed_shin_whole_with_the_foot_past_the_
 def _holds(item, point):
     xs, ys = [p[0] for p in item.points], [p[1] for p in item.points]
     return min(xs) <= point[0] <= max(xs) and min(ys) <= point[1] <= max(ys)
+
+
+def arms_cross(skeleton):
+    left, right = (
+        [c.points for c in skeleton.chains if c.limb == "arm" and c.side == s] for s in ("left", "right")
+    )
+    pairs = itertools.product(itertools.pairwise(left[0]), itertools.pairwise(right[0]))
+    return any(segments_cross(a, b, c, d) for (a, b), (c, d) in pairs)
+
+
+def test_side_lying_rests_the_head_on_the_lower_arm_and_the_top_hand_on_the_floor_arms_apart():
+    figure = figure_of("view: front\nstart: {pose: side-lying}")
+
+    skeleton = rested(figure).skeleton
+
+    assert not arms_cross(skeleton)
+    (head, radius) = skeleton.head
+    lower = next(c for c in skeleton.chains if c.limb == "arm" and c.side == "left")
+    assert lower.points[-1][0] > head[0] + radius  # the lower arm reaches past the head, on the floor
+    assert all(
+        y - r < TOUCH for (_, y), r in zip(lower.points[:3], lower.radii, strict=False)
+    )  # elbow, wrist
+    under = min(lower.points, key=lambda p: abs(p[0] - head[0]))
+    assert head[1] - radius < under[1] + lower.radii[1] + TOUCH  # the head lies on it
+    top = next(c for c in skeleton.chains if c.limb == "arm" and c.side == "right")
+    assert abs(top.points[-1][1] - top.radii[-1]) < TOUCH  # the top hand on the floor
+
+
+@pytest.mark.parametrize("slug", ["open-book"])
+def test_a_side_lying_exercise_seen_from_the_front_keeps_its_arms_from_crossing(slug):
+    doc, _ = parse_doc(
+        PurePosixPath(f"{slug}.md"), (ROOT / "content" / "exercises" / f"{slug}.md").read_bytes(), "exercise"
+    )
+    figure, problems = validate_figure(doc.meta["figure"], default_base=doc.meta["position"])
+
+    assert problems == [] and not arms_cross(rested(figure).skeleton)
