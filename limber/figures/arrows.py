@@ -39,11 +39,14 @@ PARENT = {
 }
 HEAD_LENGTH = 0.035  # arrowhead, fractions of H
 # A sequence's order: the parts whose move from one position to the next an arrow shows, and the
-# joint each turns about; the arrow runs this far beyond the part, for a move at least this long.
+# joint each turns about; the arrow runs this far beyond the whole limb, for a move at least this
+# long, and is drawn at least ORDER_LENGTH long (fractions of H).
 ORDER_PARTS = ("hand", "elbow", "foot", "knee")
 ORDER_PIVOT = {"hand": "shoulder", "elbow": "shoulder", "foot": "hip", "knee": "hip"}
+ORDER_LIMB = {"hand": "arm", "elbow": "arm", "foot": "leg", "knee": "leg"}
 ORDER_CLEAR = 0.06
 ORDER_MIN = 0.05
+ORDER_LENGTH = 0.14
 AUTO_ARROWS = 2
 
 
@@ -58,7 +61,8 @@ def order_arrows(figure: Figure, skeletons: Sequence[Skeleton]) -> list[Item]:
     """An arrow from each position of a sequence to the next (Y, then T, then W).
 
     Each goes round the joint that carries the part moving furthest (a hand about its shoulder),
-    just beyond that part, from where it was to where it goes.
+    the way that part turns, just beyond the whole limb in both positions, clear of its outlines;
+    a short move still gets an arrow ORDER_LENGTH long, centred on it.
     """
     out: list[Item] = []
     other = "left" if figure.near == "right" else "right"
@@ -74,12 +78,27 @@ def order_arrows(figure: Figure, skeletons: Sequence[Skeleton]) -> list[Item]:
             radius = max(dist(pivot, a.points[key]), dist(b.points[pivot_name], b.points[key]))
             sweep = abs(math.radians(delta)) * radius
             if best is None or sweep > best[0] + 1e-6:
-                best = (sweep, pivot, radius, a0, delta)
+                reach = max(_reach(a, key, pivot_name), _reach(b, key, pivot_name))
+                best = (sweep, pivot, reach, a0, delta)
         if best is None or best[0] < ORDER_MIN * H:
             continue
-        _, pivot, radius, a0, delta = best
-        out += shaft(arc(pivot, radius + ORDER_CLEAR * H, a0 + 0.15 * delta, a0 + 0.85 * delta, 6))
+        _, pivot, reach, a0, delta = best
+        radius = reach + ORDER_CLEAR * H
+        half = max(0.35 * abs(delta), math.degrees(ORDER_LENGTH * H / radius) / 2)
+        middle, way = a0 + delta / 2, math.copysign(1, delta)
+        out += shaft(arc(pivot, radius, middle - way * half, middle + way * half, 8))
     return out
+
+
+def _reach(skeleton: Skeleton, key: str, pivot_name: str) -> float:
+    """How far the limb that carries *key* (or the head) reaches from its pivot, its width included."""
+    pivot = skeleton.points[pivot_name]
+    side, _, part = key.rpartition(".")
+    if not side:
+        center, radius = skeleton.head
+        return dist(pivot, center) + radius
+    chain = next(c for c in skeleton.chains if c.side == side and c.limb == ORDER_LIMB[part])
+    return max(dist(pivot, p) + r for p, r in zip(chain.points, chain.radii, strict=True))
 
 
 def auto_arrows(figure: Figure) -> tuple[Arrow, ...]:

@@ -1,13 +1,16 @@
 """Sequences of positions: an arrow from each to the next, or numbered close-ups in turn."""
 
+import itertools
 import math
 
 import pytest
 
 from limber.figures import alt_text
 from limber.figures.contact import rested
+from limber.figures.geometry import segments_cross
 from limber.figures.panels import still
 from limber.figures.scene import compose
+from limber.figures.svg import SIZES, fit_box
 from tests.unit.test_figures_supports import exercise_figure, figure_of
 
 YTW = (
@@ -40,6 +43,24 @@ def test_a_sequence_has_an_arrow_from_each_position_to_the_next(figure):
         there = after.points[moved]
         there = (-there[0], there[1])
         assert math.dist(end, there) < math.dist(start, there)
+
+
+@pytest.mark.parametrize(
+    "figure", [figure_of(YTW), exercise_figure("prone-ytw")], ids=["inline", "prone-ytw"]
+)
+def test_each_arrow_of_a_sequence_is_long_enough_to_read_and_clear_of_every_outline(figure):
+    scene = compose(figure)
+    px = SIZES["full"][0] / fit_box(scene.box, *SIZES["full"], 4.0)[2]
+    outlines = [i for i in scene.items if i.role in ("body", "ghost") and len(i.points) > 2]
+
+    arrows = [i for i in scene.items if i.role == "arrow"]
+
+    for arrow in arrows:  # Y to T, then T to W: a short one (15 px) crossed three dashed arms
+        assert sum(math.dist(a, b) for a, b in itertools.pairwise(arrow.points)) * px >= 24
+        for outline in outlines:
+            edges = itertools.pairwise((*outline.points, outline.points[0]))
+            steps = list(itertools.pairwise(arrow.points))
+            assert not any(segments_cross(a, b, c, d) for (a, b), (c, d) in itertools.product(edges, steps))
 
 
 def test_a_sequence_without_then_keeps_its_movement_arrows_and_only_those():
