@@ -29,6 +29,7 @@ from typing import Any
 from limber.diagnostics import Diagnostic
 from limber.documents import Document
 from limber.memo import MemoStore
+from limber.memo import digest as memo_digest
 from limber.model import Output
 from limber.render import output_path
 from limber.views.models import View
@@ -132,7 +133,7 @@ class Cache:
         holds, is ignored and said so in `ignored`; the build then makes everything afresh.
         """
         generator = generator_digest()
-        cache = cls(folder, generator, target=_digest(target.encode())[:16])
+        cache = cls(folder, generator, target=cls.target_name(target))
         path = folder / STATE.format(target=cache.target)
         try:
             with path.open("rb") as f:
@@ -168,6 +169,11 @@ class Cache:
         cache.files = state["files"]
         return cache
 
+    @staticmethod
+    def target_name(target: str) -> str:
+        """The digest naming a target's state file."""
+        return _digest(target.encode())[:16]
+
     # --- nothing changed ---
 
     def inputs_digest(self, project: Path, options: Iterable[str]) -> str:
@@ -202,14 +208,17 @@ class Cache:
 
     # --- pages ---
 
-    def unchanged_page(self, view: View, templates: str, out_dir: Path | None) -> Output | None:
+    def unchanged_page(
+        self, view: View, templates: str, out_dir: Path | None, view_digest: str | None = None
+    ) -> Output | None:
         """The page's Output linked from the previous site if it is unchanged, else None.
 
         For a check (no *out_dir*), an unchanged page is one whose view and templates rendered
         without error last time: it is not rendered again, and its Output has no text.
+        *view_digest* is memo.digest(view), when the caller knows it already.
         """
         path = output_path(view)
-        digest = _digest(templates.encode(), pickle.dumps(view, protocol=5))
+        digest = _digest(templates.encode(), (view_digest or memo_digest(view)).encode())
         self.new_pages[path.as_posix()] = digest
         entry = self.pages.get(path.as_posix())
         if entry is None or entry[0] != digest:
@@ -232,15 +241,9 @@ class Cache:
         diagnostics: list[Diagnostic],
     ) -> None:
         """Record this build; call after the output folder was written (or a check passed)."""
-        pages = {}
+        pages = self._pages(out_dir, outputs)
         files = {}  # everything else the build wrote (assets, pictures): a missing one is noticed
-        if out_dir is None:
-            pages = {o.path.as_posix(): (self.new_pages.get(o.path.as_posix(), ""), 0, 0) for o in outputs}
-        else:
-            for output in outputs:
-                key = output.path.as_posix()
-                stat = out_dir.joinpath(*output.path.parts).stat()
-                pages[key] = (self.new_pages.get(key, ""), stat.st_size, stat.st_mtime_ns)
+        if out_dir is not None:
             for path in sorted(out_dir.rglob("*")):
                 key = path.relative_to(out_dir).as_posix()
                 if key not in pages and path.is_file():
@@ -266,6 +269,31 @@ class Cache:
         others = sorted(self.folder.glob(STATE.format(target="*")), key=lambda p: p.stat().st_mtime_ns)
         for old in others[: max(len(others) - MAX_STATES, 0)]:
             old.unlink(missing_ok=True)
+
+    def again(self, out_dir: Path | None, outputs: Iterable[Output]) -> None:
+        """Keep this build's record in memory for the next build by the same process (the preview).
+
+        Nothing is saved: the preview builds into a temporary folder no later build will see,
+        and the process keeps the cache itself.
+        """
+        self.pages = self._pages(out_dir, outputs)
+        self.documents = {k: v for k, v in self.documents.items() if k in self.used_documents}
+        self.memos = MemoStore(self.memos.kept())
+
+    def begin(self) -> None:
+        """Start another build with what this cache holds (kept in memory by again())."""
+        self.used_documents, self.new_pages, self.reused = set(), {}, 0
+
+    def _pages(self, out_dir: Path | None, outputs: Iterable[Output]) -> dict[str, tuple[str, int, int]]:
+        """Each page this build made: its view's digest, and its file's size and modification time."""
+        if out_dir is None:
+            return {o.path.as_posix(): (self.new_pages.get(o.path.as_posix(), ""), 0, 0) for o in outputs}
+        pages = {}
+        for output in outputs:
+            key = output.path.as_posix()
+            stat = out_dir.joinpath(*output.path.parts).stat()
+            pages[key] = (self.new_pages.get(key, ""), stat.st_size, stat.st_mtime_ns)
+        return pages
 
 
 def _stat_matches(path: Path, size: int, mtime: int) -> bool:

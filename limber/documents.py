@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from html.parser import HTMLParser
@@ -159,3 +159,25 @@ def list_items(fragment: str) -> tuple[str, ...]:
     parser = _Items()
     parser.feed(fragment)
     return tuple(_SPACE.sub(" ", "".join(item)).strip() for item in parser.items)
+
+
+class DocumentsOnDemand(Mapping[str, Document]):
+    """Site path -> Document, each body rendered when a view first asks for it (the pages made at once after a save)."""
+
+    def __init__(self, site: Site, kept: dict[str, Document], converter: Converter) -> None:
+        records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
+        self._records = {r.path: r for r in records}
+        self._kept = kept
+        self._converter = converter
+
+    def __getitem__(self, path: str) -> Document:
+        found = self._kept.get(path)
+        if found is None:
+            found = self._kept[path] = render_document(self._records[path], self._converter)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)

@@ -7,7 +7,7 @@ neither read nor checked again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar, cast
@@ -18,7 +18,7 @@ from limber.content import ReadCache, SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.linking import link, missing_pages
 from limber.model import Draft, Record, Site, Vocabulary
-from limber.rules import apply_rules, read_rules, screening
+from limber.rules import Rule, apply_rules, read_rules, screening
 from limber.search import GlossaryEntry, validate_glossary
 
 T = TypeVar("T")
@@ -46,9 +46,9 @@ class Memory:
 
     def __init__(self) -> None:
         self.reads = ReadCache()
-        self._checked: dict[PurePosixPath, tuple[tuple[object, ...], Any]] = {}
+        self._checked: dict[Hashable, tuple[tuple[object, ...], Any]] = {}
 
-    def checked(self, path: PurePosixPath, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
+    def checked(self, path: Hashable, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
         """make(), or its result from the last call for *path* if *inputs* are the same."""
         kept = self._checked.get(path)
         if kept is not None and all(a is b or a == b for a, b in zip(kept[0], inputs, strict=True)):
@@ -56,6 +56,10 @@ class Memory:
         result = make()
         self._checked[path] = (inputs, result)
         return result
+
+    def found_in(self, rules: tuple[Rule, ...], record: Record) -> dict[int, list[Diagnostic]]:
+        """What the *rules* found in *record*'s own words, kept while both are the same (apply_rules)."""
+        return self.checked((record.origin.path, "rules"), (record, rules), dict)
 
 
 def promote(diagnostic: Diagnostic) -> Diagnostic:
@@ -132,7 +136,7 @@ def load_and_link(
     diagnostics += found + missing_pages(site, frozenset(broken))
     for doc in by_kind.get("rules", ()):
         rules, found = memory.checked(doc.path, (doc, vocabularies), partial(read_rules, doc, vocabularies))
-        diagnostics += found + apply_rules(site, rules)
+        diagnostics += found + apply_rules(site, rules, partial(memory.found_in, rules))
         site = dataclasses.replace(site, screening=screening(site, rules))
     if glossary is not None:
         for doc in by_kind.get("glossary", ()):

@@ -37,10 +37,15 @@ class MemoStore:
         return self.results[key]
 
     def missing(self, jobs: Iterable[Job]) -> list[tuple[str, Callable[[], Any]]]:
-        """(key, make) of each job whose result is not kept yet, each key once."""
+        """(key, make) of each job whose result is not kept yet, each key once.
+
+        Every job listed is one this build needs, so its result is kept for the next build
+        even if no view asks for it this time (a view not built again, as it read nothing new).
+        """
         out: dict[str, Callable[[], Any]] = {}
         for kind, inputs, make in jobs:
             key = self.key(kind, inputs)
+            self.used.add(key)
             if key not in self.results:
                 out.setdefault(key, make)
         return list(out.items())

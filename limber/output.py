@@ -11,6 +11,7 @@ a changed file gets a new name, and the templates link the names through render'
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -80,56 +81,70 @@ def check_outputs(outputs: Iterable[Output], extra: Iterable[PurePosixPath] = ()
     return problems
 
 
-def write_site(outputs: Iterable[Output], assets: Path, images: Mapping[str, bytes], out_dir: Path) -> None:
+Written = dict[PurePosixPath, bytes]  # each file a build wrote -> a digest of its bytes (b"" if linked)
+
+
+def write_site(
+    outputs: Iterable[Output], assets: Path, images: Mapping[str, bytes], out_dir: Path
+) -> Written:
     """Write everything to a temporary sibling of *out_dir*, then swap it into place."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    written: Written = {}
     try:
         for path, source, data in _files(outputs, assets, images):
             target = staging.joinpath(*path.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             if source is not None:
                 _link_or_copy(source, target)  # unchanged: not rewritten
+                written[path] = b""
             else:
                 target.write_bytes(data)
+                written[path] = _digest(data)
         staging.chmod(0o755)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, out_dir)
+    return written
 
 
-def update_site(outputs: Iterable[Output], assets: Path, images: Mapping[str, bytes], out_dir: Path) -> None:
-    """Bring *out_dir*, as the last build of this site wrote it, up to date in place.
+def update_site(
+    outputs: Iterable[Output], assets: Path, images: Mapping[str, bytes], out_dir: Path, written: Written
+) -> Written:
+    """Bring *out_dir*, as the last build of this site wrote it (*written*), up to date in place.
 
     For a process that builds one site again and again (the preview): a file is written only
     if its bytes changed, each by a rename (a reader sees the old file or the new one, never
-    part of one), and files no longer made are removed. The swap of write_site() costs a
+    part of one), and the files no longer made are removed. The swap of write_site() costs a
     second to remove the old folder at 1,000 pages on some file systems.
     """
-    made: set[PurePosixPath] = set()
+    now: Written = {}
     for path, source, data in _files(outputs, assets, images):
-        made.add(path)
         target = out_dir.joinpath(*path.parts)
         if source is not None and source == target:
-            continue  # unchanged since the last build, which wrote it here
+            now[path] = written.get(path, b"")  # unchanged since the last build, which wrote it here
+            continue
         if source is not None:
             data = source.read_bytes()
-        try:
-            if target.read_bytes() == data:
-                continue
-        except OSError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+        now[path] = digest = _digest(data)
+        if written.get(path) == digest:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_name(f".{target.name}.new")
         temp.write_bytes(data)
         temp.replace(target)
-    for file in sorted(out_dir.rglob("*"), reverse=True):  # files before the folders that hold them
-        relative = PurePosixPath(file.relative_to(out_dir).as_posix())
-        if file.is_dir():
-            if not any(file.iterdir()):
-                file.rmdir()
-        elif relative not in made:
-            file.unlink()
+    for path in written.keys() - now.keys():
+        out_dir.joinpath(*path.parts).unlink(missing_ok=True)
+        for folder in out_dir.joinpath(*path.parts).parents:
+            if folder == out_dir or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    return now
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _files(

@@ -10,8 +10,9 @@ site, through the same render function. The preview's build process calls `updat
 
 from __future__ import annotations
 
+import dataclasses
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -21,13 +22,13 @@ from jinja2 import Environment
 from limber.cache import Cache, tree_digest
 from limber.content import KINDS
 from limber.diagnostics import Diagnostic, has_errors
-from limber.documents import Document, render_document, render_documents, targets
+from limber.documents import Document, DocumentsOnDemand, render_documents, targets
 from limber.linking import replace_bodies
 from limber.loading import Memory, check, load_and_link, promote
 from limber.markdown import Converter
 from limber.memo import MemoStore, digest
 from limber.model import Output, Record, Site
-from limber.output import check_out_dir, check_outputs, update_site, write_site
+from limber.output import Written, check_out_dir, check_outputs, update_site, write_site
 from limber.outputs import Made, other_outputs
 from limber.parallel import run_all
 from limber.render import TemplateError, make_env, render_page, render_pages, template_problem
@@ -37,6 +38,7 @@ from limber.views import Context, site_view, view_makers
 from limber.views.card import card_problems, printout_jobs
 from limber.views.drawings import drawing_jobs
 from limber.views.models import SiteView, View
+from limber.views.reads import OWN_TABLES, Changes, Reads, Recording
 
 
 class Superseded(Exception):
@@ -98,8 +100,15 @@ class SiteBuild:
         strict: bool = False,
         publishing: bool = False,
         cache_dir: Path | None = None,
+        incremental: bool = False,
     ) -> None:
+        """A build of *project* with these options, kept in memory.
+
+        *incremental*: this object builds the site again and again (the preview's process); it
+        then records what each view read, and builds again only the views an edit touches.
+        """
         self.project = project
+        self._incremental = incremental
         self._base_url = base_url
         self._strict = strict
         self._publishing = publishing  # the `build` command warns of an example domain; the preview does not
@@ -113,7 +122,11 @@ class SiteBuild:
         self._env: Environment | None = None
         # Content files saved since the last build; None when unknown (the next build looks at every file).
         self._unbuilt: set[PurePosixPath] | None = None
-        self._wrote: Path | None = None  # the folder the last build wrote, updated in place by the next
+        self._wrote: tuple[Path, Written] | None = None  # the folder the last build wrote, and what
+        self._views_read: dict[str, tuple[View, Reads]] = {}  # page path -> its view, what it read
+        self._read_from: tuple[Site, Mapping[str, Document]] | None = None  # what those views read
+        self._digests: dict[str, tuple[View, str]] = {}  # page path -> its last view and its digest
+        self._kept_cache: Cache | None = None  # incremental: the build cache, kept in memory
 
     # --- the whole site ---
 
@@ -141,9 +154,9 @@ class SiteBuild:
         # A check has a state of its own: it writes no folder, so its pages are known only by their views.
         where = str(out_dir.resolve()) if write and out_dir is not None else "check"
         target = (self._base_url or "", str(self._strict), str(self._publishing), where)
-        cache = Cache.open(self._cache_dir, "\0".join(target)) if self._cache_dir is not None else None
+        cache = self._open_cache(target)
         inputs = ""
-        if cache is not None:
+        if cache is not None and cache is not self._kept_cache:  # a kept one: asked because files changed
             result.notices += [cache.ignored] if cache.ignored else []
             inputs = cache.inputs_digest(project, target)
             if cache.unchanged(inputs, out_dir):
@@ -175,7 +188,7 @@ class SiteBuild:
             saved,
             publishing=self._publishing,
         )
-        self._loaded(site, result.diagnostics)
+        self._loaded(site, result.diagnostics, settle=False)
         result.site = site
         if site is None or blocked():
             return result
@@ -198,7 +211,7 @@ class SiteBuild:
             self._env = make_env(project / "templates")
         env = self._env
         shared = site_view(ctx)
-        views = [make() for make in view_makers(ctx).values()]
+        views = self._views(ctx)
         result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
         go_on()
         outputs, problems = self._pages(env, views, shared, cache, out_dir, progress)
@@ -222,14 +235,63 @@ class SiteBuild:
         # write
         if write:
             assert out_dir is not None
-            writer = update_site if out_dir == self._wrote else write_site
+            assets, last = project / "assets", self._wrote
             self._wrote = None  # until the folder is whole again
-            writer(outputs, project / "assets", site.images, out_dir)
-            result.wrote, self._wrote = True, out_dir
+            if last is not None and last[0] == out_dir:
+                written = update_site(outputs, assets, site.images, out_dir, last[1])
+            else:
+                written = write_site(outputs, assets, site.images, out_dir)
+            result.wrote = True
+            self._wrote = (out_dir, written) if self._incremental else None
         if cache is not None:
             result.from_cache = cache.reused
-            cache.save(inputs, out_dir if write else None, outputs, result.counts, result.diagnostics)
+            if self._incremental:
+                cache.again(out_dir if write else None, outputs)
+                self._kept_cache, self._memo = cache, cache.memos
+            else:
+                cache.save(inputs, out_dir if write else None, outputs, result.counts, result.diagnostics)
         return result
+
+    def _open_cache(self, target: tuple[str, ...]) -> Cache | None:
+        """The build cache for *target*: kept in memory between builds when incremental."""
+        if self._cache_dir is None:
+            return None
+        key = "\0".join(target)
+        if self._kept_cache is not None and self._kept_cache.target == Cache.target_name(key):
+            self._kept_cache.begin()
+            return self._kept_cache
+        self._kept_cache = None
+        return Cache.open(self._cache_dir, key)
+
+    def _views(self, ctx: Context) -> list[View]:
+        """Every page's view; when incremental, only those that read what changed are built again."""
+        if not self._incremental:
+            return [make() for make in view_makers(ctx).values()]
+        site, documents = ctx.site, ctx.documents
+        recording = Recording(site, documents)
+        makers = view_makers(dataclasses.replace(ctx, site=recording.site, documents=recording.documents))
+        last = self._read_from
+        changes = Changes(last[0], site, last[1], documents) if last is not None else None
+        own = {r.path: (table, r.slug) for table in OWN_TABLES for r in getattr(site, table).values()}
+        kept: dict[str, tuple[View, Reads]] = {}
+        for path, make in makers.items():
+            before = self._views_read.get(path)
+            if before is not None and changes is not None and not changes.touch(before[1], own.get(path)):
+                kept[path] = before
+            else:
+                kept[path] = recording.reading(make)
+        self._views_read, self._read_from = kept, (site, documents)
+        return [view for view, _ in kept.values()]
+
+    def _digest(self, view: View) -> str:
+        """memo.digest(view), kept for a view built once and used again (incremental)."""
+        kept = self._digests.get(view.path)
+        if kept is not None and kept[0] is view:
+            return kept[1]
+        found = digest(view)
+        if self._incremental:
+            self._digests[view.path] = (view, found)
+        return found
 
     def _pages(
         self,
@@ -246,7 +308,7 @@ class SiteBuild:
             # Every page shows the templates, the shared site view (title, navigation) and the
             # content-hashed names of the assets it links.
             templates = tree_digest(self.project / "templates", self.project / "assets") + digest(shared)
-            reused = [cache.unchanged_page(view, templates, out_dir) for view in views]
+            reused = [cache.unchanged_page(view, templates, out_dir, self._digest(view)) for view in views]
         todo = [view for view, output in zip(views, reused, strict=True) if output is None]
         report = (lambda done, total: progress("Rendering", done, total)) if progress is not None else None
         try:
@@ -305,7 +367,7 @@ class SiteBuild:
             self._converter = Converter(targets(site))
         if self._env is None:
             self._env = make_env(self.project / "templates")
-        ctx = Context(site, _Documents(site, self._documents, self._converter), self._memo.memo)
+        ctx = Context(site, DocumentsOnDemand(site, self._documents, self._converter), self._memo.memo)
         makers = view_makers(ctx)
         wanted = dict.fromkeys(page_path(path) for path in files)
         try:
@@ -315,11 +377,17 @@ class SiteBuild:
             return {}, [template_problem(self.project, err)]
         return {output.path.as_posix(): output.text.encode("utf-8") for output in outputs}, []
 
-    def _loaded(self, site: Site | None, problems: list[Diagnostic]) -> None:
-        """Keep a newly linked *site*: what was kept for the last one no longer holds."""
+    def _loaded(self, site: Site | None, problems: list[Diagnostic], *, settle: bool = True) -> None:
+        """Keep a newly linked *site*: what was kept for the last one no longer holds.
+
+        *settle*: collect and freeze what is kept, so a save's pages are not held up by the
+        cycle collector (a build, which makes far more, leaves that to the collector itself).
+        """
         self._site, self._problems = site, tuple(problems)
         self._documents.clear()
         self._converter = None
+        if not settle:
+            return
         # What is kept lives until the next load: the cycle collector need not look at it again.
         # At 10,000 exercises each of its full passes took up to half a second of a save's
         # render (measured); objects dropped later are still freed as their last use ends.
@@ -358,25 +426,3 @@ class SiteBuild:
         records: list[Mapping[str, Record]] = [site.exercises, site.routines, site.pages]
         found = next((table.get(path.stem) for table in records if path.stem in table), None)
         return found if found is not None and found.origin.path == path else None
-
-
-class _Documents(Mapping[str, Document]):
-    """Site path -> Document, each body rendered when a view first asks for it."""
-
-    def __init__(self, site: Site, kept: dict[str, Document], converter: Converter) -> None:
-        records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
-        self._records = {r.path: r for r in records}
-        self._kept = kept
-        self._converter = converter
-
-    def __getitem__(self, path: str) -> Document:
-        found = self._kept.get(path)
-        if found is None:
-            found = self._kept[path] = render_document(self._records[path], self._converter)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._records)
-
-    def __len__(self) -> int:
-        return len(self._records)

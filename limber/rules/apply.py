@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -40,8 +40,15 @@ def pattern(written: str) -> re.Pattern[str]:
     return compile_pattern(written)
 
 
-def apply_rules(site: Site, rules: Iterable[Rule]) -> list[Diagnostic]:
-    """Every rule applied to every record in its scope; guide-wide limits counted in file order."""
+def apply_rules(
+    site: Site, rules: Iterable[Rule], found_in: Callable[[Record], dict[int, list[Diagnostic]]] | None = None
+) -> list[Diagnostic]:
+    """Every rule applied to every record in its scope; guide-wide limits counted in file order.
+
+    What a record's own words break depends on nothing else: *found_in(record)* gives the dict
+    (rule's index -> what it found) kept for the record while it and the rules are the same
+    (the preview's process keeps them), so an unchanged file's words are not searched again.
+    """
     rules = tuple(rules)
     records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
     records.sort(key=lambda r: str(r.origin.path))
@@ -50,12 +57,15 @@ def apply_rules(site: Site, rules: Iterable[Rule]) -> list[Diagnostic]:
     said: list[list[Diagnostic]] = [[] for _ in rules]  # what `forbids` found, counted against `at_most`
     for record in records:
         texts: list[Text] = []  # read once per record, when a rule first looks at its words
-        for rule, found in zip(rules, said, strict=True):
+        known = found_in(record) if found_in is not None else {}
+        for number, (rule, found) in enumerate(zip(rules, said, strict=True)):
             if KIND_OF[record.kind] not in rule.applies_to or not _in_scope(site, rule, record, terms):
                 continue
             if rule.forbidden is not None:
-                texts = texts or list(_texts(record))
-                found += _forbidden(rule, record, texts)
+                if number not in known:
+                    texts = texts or list(_texts(record))
+                    known[number] = list(_forbidden(rule, record, texts))
+                found += known[number]
             problems += _required(site, rule, record, terms)
     for rule, found in zip(rules, said, strict=True):
         problems += found[rule.at_most or 0 :]

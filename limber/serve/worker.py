@@ -128,7 +128,11 @@ def main(conn: Connection) -> None:
         if site is None or kept_for != (job.project, job.base_url, job.strict):
             kept_for = (job.project, job.base_url, job.strict)
             site = SiteBuild(
-                job.project, base_url=job.base_url, strict=job.strict, cache_dir=job.project / CACHE_DIR
+                job.project,
+                base_url=job.base_url,
+                strict=job.strict,
+                cache_dir=job.project / CACHE_DIR,
+                incremental=True,
             )
         started = time.perf_counter()
         try:

@@ -211,20 +211,32 @@ def removed(path: str) -> Callable[[Path], list[str]]:
     return change
 
 
-def test_a_site_built_again_in_place_is_the_clean_build(tmp_path: Path):
-    """The preview's SiteBuild writes its folder in place after the first build: each file whose
-    bytes changed, and removes what is no longer made; the folder is then a clean build's."""
+# Edits an editor makes in a row, each touching other pages than its own: back-links, cards
+# (title, summary), related lists (muscles), a routine's steps, a term's description, a template,
+# a stylesheet (a new hashed name; the old file goes), a new exercise, then its removal.
+EDITS = [
+    CHANGES["a body edit"],
+    CHANGES["a title edit"],
+    CHANGES["a summary edit"],
+    replace(CHIN, "muscles: [deep-neck-flexors]", "muscles: [deep-neck-flexors, upper-trapezius]"),
+    replace("content/routines/neck-relief.md", "title: Neck relief", "title: Neck ease"),
+    replace("content/taxonomies.yaml", "where desk work and screens", "where desks and screens"),
+    CHANGES["a template edit"],
+    append("assets/css/screen.css", "\n.x { color: red; }\n"),
+    CHANGES["a new exercise"],
+    removed("content/exercises/chin-tuck-again.md"),
+]
+
+
+def test_a_site_built_again_is_the_clean_build(tmp_path: Path):
+    """The preview's SiteBuild records what each view read and builds again only the views an
+    edit touches, then writes its folder in place (only files whose bytes changed; what is no
+    longer made is removed). After each edit in a row, its folder is a clean build's."""
     project = copy_real_project(tmp_path / "project")
-    site = SiteBuild(project, base_url=BASE, cache_dir=tmp_path / "cache")
+    site = SiteBuild(project, base_url=BASE, cache_dir=tmp_path / "cache", incremental=True)
     out = tmp_path / "site"
     assert site.build(out).ok
-    steps = [
-        CHANGES["a body edit"],
-        CHANGES["a new exercise"],
-        append("assets/css/screen.css", "\n.x { color: red; }\n"),  # a new hashed name; the old one goes
-        removed("content/exercises/chin-tuck-again.md"),
-    ]
-    for number, change in enumerate(steps):
+    for number, change in enumerate(EDITS):
         site.update(change(project))
         assert site.build(out).ok
         assert build(project, tmp_path / f"clean-{number}", base_url=BASE).ok

@@ -1,0 +1,151 @@
+"""What each page view read, recorded while it is built, and which views a new site leaves as they were.
+
+A view is built from the linked Site and the rendered documents only. Built through a
+`Recording` (a stand-in for the Site and the documents that notes each table entry read, and
+each table read whole), a view's reads are its dependencies, as Lektor records them. After an
+edit, `Changes` compares the new site with the last one table by table; a view that read
+nothing that changed is the view it was, and its page need not be made again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from limber.documents import Document
+from limber.model import Site
+
+DOCUMENTS = "documents"  # the documents, read as a table beside the site's
+# Tables each page of a record reads: its own entry, whatever its view does.
+OWN_TABLES = ("exercises", "routines", "pages")
+
+
+@dataclass
+class Reads:
+    """One view's dependencies: the (table, key) entries it read, and the tables it read whole."""
+
+    entries: set[tuple[str, Hashable]] = field(default_factory=set)
+    tables: set[str] = field(default_factory=set)
+
+
+class _Table(Mapping[Hashable, Any]):
+    """A table of the site (or the documents) that notes what is read of it."""
+
+    def __init__(self, name: str, table: Mapping[Any, Any], recording: Recording) -> None:
+        self._name, self._table, self._recording = name, table, recording
+
+    def __getitem__(self, key: Hashable) -> Any:
+        self._recording.note(self._name, key)
+        return self._table[key]
+
+    def __contains__(self, key: object) -> bool:
+        self._recording.note(self._name, key)
+        return key in self._table
+
+    def __iter__(self) -> Iterator[Hashable]:
+        self._recording.note_table(self._name)
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        self._recording.note_table(self._name)
+        return len(self._table)
+
+
+class _SiteReads:
+    """The Site as a view sees it through a Recording: every table read is noted."""
+
+    def __init__(self, site: Site, recording: Recording) -> None:
+        self._site, self._recording = site, recording
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._site, name)
+        if name in self._recording.tables:
+            return _Table(name, value, self._recording)
+        if callable(value):  # a method of Site (record()): run against the tables noted here
+            return getattr(Site, name).__get__(self)
+        self._recording.note_table(name)  # a whole field: the settings
+        return value
+
+
+class Recording:
+    """The site and documents for views to read, and what each view read (`reading(make)`)."""
+
+    def __init__(self, site: Site, documents: Mapping[str, Document]) -> None:
+        self.tables = {f.name for f in dataclasses.fields(Site) if isinstance(getattr(site, f.name), Mapping)}
+        self.site = cast(Site, _SiteReads(site, self))
+        self.documents = cast(Mapping[str, Document], _Table(DOCUMENTS, documents, self))
+        self._now: Reads | None = None
+
+    def note(self, table: str, key: Hashable) -> None:
+        if self._now is not None:
+            self._now.entries.add((table, key))
+
+    def note_table(self, table: str) -> None:
+        if self._now is not None:
+            self._now.tables.add(table)
+
+    def reading(self, make: Callable[[], Any]) -> tuple[Any, Reads]:
+        """make()'s result and what it read."""
+        self._now = reads = Reads()
+        try:
+            return make(), reads
+        finally:
+            self._now = None
+
+
+class Changes:
+    """What differs between the last site and documents and the new ones, table by table."""
+
+    def __init__(
+        self,
+        old: Site,
+        new: Site,
+        old_documents: Mapping[str, Document],
+        new_documents: Mapping[str, Document],
+    ) -> None:
+        self.everything = False
+        self.keys: dict[str, set[Hashable]] = {}
+        for f in dataclasses.fields(Site):
+            before, after = getattr(old, f.name), getattr(new, f.name)
+            if before is after:
+                continue
+            if not isinstance(after, Mapping):
+                self.everything |= before != after  # the settings: every page shows them
+            elif f.name == "related":
+                # Worked out on demand from every exercise's front matter: the same while no
+                # exercise's front matter changed, and then every list may have.
+                if self._front_matter_changed(old, new):
+                    self.keys[f.name] = set(before) | set(after)
+            else:
+                self.keys[f.name] = _differing(before, after)
+        self.keys[DOCUMENTS] = _differing(old_documents, new_documents)
+        self.everything |= bool(self.keys.get("vocabularies"))
+
+    @staticmethod
+    def _front_matter_changed(old: Site, new: Site) -> bool:
+        if list(old.exercises) != list(new.exercises):
+            return True
+        return any(
+            dataclasses.replace(after, body=before.body, origin=before.origin) != before
+            for slug, after in new.exercises.items()
+            if (before := old.exercises[slug]) is not after and before != after
+        )
+
+    def touch(self, reads: Reads, own: tuple[str, Hashable] | None) -> bool:
+        """True when a view with these *reads* (and its own record *own*) may differ now."""
+        if self.everything:
+            return True
+        if any(self.keys.get(table) for table in reads.tables):
+            return True
+        return any(
+            key in self.keys.get(table, ()) for table, key in (*reads.entries, *([own] if own else []))
+        )
+
+
+def _differing(before: Mapping[Any, Any], after: Mapping[Any, Any]) -> set[Hashable]:
+    """The keys whose values differ (or that are in one table only); a new order counts as all."""
+    if list(before) != list(after):
+        return set(before) | set(after)
+    return {key for key, value in after.items() if (old := before[key]) is not value and old != value}
