@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 
 from limber import schema
 from limber.body import body_problems
-from limber.content import ReadCache, SourceDoc, load_sources
+from limber.content import KINDS, ReadCache, SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.linking import link, missing_pages
 from limber.model import Draft, Record, Site, Vocabulary
@@ -144,3 +144,34 @@ def load_and_link(
             diagnostics += found
             glossary += entries
     return site
+
+
+def saved_records(
+    project: Path, site: Site | None, memory: Memory, saved: list[PurePosixPath]
+) -> list[tuple[Record, list[Diagnostic]]] | None:
+    """The *saved* files' records and problems, if all are valid records of *site*'s vocabularies."""
+    if site is None:
+        return None
+    out = []
+    for path in saved:
+        kind = KINDS.get(path.parent.name) if path.parent.parent == PurePosixPath("content") else None
+        file = project / path
+        if kind is None or path.suffix != ".md" or not file.is_file():
+            return None
+        doc, problems = memory.reads.read(file, path, kind)
+        if doc is None:
+            return None
+        record, found = memory.checked(path, (doc, site.vocabularies), partial(check, doc, site.vocabularies))
+        if record is None:
+            return None
+        out.append((record, problems + found))
+    return out
+
+
+def record_at(site: Site | None, path: PurePosixPath) -> Record | None:
+    """The record *site* read from the content file at *path*, if any."""
+    if site is None:
+        return None
+    records: list[Mapping[str, Record]] = [site.exercises, site.routines, site.pages]
+    found = next((table.get(path.stem) for table in records if path.stem in table), None)
+    return found if found is not None and found.origin.path == path else None

@@ -10,9 +10,8 @@ site, through the same render function. The preview's build process calls `updat
 
 from __future__ import annotations
 
-import dataclasses
 import gc
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -20,11 +19,10 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment
 
 from limber.cache import Cache, tree_digest
-from limber.content import KINDS
 from limber.diagnostics import Diagnostic, has_errors
 from limber.documents import Document, DocumentsOnDemand, render_documents, targets
 from limber.linking import replace_bodies
-from limber.loading import Memory, check, load_and_link, promote
+from limber.loading import Memory, load_and_link, promote, record_at, saved_records
 from limber.markdown import Converter
 from limber.memo import MemoStore, digest
 from limber.model import Output, Record, Site
@@ -34,11 +32,11 @@ from limber.parallel import run_all
 from limber.render import TemplateError, make_env, render_page, render_pages, template_problem
 from limber.routes import page_file, page_path
 from limber.search import GlossaryEntry
-from limber.views import Context, site_view, view_makers
+from limber.views import Context, all_views, site_view, view_makers
 from limber.views.card import card_problems, printout_jobs
 from limber.views.drawings import drawing_jobs
 from limber.views.models import SiteView, View
-from limber.views.reads import OWN_TABLES, Changes, Reads, Recording
+from limber.views.reads import KeptViews
 
 
 class Superseded(Exception):
@@ -123,9 +121,7 @@ class SiteBuild:
         # Content files saved since the last build; None when unknown (the next build looks at every file).
         self._unbuilt: set[PurePosixPath] | None = None
         self._wrote: tuple[Path, Written] | None = None  # the folder the last build wrote, and what
-        self._views_read: dict[str, tuple[View, Reads]] = {}  # page path -> its view, what it read
-        self._read_from: tuple[Site, Mapping[str, Document]] | None = None  # what those views read
-        self._digests: dict[str, tuple[View, str]] = {}  # page path -> its last view and its digest
+        self._views = KeptViews()  # incremental: each view with what it read
         self._kept_cache: Cache | None = None  # incremental: the build cache, kept in memory
 
     # --- the whole site ---
@@ -211,7 +207,7 @@ class SiteBuild:
             self._env = make_env(project / "templates")
         env = self._env
         shared = site_view(ctx)
-        views = self._views(ctx)
+        views = self._views.views(ctx) if self._incremental else all_views(ctx)
         result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
         go_on()
         outputs, problems = self._pages(env, views, shared, cache, out_dir, progress)
@@ -263,36 +259,6 @@ class SiteBuild:
         self._kept_cache = None
         return Cache.open(self._cache_dir, key)
 
-    def _views(self, ctx: Context) -> list[View]:
-        """Every page's view; when incremental, only those that read what changed are built again."""
-        if not self._incremental:
-            return [make() for make in view_makers(ctx).values()]
-        site, documents = ctx.site, ctx.documents
-        recording = Recording(site, documents)
-        makers = view_makers(dataclasses.replace(ctx, site=recording.site, documents=recording.documents))
-        last = self._read_from
-        changes = Changes(last[0], site, last[1], documents) if last is not None else None
-        own = {r.path: (table, r.slug) for table in OWN_TABLES for r in getattr(site, table).values()}
-        kept: dict[str, tuple[View, Reads]] = {}
-        for path, make in makers.items():
-            before = self._views_read.get(path)
-            if before is not None and changes is not None and not changes.touch(before[1], own.get(path)):
-                kept[path] = before
-            else:
-                kept[path] = recording.reading(make)
-        self._views_read, self._read_from = kept, (site, documents)
-        return [view for view, _ in kept.values()]
-
-    def _digest(self, view: View) -> str:
-        """memo.digest(view), kept for a view built once and used again (incremental)."""
-        kept = self._digests.get(view.path)
-        if kept is not None and kept[0] is view:
-            return kept[1]
-        found = digest(view)
-        if self._incremental:
-            self._digests[view.path] = (view, found)
-        return found
-
     def _pages(
         self,
         env: Environment,
@@ -308,7 +274,9 @@ class SiteBuild:
             # Every page shows the templates, the shared site view (title, navigation) and the
             # content-hashed names of the assets it links.
             templates = tree_digest(self.project / "templates", self.project / "assets") + digest(shared)
-            reused = [cache.unchanged_page(view, templates, out_dir, self._digest(view)) for view in views]
+            reused = [
+                cache.unchanged_page(view, templates, out_dir, self._views.digest(view)) for view in views
+            ]
         todo = [view for view, output in zip(views, reused, strict=True) if output is None]
         report = (lambda done, total: progress("Rendering", done, total)) if progress is not None else None
         try:
@@ -337,7 +305,7 @@ class SiteBuild:
         if not saved and self._site is not None:
             return Update(self._problems, ())
         self._memory.reads.forget(saved)
-        records = self._records(saved)
+        records = saved_records(self.project, self._site, self._memory, saved)
         if records is not None and self._site is not None and not has_errors(self._problems):
             swapped = replace_bodies(self._site, (record for record, _ in records))
             if swapped is not None:
@@ -351,7 +319,7 @@ class SiteBuild:
         diagnostics: list[Diagnostic] = []
         site = load_and_link(self.project, self._base_url, diagnostics, None, self._memory, saved or None)
         self._loaded(site, diagnostics)
-        own = [page_file(r.path) for path in saved if (r := self._record_at(path)) is not None]
+        own = [page_file(r.path) for path in saved if (r := record_at(self._site, path)) is not None]
         return Update(self._problems, tuple(own))
 
     def render(self, files: Iterable[str]) -> tuple[dict[str, bytes], list[Diagnostic]]:
@@ -396,33 +364,3 @@ class SiteBuild:
         gc.unfreeze()
         gc.collect()
         gc.freeze()
-
-    def _records(self, saved: list[PurePosixPath]) -> list[tuple[Record, list[Diagnostic]]] | None:
-        """The saved files' records and problems, if all are valid records of the site's vocabularies."""
-        site = self._site
-        if site is None:
-            return None
-        out = []
-        for path in saved:
-            kind = KINDS.get(path.parent.name) if path.parent.parent == PurePosixPath("content") else None
-            file = self.project / path
-            if kind is None or path.suffix != ".md" or not file.is_file():
-                return None
-            doc, problems = self._memory.reads.read(file, path, kind)
-            if doc is None:
-                return None
-            record, found = self._memory.checked(
-                path, (doc, site.vocabularies), partial(check, doc, site.vocabularies)
-            )
-            if record is None:
-                return None
-            out.append((record, problems + found))
-        return out
-
-    def _record_at(self, path: PurePosixPath) -> Record | None:
-        site = self._site
-        if site is None:
-            return None
-        records: list[Mapping[str, Record]] = [site.exercises, site.routines, site.pages]
-        found = next((table.get(path.stem) for table in records if path.stem in table), None)
-        return found if found is not None and found.origin.path == path else None

@@ -15,7 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from limber.documents import Document
+from limber.memo import digest
 from limber.model import Site
+from limber.views import view_makers
+from limber.views.common import Context
+from limber.views.models import View
 
 DOCUMENTS = "documents"  # the documents, read as a table beside the site's
 # Tables each page of a record reads: its own entry, whatever its view does.
@@ -149,3 +153,39 @@ def _differing(before: Mapping[Any, Any], after: Mapping[Any, Any]) -> set[Hasha
     if list(before) != list(after):
         return set(before) | set(after)
     return {key for key, value in after.items() if (old := before[key]) is not value and old != value}
+
+
+class KeptViews:
+    """Each page's view with what it read, kept by a process that builds one site again and again."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, tuple[View, Reads]] = {}  # page path -> its view, what it read
+        self._from: tuple[Site, Mapping[str, Document]] | None = None  # what those views read
+        self._digests: dict[str, tuple[View, str]] = {}  # page path -> its last view and its digest
+
+    def views(self, ctx: Context) -> list[View]:
+        """Every page's view: those that read nothing that changed since the last call as they were."""
+        site, documents = ctx.site, ctx.documents
+        recording = Recording(site, documents)
+        makers = view_makers(dataclasses.replace(ctx, site=recording.site, documents=recording.documents))
+        last = self._from
+        changes = Changes(last[0], site, last[1], documents) if last is not None else None
+        own = {r.path: (table, r.slug) for table in OWN_TABLES for r in getattr(site, table).values()}
+        kept: dict[str, tuple[View, Reads]] = {}
+        for path, make in makers.items():
+            before = self._read.get(path)
+            if before is not None and changes is not None and not changes.touch(before[1], own.get(path)):
+                kept[path] = before
+            else:
+                kept[path] = recording.reading(make)
+        self._read, self._from = kept, (site, documents)
+        return [view for view, _ in kept.values()]
+
+    def digest(self, view: View) -> str:
+        """memo.digest(view), worked out once for a view used again."""
+        kept = self._digests.get(view.path)
+        if kept is not None and kept[0] is view:
+            return kept[1]
+        found = digest(view)
+        self._digests[view.path] = (view, found)
+        return found
