@@ -1,4 +1,4 @@
-"""Props that stand on the floor: chair, table, wall, door frame, step, and a post to tie a band to.
+"""Props that stand on the floor: chair, table, wall, door frame, step, handrail, and a post to tie a band to.
 
 They are placed after the figure has been lowered onto the floor (y = 0) and reach down to it.
 """
@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from limber.figures.canvas import Item, poly
 from limber.figures.figure import Figure, PropUse
-from limber.figures.geometry import Point
+from limber.figures.geometry import Point, add, chain_outline, mul, unit
 from limber.figures.props import anchor
 from limber.figures.skeleton import H, Skeleton
+from limber.figures.spec import PROP
 from limber.figures.step import step_span
-from limber.figures.support import pelvis_low
+from limber.figures.support import SEAT_HEIGHT, pelvis_low
 
 SEAT_DEPTH = 0.24
 SEAT_HALF_WIDTH = 0.21  # a chair seen from the front
@@ -20,6 +21,9 @@ TABLE_HALF_WIDTH = 0.22
 KNEE_CLEAR = 0.03  # a chair's front edge sits this far under the knees (front and back views)
 BOARD = 0.025  # the thickness of a seat or table top
 DOOR_HEIGHT = 1.18
+RAIL_PITCH = 31.0  # degrees: a stair's 17 cm rise over its 28 cm tread
+RAIL_BEHIND, RAIL_AHEAD = 0.1, 0.3  # how far the rail runs behind and ahead of the hand
+RAIL_RADIUS = 0.012
 WALL_HEIGHT = 1.12
 POST_WIDTH = 0.035
 Box = tuple[float, float, float, float]
@@ -37,6 +41,8 @@ def on_floor(figure: Figure, skeleton: Skeleton, box: Box) -> list[Item]:
         items += _wall(figure, skeleton, listed["wall"], box)
     if "door-frame" in listed:
         items += _door_frame(figure, skeleton, listed["door-frame"], box)
+    if "handrail" in listed:
+        items += _handrail(figure, skeleton, listed["handrail"])
     span = step_span(figure, skeleton) if "step" in listed else None
     if span is not None:
         x0, x1, top = span
@@ -75,7 +81,11 @@ def _board(x0: float, x1: float, top: float, legs: bool = True) -> list[Item]:
 
 
 def _chair(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
-    """Under a seated figure, or touching its anchor (a knee resting on it); the back faces away."""
+    """Under a seated figure, or touching its anchor, a knee or hand on its seat; its back faces away.
+
+    An anchor higher than a seat and half its back (hands standing behind a chair) rests on the
+    top of its back instead, the seat beyond.
+    """
     pelvis_x = skeleton.points["pelvis"][0]
     if figure.base == "seated" and not use.at:
         top, middle, away = seat_level(skeleton), pelvis_x + 0.02 * H, -1
@@ -83,6 +93,8 @@ def _chair(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
         a = anchor(skeleton, use.at[0] if use.at else "near.hand", figure.view)
         top, middle = a.point[1] - a.depth, a.point[0]
         away = 1 if middle >= pelvis_x else -1
+        if top > (SEAT_HEIGHT + CHAIR_BACK / 2) * H:
+            return _held_by_the_back(middle, top, away)
     if skeleton.kind != "side":
         if figure.base == "seated" and not use.at:
             return _seat_facing(skeleton, middle, top)
@@ -98,6 +110,16 @@ def _chair(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
             [(edge, top), (edge + lean, top + height), (edge + lean + w, top + height), (edge + w, top)],
         )
     )
+    return items
+
+
+def _held_by_the_back(x: float, top: float, away: int) -> list[Item]:
+    """A chair seen side on, the top of its back at (x, top) under a hand, its seat beyond it."""
+    seat, w = SEAT_HEIGHT * H, 0.022 * H * away
+    near = x - w / 2
+    far = near + away * SEAT_DEPTH * H
+    items = _board(min(near, far), max(near, far), seat)
+    items.append(poly("prop", [(near, seat), (near, top), (near + w, top), (near + w, seat)]))
     return items
 
 
@@ -171,3 +193,21 @@ def _door_frame(figure: Figure, skeleton: Skeleton, use: PropUse, box: Box) -> l
         poly("prop", [(right, 0.0), (right, top), (right + w, top), (right + w, 0.0)], closed=False),
         poly("prop", [(left - w, top), (right + w, top)], closed=False),
     ]
+
+
+def _handrail(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
+    """A stair rail through the hand that holds it, rising ahead, on a post at its low end.
+
+    In the front and back views the rail runs away from you: a post up to that hand.
+    """
+    grip = anchor(skeleton, use.at[0] if use.at else PROP["handrail"].default_at[0], figure.view).point
+    w = POST_WIDTH * H / 2
+    if skeleton.kind != "side":
+        x, top = grip[0], grip[1] - RAIL_RADIUS * H
+        return [poly("prop", [(x - w, 0.0), (x - w, top), (x + w, top), (x + w, 0.0)], closed=False)]
+    along = unit(RAIL_PITCH)
+    low, high = add(grip, mul(along, -RAIL_BEHIND * H)), add(grip, mul(along, RAIL_AHEAD * H))
+    rail = poly("prop-tint", chain_outline([low, high], [RAIL_RADIUS * H] * 2))
+    x, y = low
+    post = poly("prop", [(x - w, 0.0), (x - w, y), (x + w, y), (x + w, 0.0)], closed=False)
+    return [post, rail]

@@ -162,6 +162,14 @@ PROPS: tuple[Prop, ...] = (
     Prop("exercise-ball", "an exercise ball", (1, 1), ("lower-back",), "under the lower back"),
     Prop("dumbbell", "a dumbbell", (1, 1), ("near.hand",), "in the near hand"),
     Prop(
+        "handrail",
+        "a handrail",
+        (0, 1),
+        ("near.hand",),
+        "in the near hand, rising ahead like a stair rail, a post under its low end (side view); "
+        "a post up to that hand (front, back)",
+    ),
+    Prop(
         "step",
         "a step",
         (0, 0),

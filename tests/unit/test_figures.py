@@ -123,7 +123,7 @@ def test_an_unknown_prop_lists_the_props():
             ("props", 1),
             "unknown-prop",
             "unknown prop 'band'; use one of: mat, chair, wall, door-frame, table, towel, resistance-band, "
-            "foam-roller, massage-ball, exercise-ball, dumbbell, step",
+            "foam-roller, massage-ball, exercise-ball, dumbbell, handrail, step",
         )
     ]
 

@@ -3,12 +3,10 @@
 import itertools
 import math
 import re
-from pathlib import PurePosixPath
 
 import pytest
 
-from limber.content import parse_doc
-from limber.figures import figure_svg, validate_figure
+from limber.figures import figure_svg
 from limber.figures.bases import NAMED_POSES
 from limber.figures.contact import rested
 from limber.figures.figure import PropUse
@@ -16,15 +14,7 @@ from limber.figures.geometry import segments_cross
 from limber.figures.scene import compose
 from limber.figures.support import TOUCH
 from limber.figures.svg import SIZES, fit_box
-from limber.yaml_reader import parse_yaml
-from tests.conftest import ROOT
-
-
-def figure_of(text):
-    raw, _ = parse_yaml(text)
-    figure, problems = validate_figure(raw)
-    assert problems == [], problems
-    return figure
+from tests.unit.test_figures_supports import exercise_figure, figure_of
 
 
 def pixels_per_unit(scene):
@@ -147,11 +137,7 @@ def test_side_lying_rests_the_head_on_the_lower_arm_and_the_top_hand_on_the_floo
     assert abs(top.points[-1][1] - top.radii[-1]) < TOUCH  # the top hand on the floor
 
 
-@pytest.mark.parametrize("slug", ["open-book"])
-def test_a_side_lying_exercise_seen_from_the_front_keeps_its_arms_from_crossing(slug):
-    doc, _ = parse_doc(
-        PurePosixPath(f"{slug}.md"), (ROOT / "content" / "exercises" / f"{slug}.md").read_bytes(), "exercise"
-    )
-    figure, problems = validate_figure(doc.meta["figure"], default_base=doc.meta["position"])
+def test_open_book_reaches_both_arms_toward_you_without_crossing_them():
+    figure = exercise_figure("open-book")
 
-    assert problems == [] and not arms_cross(rested(figure).skeleton)
+    assert not arms_cross(rested(figure).skeleton)

@@ -7,9 +7,12 @@ import pytest
 from limber.content import parse_doc
 from limber.figures import figure_svg, validate_figure
 from limber.figures.contact import rested
+from limber.figures.furniture import BOARD
+from limber.figures.hidden import inside, polygon
 from limber.figures.scene import compose
 from limber.figures.skeleton import RADIUS, H
 from limber.figures.step import step_span
+from limber.figures.support import SEAT_HEIGHT
 from limber.figures.svg import SIZES, fit_box
 from limber.yaml_reader import parse_yaml
 from tests.conftest import ROOT
@@ -195,3 +198,52 @@ def test_the_massage_ball_is_large_strongly_tinted_and_pressed_between_back_and_
     assert math.dist(ball.center, back) == pytest.approx(ball.radius, abs=px)  # against the back
     # Filled with the text colour at almost half strength: dark on light paper, light on dark.
     assert '<g fill="currentColor" stroke="none" opacity="0.45"><path' in svg
+
+
+# --- a rail or a chair's back held in the hand -------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", ["calf-stretch-on-step", "step-up"])
+def test_a_handrail_runs_through_the_hand_that_holds_it_rising_ahead_from_a_post(slug):
+    figure = exercise_figure(slug)
+
+    items = compose(figure).items
+
+    (rail,) = [i for i in items if i.role == "prop-tint"]
+    hand = rested(figure).skeleton.points["left.hand"]  # the far hand: side right
+    assert inside(hand, polygon(rail.points))
+    low, high = min(rail.points), max(rail.points)
+    assert 20 < math.degrees(math.atan2(high[1] - low[1], high[0] - low[0])) < 40  # a stair's pitch
+    assert high[0] > hand[0] > low[0]  # it rises ahead, where the figure faces
+    posts = [i for i in items if i.role == "prop" and not i.closed and min(y for _, y in i.points) == 0]
+    assert any(abs(max(y for _, y in p.points) - low[1]) < 0.02 * H for p in posts)
+
+
+@pytest.mark.parametrize("slug", ["heel-raises", "mini-squat", "single-leg-stand"])
+def test_hands_standing_behind_a_chair_rest_on_the_top_of_its_back_the_seat_beyond(slug):
+    figure = exercise_figure(slug)
+    skeleton = rested(figure).skeleton
+
+    items = compose(figure).items
+
+    hand = skeleton.points["right.hand"]
+    backs = [
+        i
+        for i in items
+        if i.role == "prop" and len(i.points) == 4 and _height(i) > 0.15 * H and _width(i) < 0.03 * H
+    ]
+    (back,) = backs
+    top = max(y for _, y in back.points)
+    assert abs(hand[1] - RADIUS["wrist"] * H - top) < pixel(figure)  # the hand on its top
+    assert min(x for x, _ in back.points) <= hand[0] <= max(x for x, _ in back.points)
+    seats = [i for i in items if i.role == "prop" and len(i.points) == 4 and _width(i) > 0.15 * H]
+    assert [round(min(y for _, y in s.points) + BOARD * H, 6) for s in seats] == [SEAT_HEIGHT * H]
+    assert min(x for x, _ in seats[0].points) >= min(x for x, _ in back.points)  # beyond the back
+
+
+def _height(item):
+    return max(y for _, y in item.points) - min(y for _, y in item.points)
+
+
+def _width(item):
+    return max(x for x, _ in item.points) - min(x for x, _ in item.points)
