@@ -10,29 +10,27 @@ site, through the same render function. The preview's build process calls `updat
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
 
+from limber import render
 from limber.cache import Cache, tree_digest
 from limber.diagnostics import Diagnostic, has_errors
-from limber.documents import Document, DocumentsOnDemand, render_documents, targets
-from limber.linking import replace_bodies
-from limber.loading import Memory, load_and_link, promote, record_at, saved_records
-from limber.markdown import Converter
-from limber.memo import MemoStore, digest
+from limber.documents import render_documents, targets
+from limber.kept_site import KeptSite
+from limber.loading import load_and_link, promote
+from limber.memo import digest
 from limber.model import Output, Record, Site
 from limber.output import Written, check_out_dir, check_outputs, update_site, write_site
 from limber.outputs import Made, other_outputs
 from limber.parallel import run_all
-from limber.render import TemplateError, make_env, render_page, render_pages, template_problem
-from limber.routes import page_file, page_path
+from limber.render import TemplateError, make_env, render_pages, template_problem
 from limber.search import GlossaryEntry
-from limber.views import Context, all_views, site_view, view_makers
+from limber.views import Context, all_views, site_view
 from limber.views.card import card_problems, printout_jobs
 from limber.views.drawings import drawing_jobs
 from limber.views.models import SiteView, View
@@ -59,18 +57,6 @@ class BuildResult:
         return not has_errors(self.diagnostics)
 
 
-@dataclass(frozen=True, slots=True)
-class Update:
-    """The state after a save: every problem known, and the pages the saved records have."""
-
-    problems: tuple[Diagnostic, ...]
-    own_pages: tuple[str, ...]  # page files, as page_file() names them
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(self.problems)
-
-
 def build(
     project: Path,
     out_dir: Path | None = None,
@@ -87,7 +73,7 @@ def build(
     return site.build(out_dir, write=write, progress=progress)
 
 
-class SiteBuild:
+class SiteBuild(KeptSite):
     """One project's site, kept in memory between builds (the module's docstring says how it is used)."""
 
     def __init__(
@@ -105,21 +91,11 @@ class SiteBuild:
         *incremental*: this object builds the site again and again (the preview's process); it
         then records what each view read, and builds again only the views an edit touches.
         """
-        self.project = project
+        super().__init__(project, base_url)
         self._incremental = incremental
-        self._base_url = base_url
         self._strict = strict
         self._publishing = publishing  # the `build` command warns of an example domain; the preview does not
         self._cache_dir = cache_dir
-        self._memory = Memory()
-        self._memo = MemoStore()  # drawings, QR codes and print layouts, shared by build() and render()
-        self._site: Site | None = None
-        self._problems: tuple[Diagnostic, ...] = ()
-        self._documents: dict[str, Document] = {}  # record path -> its rendered body, for this site
-        self._converter: Converter | None = None
-        self._env: Environment | None = None
-        # Content files saved since the last build; None when unknown (the next build looks at every file).
-        self._unbuilt: set[PurePosixPath] | None = None
         self._wrote: tuple[Path, Written] | None = None  # the folder the last build wrote, and what
         self._views = KeptViews()  # incremental: each view with what it read
         self._kept_cache: Cache | None = None  # incremental: the build cache, kept in memory
@@ -280,87 +256,8 @@ class SiteBuild:
         todo = [view for view, output in zip(views, reused, strict=True) if output is None]
         report = (lambda done, total: progress("Rendering", done, total)) if progress is not None else None
         try:
-            fresh = iter(run_all([partial(render_page, env, view, shared) for view in todo], report))
+            fresh = iter(run_all([partial(render.render_page, env, view, shared) for view in todo], report))
         except TemplateError:
             # Say where: rendered again here, the first failing template is reported at its line.
-            return render_pages(todo, lambda view: render_page(env, view, shared), self.project)
+            return render_pages(todo, lambda view: render.render_page(env, view, shared), self.project)
         return [output if output is not None else next(fresh) for output in reused], []
-
-    # --- after a save ---
-
-    def update(self, changed: Iterable[str]) -> Update:
-        """Bring the site in memory up to date with the saved files *changed* (project-relative paths).
-
-        When only records' bodies changed, the new records are put in place without linking
-        again (limber.linking.replace_bodies); otherwise the site is read (only the saved
-        files) and linked again. The next build() reads only the saved files too.
-        """
-        changed = sorted(changed)
-        if any(path.startswith("assets/") for path in changed):
-            self._env = None  # its asset() names files by their content
-        # A saved template needs nothing here: Jinja compiles again what changed on disk since.
-        saved = [PurePosixPath(path) for path in changed if path.startswith("content/")]
-        if self._unbuilt is not None:
-            self._unbuilt.update(saved)
-        if not saved and self._site is not None:
-            return Update(self._problems, ())
-        self._memory.reads.forget(saved)
-        records = saved_records(self.project, self._site, self._memory, saved)
-        if records is not None and self._site is not None and not has_errors(self._problems):
-            swapped = replace_bodies(self._site, (record for record, _ in records))
-            if swapped is not None:
-                self._site, link_problems = swapped
-                kept = [d for d in self._problems if d.path not in saved]
-                found = [d for _, problems in records for d in problems]
-                self._problems = tuple(kept + found + link_problems)
-                for record, _ in records:
-                    self._documents.pop(record.path, None)
-                return Update(self._problems, tuple(page_file(r.path) for r, _ in records))
-        diagnostics: list[Diagnostic] = []
-        site = load_and_link(self.project, self._base_url, diagnostics, None, self._memory, saved or None)
-        self._loaded(site, diagnostics)
-        own = [page_file(r.path) for path in saved if (r := record_at(self._site, path)) is not None]
-        return Update(self._problems, tuple(own))
-
-    def render(self, files: Iterable[str]) -> tuple[dict[str, bytes], list[Diagnostic]]:
-        """The pages among *files* (page files, as page_file() names them), as build() makes them.
-
-        Files that are not pages of the site now are left out; a template error is a problem
-        at its line, and then no page is returned.
-        """
-        site = self._site
-        if site is None:
-            return {}, []
-        if self._converter is None:
-            self._converter = Converter(targets(site))
-        if self._env is None:
-            self._env = make_env(self.project / "templates")
-        ctx = Context(site, DocumentsOnDemand(site, self._documents, self._converter), self._memo.memo)
-        makers = view_makers(ctx)
-        wanted = dict.fromkeys(page_path(path) for path in files)
-        try:
-            shared = site_view(ctx)
-            outputs = [render_page(self._env, makers[path](), shared) for path in wanted if path in makers]
-        except TemplateError as err:
-            return {}, [template_problem(self.project, err)]
-        return {output.path.as_posix(): output.text.encode("utf-8") for output in outputs}, []
-
-    def _loaded(self, site: Site | None, problems: list[Diagnostic], *, settle: bool = True) -> None:
-        """Keep a newly linked *site*: what was kept for the last one no longer holds.
-
-        *settle*: collect and freeze what is kept, so a save's pages are not held up by the
-        cycle collector (a build, which makes far more, leaves that to the collector itself).
-        """
-        self._site, self._problems = site, tuple(problems)
-        self._documents.clear()
-        self._converter = None
-        if not settle:
-            return
-        # What is kept lives until the next load: the cycle collector need not look at it again.
-        # At 10,000 exercises each of its full passes took up to half a second of a save's
-        # render (measured); objects dropped later are still freed as their last use ends.
-        # The last load's frozen objects are let go and collected first, so what this load
-        # replaced (a site graph has cycles) is freed rather than frozen for good.
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()

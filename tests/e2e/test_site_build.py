@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from limber import pipeline
+from limber import render
 from limber.diagnostics import has_errors
 from limber.documents import render_documents, targets
 from limber.linking import replace_bodies
@@ -168,15 +168,16 @@ def test_front_matter_saves_do_not_strand_memory(tmp_path: Path):
 
 def test_the_preview_and_build_make_each_page_through_the_same_function(tmp_path: Path, monkeypatch):
     """Every page, whether build() makes it (on every core) or the preview makes it at once
-    after a save, comes out of the one render function; a page made any other way lacks its mark."""
+    after a save, comes out of the one render function (limber.render.render_page); a page made
+    any other way lacks its mark."""
     project = copy_real_project(tmp_path / "project")
-    real = pipeline.render_page
+    real = render.render_page
 
     def marked(env, view, shared):
         output = real(env, view, shared)
         return dataclasses.replace(output, text=output.text + "<!-- made by render_page -->")
 
-    monkeypatch.setattr(pipeline, "render_page", marked)
+    monkeypatch.setattr(render, "render_page", marked)
     site = SiteBuild(project, base_url=BASE)
     result = site.build(tmp_path / "site")
     assert result.ok

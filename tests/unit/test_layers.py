@@ -17,7 +17,7 @@ LAYERS = {
     "render": 5, "offline": 5.2, "outputs": 5.5,
     "output": 6,
     "cache": 6.5,
-    "pipeline": 7,
+    "kept_site": 6.8, "pipeline": 7,
     "editors": 7.5, "serve": 8, "cli": 8.5,
 }  # fmt: skip
 TYPE_ONLY: set[tuple[str, str]] = set()  # imports for annotations only, if ever needed
