@@ -149,9 +149,11 @@ def layers(items: Sequence[Item], uid: str, unit: float, pen: Pen) -> str:
         f'<g fill="none" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round" stroke-width="{fine(unit * pen.line)}">'
     ]
     for roles, opacity in ((("prop-tint",), "0.06"), (("ball",), "0.45"), (TINTED, "0.1")):
-        tints = "".join(f'<path d="{path_data(s.points, True)}"/>' for s in shapes if s.role in roles)
+        # One path, every outline turning the same way: its overlaps are filled once, at one
+        # opacity, without a see-through group (which some screens draw as a faint box).
+        tints = "".join(path_data(_anticlockwise(s.points), True) for s in shapes if s.role in roles)
         if tints:
-            out.append(f'<g fill="currentColor" stroke="none" opacity="{opacity}">{tints}</g>')
+            out.append(f'<path fill="currentColor" fill-opacity="{opacity}" stroke="none" d="{tints}"/>')
     for s in shapes:
         if s.role in PATTERNED:
             kind = "hatch" if s.role == "hatch" else "dots"
@@ -204,6 +206,12 @@ def svg_document(
     head = svg_open(view, width, height, uid=uid, title=title, desc=desc, css_class=f"figure figure-{size}")
     kinds = {item.role for item in items}
     return head + defs(uid, unit, pen, tuple(kinds)) + layers(items, uid, unit, pen) + "</svg>"
+
+
+def _anticlockwise(points: Sequence[Point]) -> Sequence[Point]:
+    """The outline turning anticlockwise (y up), reversed if it turns the other way."""
+    twice_area = sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise((*points, points[0])))
+    return points if twice_area >= 0 else points[::-1]
 
 
 def _length(run: Sequence[Point]) -> float:
