@@ -1,7 +1,7 @@
 """Stage 2 (validate), the generic half: walk front matter against the field tables.
 
 Reports every unknown field, missing field, wrong type, out-of-range number and unknown term,
-with the line of the field, and returns the values converted. schema.py adds the rules that
+with the line of the field, and returns the values converted. front_matter.py adds the rules that
 tie fields together and builds the records.
 """
 

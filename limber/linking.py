@@ -31,7 +31,7 @@ from limber.model import (
     Site,
     Vocabulary,
 )
-from limber.svg import svg_problem
+from limber.safe_svg import svg_problem
 
 MAX_RELATED = 6
 # Top-level addresses the site itself uses; a free page (content/pages/<slug>.md) may not take one.

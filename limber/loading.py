@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar, cast
 
-from limber import schema
+from limber import front_matter
 from limber.body import body_problems
 from limber.content import KINDS, ReadCache, SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
@@ -23,9 +23,9 @@ from limber.search import GlossaryEntry, validate_glossary
 
 T = TypeVar("T")
 VALIDATORS = {
-    "exercise": schema.validate_exercise,
-    "routine": schema.validate_routine,
-    "page": schema.validate_page,
+    "exercise": front_matter.validate_exercise,
+    "routine": front_matter.validate_routine,
+    "page": front_matter.validate_page,
 }
 
 
@@ -102,14 +102,14 @@ def load_and_link(
     if "site" in by_kind:
         doc = by_kind["site"][0]
         config, found = memory.checked(
-            doc.path, (doc, base_url), partial(schema.validate_config, doc, base_url)
+            doc.path, (doc, base_url), partial(front_matter.validate_config, doc, base_url)
         )
         diagnostics += found
         if publishing and config is not None:
-            diagnostics += schema.example_base_url(config, doc.origin, from_option=base_url is not None)
+            diagnostics += front_matter.example_base_url(config, doc.origin, from_option=base_url is not None)
     if "taxonomies" in by_kind:
         doc = by_kind["taxonomies"][0]
-        vocabularies, found = memory.checked(doc.path, (doc,), partial(schema.validate_taxonomies, doc))
+        vocabularies, found = memory.checked(doc.path, (doc,), partial(front_matter.validate_taxonomies, doc))
         diagnostics += found
     if vocabularies is None:
         return None
@@ -123,7 +123,7 @@ def load_and_link(
             if record is not None:
                 records.append(record)
                 continue
-            drafts.append(schema.draft(doc))
+            drafts.append(front_matter.draft(doc))
             if doc.kind != "page":
                 broken.add(doc.slug)
     broken |= {d.path.stem for d in problems if d.is_error and d.path.suffix == ".md"}

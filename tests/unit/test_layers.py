@@ -9,9 +9,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "limber"
 # Half steps order modules within one layer of STYLE.md's diagram.
 # A subpackage (views/, serve/, figures/) is one entry: its modules share its layer.
 LAYERS = {
-    "diagnostics": 0, "fields": 0, "routes": 0, "memo": 0, "parallel": 0, "svg": 0, "config": 0.5, "assets": 1,
+    "diagnostics": 0, "fields": 0, "routes": 0, "memo": 0, "parallel": 0, "safe_svg": 0, "config": 0.5, "assets": 1,
     "yaml_reader": 1, "model": 1, "body": 1, "content": 1.5, "dosage": 1.5,
-    "checker": 2, "schema": 2.5,
+    "checker": 2, "front_matter": 2.5,
     "linking": 3, "rules": 3.5,
     "figures": 0.2, "markdown": 4, "documents": 4.2, "search": 4.5, "loading": 4.6, "views": 4.7,
     "render": 5, "offline": 5.2, "outputs": 5.5,
@@ -55,5 +55,5 @@ def test_imports_only_go_down(module):
 
 
 def test_model_and_linking_never_touch_jinja():
-    for module in ("model", "linking", "schema", "content", "views", "documents"):
+    for module in ("model", "linking", "front_matter", "content", "views", "documents"):
         assert all("jinja2" not in path.read_text() for path in sources(module))
