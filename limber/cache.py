@@ -41,7 +41,7 @@ STATE = "state-{target}.pickle"  # one state per output folder, base URL and opt
 MAX_STATES = 8  # states kept for other targets; the oldest beyond these are removed
 # The libraries whose versions shape the output, besides Python's own: a new version makes
 # every cached body and page stale.
-SHAPING = ("jinja2", "markdown", "python-frontmatter", "pyyaml", "nh3", "segno")
+SHAPING = ("jinja2", "markdown", "python-frontmatter", "pyyaml", "nh3", "segno", "resvg-py")
 # The only classes a state file may name; anything else (a planted file that would run code
 # when read) is refused before it is built (see "Restricting Globals" in the pickle docs).
 STATE_CLASSES = {

@@ -22,6 +22,7 @@ from limber.views import feed as feed_view
 from limber.views.drawings import figure_files
 from limber.views.models import View
 from limber.views.player import play_files
+from limber.views.share import share_images
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ OUTPUTS: tuple[tuple[str, Callable[[Made], list[Output]]], ...] = (
     ("search data", lambda m: [search_data(m.ctx.site, m.ctx.documents, m.glossary)]),
     ("offline reading", lambda m: offline_files(m.ctx, m.views, m.env, m.earlier["search data"])),
     ("player data", lambda m: play_files(m.ctx)),
+    ("share images", lambda m: share_images(m.ctx)),
 )
 
 

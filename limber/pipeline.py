@@ -35,6 +35,7 @@ from limber.views.card import card_problems, printout_jobs
 from limber.views.drawings import drawing_jobs
 from limber.views.models import SiteView, View
 from limber.views.reads import KeptViews
+from limber.views.share import share_jobs
 
 
 class Superseded(Exception):
@@ -173,7 +174,7 @@ class SiteBuild(KeptSite):
         ctx = Context(site, documents, memo.memo)
         go_on()
         # drawings, QR codes and print layouts: made on every core before the views ask for them
-        missing = memo.missing([*drawing_jobs(ctx), *printout_jobs(ctx)])
+        missing = memo.missing([*drawing_jobs(ctx), *printout_jobs(ctx), *share_jobs(ctx)])
         memo.results.update(
             zip((key for key, _ in missing), run_all([make for _, make in missing]), strict=True)
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from limber import routes
 from limber.documents import STEPS_SECTION
 from limber.dosage import duration_text, frequency_text, minutes_text, seconds
@@ -11,6 +13,7 @@ from limber.views.common import Context
 from limber.views.drawings import figure_html, muscle_map_html, qr_html
 from limber.views.models import ExerciseView, Link, Printed, Section, View
 from limber.views.play import play_url
+from limber.views.share import share_image
 
 
 def exercise_page(ctx: Context, exercise: Exercise) -> View:
@@ -80,7 +83,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         Link("Exercises", ctx.url(routes.EXERCISES)), Link(exercise.title, ctx.url(exercise.path))
     )
     graph = jsonld.exercise(site, exercise, data, document.steps, total)
-    return ctx.view(
+    view = ctx.view(
         "exercise.html",
         exercise.path,
         exercise.title,
@@ -90,6 +93,7 @@ def exercise_page(ctx: Context, exercise: Exercise) -> View:
         graph,
         exercise.origin.path,
     )
+    return dataclasses.replace(view, share_image=share_image(ctx, exercise))
 
 
 def _term_link(ctx: Context, vocabulary: str, slug: str) -> Link:

@@ -80,6 +80,14 @@ class SiteView:
 
 
 @dataclass(frozen=True, slots=True)
+class ShareImage:
+    """A page's own picture for shared links (limber.views.share), and the same in words."""
+
+    url: str  # root-relative
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
 class View:
     """One output page: which template shows it and the facts every page has."""
 
@@ -94,6 +102,7 @@ class View:
     jsonld: Mapping[str, Any] | None = None
     data: Any = None  # the page-kind view below
     edit_url: str = ""  # where an editor changes the page's source file, when the repository is known
+    share_image: ShareImage | None = None  # None: a shared link shows the site's own picture
 
 
 @dataclass(frozen=True, slots=True)

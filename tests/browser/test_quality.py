@@ -291,6 +291,7 @@ class _Meta(HTMLParser):
 
 
 def test_every_page_has_open_graph_and_twitter_card_tags_with_a_published_png(site):
+    images = set()
     for path in site.pages():
         meta = _Meta()
         meta.feed(path.read_text(encoding="utf-8"))
@@ -304,10 +305,16 @@ def test_every_page_has_open_graph_and_twitter_card_tags_with_a_published_png(si
         assert values["twitter:image"] == values["og:image"]
         assert values["og:url"].startswith(site.url)
         image = values["og:image"]
-        assert re.fullmatch(re.escape(site.url) + r"assets/images/share\.[0-9a-f]{8}\.png", image), page
+        # An exercise's page shares its own picture (its figure and name); the others the site's.
+        exercise = re.fullmatch(r"exercises/([^/]+)/index\.html", page)
+        own = rf"exercises/{exercise[1]}/share\.png" if exercise else r"assets/images/share\.[0-9a-f]{8}\.png"
+        assert re.fullmatch(re.escape(site.url) + own, image), page
+        images.add(image)
 
-    with Image.open(site.out / image[len(site.url) :]) as picture:
-        assert (picture.format, picture.size) == ("PNG", (1200, 630))
+    assert len(images) > 2
+    for image in sorted(images):
+        with Image.open(site.out / image[len(site.url) :]) as picture:
+            assert (picture.format, picture.size) == ("PNG", (1200, 630)), image
 
 
 def test_exercises_and_routines_are_articles_and_the_rest_websites(site):
