@@ -36,6 +36,7 @@ class Made:
     views: list[View]
     env: Environment
     glossary: tuple[GlossaryEntry, ...]
+    publishing: bool = False  # the `build` command: the files only a published site needs too
     earlier: dict[str, list[Output]] = field(default_factory=dict)
 
 
@@ -47,7 +48,7 @@ OUTPUTS: tuple[tuple[str, Callable[[Made], list[Output]]], ...] = (
     ("search data", lambda m: [search_data(m.ctx.site, m.ctx.documents, m.glossary)]),
     ("offline reading", lambda m: offline_files(m.ctx, m.views, m.env, m.earlier["search data"])),
     ("player data", lambda m: play_files(m.ctx)),
-    ("share images", lambda m: share_images(m.ctx)),
+    ("share images", lambda m: share_images(m.ctx) if m.publishing else []),
 )
 
 

@@ -174,7 +174,9 @@ class SiteBuild(KeptSite):
         ctx = Context(site, documents, memo.memo)
         go_on()
         # drawings, QR codes and print layouts: made on every core before the views ask for them
-        missing = memo.missing([*drawing_jobs(ctx), *printout_jobs(ctx), *share_jobs(ctx)])
+        # (share pictures only for publishing: nothing that the preview or a check shows needs them)
+        shares = share_jobs(ctx) if self._publishing else []
+        missing = memo.missing([*drawing_jobs(ctx), *printout_jobs(ctx), *shares])
         memo.results.update(
             zip((key for key, _ in missing), run_all([make for _, make in missing]), strict=True)
         )
@@ -190,7 +192,7 @@ class SiteBuild(KeptSite):
         outputs, problems = self._pages(env, views, shared, cache, out_dir, progress)
         if not problems:
             try:
-                outputs += other_outputs(Made(ctx, views, env, tuple(glossary)))
+                outputs += other_outputs(Made(ctx, views, env, tuple(glossary), self._publishing))
             except TemplateError as err:
                 problems.append(template_problem(project, err))
         image_paths = [PurePosixPath("images", src) for src in site.images]

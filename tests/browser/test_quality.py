@@ -69,7 +69,7 @@ class Site:
             ("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(self.out))
         )
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{SUB_PATH}"
-        result = build(project, self.out, base_url=self.url)
+        result = build(project, self.out, base_url=self.url, publishing=True)
         assert result.ok, [str(d) for d in result.diagnostics]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

@@ -16,6 +16,7 @@ import resvg_py
 import yaml
 from PIL import Image
 
+from limber.cli import main
 from limber.figures import validate_figure
 from limber.pipeline import build
 from limber.views.share import (
@@ -89,7 +90,7 @@ def with_figures(project: Path) -> Path:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = with_figures(copy_project(tmp_path_factory.mktemp("share") / "project"))
     out = project / "site"
-    result = build(project, out)
+    result = build(project, out, publishing=True)
     assert result.ok, result.diagnostics
     return out
 
@@ -151,13 +152,13 @@ def test_a_cached_build_keeps_the_pictures_and_is_byte_identical(tmp_path, monke
     rasterise = resvg_py.svg_to_bytes
     monkeypatch.setattr(resvg_py, "svg_to_bytes", lambda **kw: drawn.append(1) or rasterise(**kw))
 
-    assert build(project, out, cache_dir=cache).ok
+    assert build(project, out, cache_dir=cache, publishing=True).ok
     first = len(drawn)
     footer = project / "templates" / "partials" / "footer.html"
     footer.write_text(footer.read_text(encoding="utf-8") + "<!-- changed -->\n", encoding="utf-8")
-    assert build(project, out, cache_dir=cache).ok
+    assert build(project, out, cache_dir=cache, publishing=True).ok
     again = len(drawn) - first
-    assert build(project, clean).ok
+    assert build(project, clean, publishing=True).ok
 
     assert (first, again) == (len(FIGURED), 0)
     assert snapshot(out) == snapshot(clean)
@@ -216,3 +217,17 @@ def px(text: str, size: float, weight: str = "bold") -> float:
         box = picture.getbbox()
     assert box is not None
     return float(box[2])
+
+
+def test_only_the_build_command_draws_the_pictures(tmp_path, capsys):
+    """A check and the preview show nothing that needs a shared-link picture, so only `build`
+    (publishing) draws them; every build's pages name them alike."""
+    project = with_figures(copy_project(tmp_path / "project"))
+    preview, published = tmp_path / "preview", tmp_path / "published"
+    assert build(project, preview).ok
+    assert main(["build", "--project", str(project), "--out", str(published), "--no-cache", "--quiet"]) == 0
+
+    assert sorted(p.parent.name for p in preview.rglob("share.png")) == []
+    assert sorted(p.parent.name for p in published.rglob("share.png")) == sorted(FIGURED)
+    page = "exercises/chin-tuck/index.html"
+    assert (preview / page).read_bytes() == (published / page).read_bytes()
