@@ -4,8 +4,8 @@ Runs the preview as a user does (a real process on a free port of 127.0.0.1) on 
 the real guide, and on copies grown with N synthetic exercises cloned from the real ones under
 new slugs. For each case it times edits of one exercise's Markdown body and of its front
 matter (the summary), and edits of a template that every page uses, and prints the median
-and the maximum, the median times of the fast render (the open page, made again at once)
-and of the full build behind it, as the preview reports them, and the slowest answer to any
+and the maximum, the median times the preview reports for the open pages (made again at once)
+and for the whole site behind them (every page current), and the slowest answer to any
 poll (the server keeps answering meanwhile). The watched page is polled throughout, so the
 preview counts it as open in a tab, as it is for an editor looking at it.
 
@@ -42,8 +42,8 @@ POLL_S = 0.01
 SETTLE_S = 0.5  # pause between edits, so each is timed on its own
 START_DEADLINE_S = 900.0
 EDIT_DEADLINE_S = 120.0
-BUILT = re.compile(r"Built in (\d+) ms")  # the full build
-UPDATED = re.compile(r"Updated \d+ pages? in (\d+) ms")  # the fast render of the open pages
+BUILT = re.compile(r"Built in (\d+) ms")  # the whole site, every page current
+UPDATED = re.compile(r"Updated \d+ pages? in (\d+) ms")  # the open pages, made at once
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ class Timing:
     exercises: int
     kind: str
     samples: tuple[float, ...]  # seconds from save to page
-    fast: tuple[float, ...]  # seconds each fast render took, as the preview reports it
-    builds: tuple[float, ...]  # seconds each full build took, as the preview reports it
+    fast: tuple[float, ...]  # seconds until the open pages were made, as the preview reports it
+    builds: tuple[float, ...]  # seconds until every page was current, as the preview reports it
     slowest_request: float  # seconds: the slowest answer to a poll, rebuilds running meanwhile
 
     def row(self) -> str:
@@ -190,7 +190,7 @@ def time_edits(
             fast += reported(server.lines[seen:], UPDATED)[-1:]
     path.write_text(original, encoding="utf-8")
     wait_until(lambda: not server.building(), EDIT_DEADLINE_S * 10, server)  # the next case starts from rest
-    # A full build still running at the next save is built again; only the last one is reported.
+    # A build still running at the next save stops and is built with it; only finished ones are reported.
     builds = reported(server.lines[first:], BUILT)
     return Timing(
         server.case, server.exercises, kind, tuple(samples), tuple(fast), tuple(builds), max(durations)
@@ -261,8 +261,8 @@ def main() -> None:
     timings = [t for synthetic in args.exercises for t in run_case(synthetic, args.edits)]
     print()
     print(
-        "| case | exercises | edit | edits | median ms | max ms | median fast render ms "
-        "| median full build ms | slowest request ms |"
+        "| case | exercises | edit | edits | median ms | max ms | median open pages ms "
+        "| median whole site ms | slowest request ms |"
     )
     print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for timing in timings:
