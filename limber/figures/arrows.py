@@ -153,7 +153,12 @@ def arrow_items(
     way = ways[str(arrow.value)]
     trunk = skeleton.bone("trunk")
     axis = normalize(sub(trunk.p1, trunk.p0))
-    if abs(way[0] * axis[0] + way[1] * axis[1]) > 0.7:  # along the body: beside it, in front
+    if abs(way[0] * axis[0] + way[1] * axis[1]) > 0.7 and "." in str(arrow.target):
+        # a hand or foot moving along the body: just above it, the way it goes
+        over = left_normal(way) if left_normal(way)[1] >= 0 else mul(left_normal(way), -1)
+        beside = add(a.point, mul(over, a.depth + 0.05 * H))
+        return shaft([add(beside, mul(way, -0.06 * H)), add(beside, mul(way, 0.06 * H))])
+    if abs(way[0] * axis[0] + way[1] * axis[1]) > 0.7:  # the body moving along itself: beside it, in front
         front = mul(left_normal(axis), -1 if skeleton.kind == "side" else 1)
         beside = add(trunk.point(0.3), mul(front, 0.15 * H))
         return shaft([add(beside, mul(way, -0.06 * H)), add(beside, mul(way, 0.06 * H))])

@@ -17,6 +17,7 @@ from limber.figures.support import SEAT_HEIGHT, pelvis_low
 SEAT_DEPTH = 0.24
 SEAT_HALF_WIDTH = 0.21  # a chair seen from the front
 CHAIR_BACK = 0.3
+HAND_IN = 0.04  # a hand on a seat rests this far in from its front edge
 TABLE_HALF_WIDTH = 0.22
 KNEE_CLEAR = 0.03  # a chair's front edge sits this far under the knees (front and back views)
 BOARD = 0.025  # the thickness of a seat or table top
@@ -83,18 +84,22 @@ def _board(x0: float, x1: float, top: float, legs: bool = True) -> list[Item]:
 def _chair(figure: Figure, skeleton: Skeleton, use: PropUse) -> list[Item]:
     """Under a seated figure, or touching its anchor, a knee or hand on its seat; its back faces away.
 
-    An anchor higher than a seat and half its back (hands standing behind a chair) rests on the
-    top of its back instead, the seat beyond.
+    A knee rests on the middle of the seat, a hand near its front edge (the chair stays clear of a
+    body that stands up from it). An anchor higher than a seat and half its back (hands standing
+    behind a chair) rests on the top of its back instead, the seat beyond.
     """
     pelvis_x = skeleton.points["pelvis"][0]
     if figure.base == "seated" and not use.at:
         top, middle, away = seat_level(skeleton), pelvis_x + 0.02 * H, -1
     else:
-        a = anchor(skeleton, use.at[0] if use.at else "near.hand", figure.view)
+        name = use.at[0] if use.at else "near.hand"
+        a = anchor(skeleton, name, figure.view)
         top, middle = a.point[1] - a.depth, a.point[0]
         away = 1 if middle >= pelvis_x else -1
         if top > (SEAT_HEIGHT + CHAIR_BACK / 2) * H:
             return _held_by_the_back(middle, top, away)
+        if name.endswith(".hand") and skeleton.kind == "side":
+            middle += away * (SEAT_DEPTH / 2 - HAND_IN) * H
     if skeleton.kind != "side":
         if figure.base == "seated" and not use.at:
             return _seat_facing(skeleton, middle, top)

@@ -197,7 +197,7 @@ def test_the_massage_ball_is_large_strongly_tinted_and_pressed_between_back_and_
     assert ball.center[0] - ball.radius == pytest.approx(wall, abs=px)  # the ball touches the wall
     assert math.dist(ball.center, back) == pytest.approx(ball.radius, abs=px)  # against the back
     # Filled with the text colour at almost half strength: dark on light paper, light on dark.
-    assert '<g fill="currentColor" stroke="none" opacity="0.45"><path' in svg
+    assert '<path fill="currentColor" fill-opacity="0.45" stroke="none" d="' in svg
 
 
 # --- a rail or a chair's back held in the hand -------------------------------------------------
@@ -247,3 +247,48 @@ def _height(item):
 
 def _width(item):
     return max(x for x, _ in item.points) - min(x for x, _ in item.points)
+
+
+@pytest.mark.parametrize("slug", ["belly-breathing", "glute-bridge", "pelvic-tilt", "heel-slide", "curl-up"])
+def test_arms_resting_by_the_sides_of_a_body_lying_on_its_back_lie_on_the_mat(slug):
+    figure = exercise_figure(slug)
+
+    skeleton = rested(figure).skeleton
+
+    arm = next(c for c in skeleton.chains if c.limb == "arm" and c.side == figure.near)
+    lowest = [y - r for (_, y), r in zip(arm.points[1:3], arm.radii[1:3], strict=True)]  # elbow, wrist
+    assert max(lowest) < 0.01 * H, lowest  # they had floated 4 to 8 cm above it
+
+
+def test_a_heel_sliding_toward_the_body_has_its_arrow_over_the_foot_pointing_to_the_head():
+    figure = exercise_figure("heel-slide")
+    skeleton = rested(figure).skeleton
+
+    (arrow,) = [i for i in compose(figure).items if i.role == "arrow"]
+
+    foot, head = skeleton.points["right.foot"], skeleton.head[0]
+    start, end = arrow.points[0], arrow.points[-1]
+    assert abs(start[0] - foot[0]) < 0.1 * H and start[1] > foot[1]  # over the foot, not the belly
+    assert abs(end[0] - head[0]) < abs(start[0] - head[0])  # toward the head
+
+
+def test_a_hand_on_a_chair_seat_rests_near_its_front_edge_so_standing_up_clears_the_chair():
+    figure = exercise_figure("getting-up-from-the-floor")
+    hand = rested(figure).skeleton.points["right.hand"]
+
+    items = compose(figure).items
+
+    seat = next(
+        i
+        for i in items
+        if i.role == "prop"
+        and len(i.points) == 4
+        and _width(i) > 0.15 * H
+        and _height(i) < 0.05 * H
+        and min(y for _, y in i.points) > 0
+    )
+    front = min(x for x, _ in seat.points)
+    assert 0 < hand[0] - front < 0.06 * H
+    stood = rested(figure, "end").skeleton
+    legs = ("right.knee", "right.shin", "left.knee", "left.shin")
+    assert max(stood.points[p][0] for p in legs) < front  # standing, the legs are clear of its front edge
