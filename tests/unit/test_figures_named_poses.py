@@ -32,8 +32,9 @@ def wall_x(scene):
     return wall.points[0][0]
 
 
-def test_hands_on_wall_sets_both_palms_flat_on_the_wall_it_carries():
-    figure = figure_of("start: {pose: hands-on-wall}")
+@pytest.mark.parametrize("slug", ["", "wall-push-up", "standing-calf-stretch"], ids=lambda s: s or "the pose")
+def test_hands_on_wall_sets_both_palms_flat_on_the_wall_it_carries(slug):
+    figure = exercise_figure(slug) if slug else figure_of("start: {pose: hands-on-wall}")
 
     scene = compose(figure)
 

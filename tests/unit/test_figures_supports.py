@@ -292,3 +292,23 @@ def test_a_hand_on_a_chair_seat_rests_near_its_front_edge_so_standing_up_clears_
     stood = rested(figure, "end").skeleton
     legs = ("right.knee", "right.shin", "left.knee", "left.shin")
     assert max(stood.points[p][0] for p in legs) < front  # standing, the legs are clear of its front edge
+
+
+def test_the_groin_stretch_brings_the_soles_together_on_the_mat_with_the_knees_out_to_the_sides():
+    skeleton = rested(exercise_figure("seated-groin-stretch")).skeleton
+    p = skeleton.points
+
+    for side in ("left", "right"):
+        assert abs(p[f"{side}.ankle"][0]) < 0.04 * H  # the feet meet in the middle (they were up by the arms)
+        foot = min(p[f"{side}.heel"][1] - RADIUS["heel"] * H, p[f"{side}.toes"][1] - RADIUS["toes"] * H)
+        assert foot < 0.01 * H  # on the mat
+        assert abs(p[f"{side}.knee"][0]) > abs(p[f"{side}.hip"][0]) + 0.08 * H  # the knees out
+        assert p[f"{side}.knee"][1] < p[f"{side}.hip"][1]  # and falling toward the floor
+
+
+def test_pigeon_stays_up_on_its_hands_with_the_front_shin_across_toward_the_other_hip():
+    skeleton = rested(exercise_figure("pigeon-pose")).skeleton
+    arms = [c for c in skeleton.chains if c.limb == "arm"]
+
+    assert all(min(y - r for (_, y), r in zip(c.points, c.radii, strict=True)) < 0.01 * H for c in arms)
+    assert skeleton.points["right.ankle"][0] > 0  # past the middle, toward the left hip
