@@ -51,7 +51,7 @@ def test_a_position_is_filled_in_and_the_figure_starts_from_its_named_pose(tmp_p
         "  start: {pose: knees-bent}  # lying on the back, knees bent, feet flat; drawn in\n"
         "    # docs/poses/knees-bent.svg\n"
         "    # change only the joints the exercise moves, beside `pose`; knees-bent sets left: {ankle: 0,\n"
-        "    # hip: 45, knee: 110}, right: {ankle: 0, hip: 45, knee: 110}\n"
+        "    # hip: 45, knee: 110, shoulder: -10}, right: {ankle: 0, hip: 45, knee: 110, shoulder: -10}\n"
         '    # the named poses are drawn in content/README.md ("Figure" in the field reference)\n'
         "  # end: FILL-IN  # optional: where the movement ends (only the joints that change), drawn dashed\n"
         "  # mark: [FILL-IN]  # optional: the muscles or areas to hatch (their slugs)\n"
