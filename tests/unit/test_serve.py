@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -205,3 +206,25 @@ def test_a_build_process_that_died_is_reported_in_the_page(project: Path, rebuil
     assert [p.message for p in broken.problems] == [
         "the build process stopped; stop the preview with Ctrl+C and start it again"
     ]
+
+
+def test_saves_in_quick_succession_end_with_the_last_one_built(project: Path, rebuilder):
+    """A save that arrives while a build runs stops it between its stages (or follows it); the
+    last save is always the one built, and no snapshot after it shows an older one."""
+    running, published = rebuilder
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    original = chin.read_text()
+    first = published.wait_for(lambda s: s.root is not None)
+    page = first.root / "exercises" / "chin-tuck" / "index.html"
+
+    for number in range(5):
+        chin.write_text(original.replace("title: Chin tucks", f"title: Chin glides {number}"))
+        running.request(["content/exercises/chin-tuck.md"])
+        time.sleep(0.05)
+    last = published.wait_for(
+        lambda s: not s.pages and s.build > first.build and "Chin glides 4" in page.read_text()
+    )
+
+    assert last.problems == ()
+    later = published.snapshots[published.snapshots.index(last) :]
+    assert all(b"Chin glides 4" in text for s in later for text in s.pages.values())
