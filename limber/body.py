@@ -14,6 +14,7 @@ from limber.diagnostics import Diagnostic, Origin
 from limber.fields import FILL_IN
 
 _FLATTENED = re.compile(r"^ {0,3}(#|#{5,6})(?:\s|$)")  # headings the sanitiser would flatten
+_SETEXT_1 = re.compile(r"=+\s*")  # underlines a level-1 heading
 EXERCISE_SECTIONS = ("How to do it", "Tips", "Avoid")  # every exercise body has these, in page order
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 # An HTML tag, closing tag, comment or declaration; autolinks (<https://...>) do not match.
@@ -72,8 +73,12 @@ def find_links(body: str, first_line: int) -> tuple[Link, ...]:
 
 def find_raw_html(body: str, first_line: int) -> list[tuple[int, str]]:
     """(file line, the tag as written) for each piece of raw HTML in the body."""
+    return _raw_html(prose_lines(body, first_line))
+
+
+def _raw_html(prose: list[tuple[int, str]]) -> list[tuple[int, str]]:
     found = []
-    for line, text in prose_lines(body, first_line):
+    for line, text in prose:
         for match in RAW_HTML.finditer(text):
             end = text.find(">", match.start())
             found.append((line, text[match.start() : end + 1 if end != -1 else match.end() + 10]))
@@ -82,7 +87,11 @@ def find_raw_html(body: str, first_line: int) -> list[tuple[int, str]]:
 
 def split_sections(body: str, first_line: int) -> list[Section]:
     """The introduction, then one Section per `## ` heading (code fences respected)."""
-    prose = {line for line, _ in prose_lines(body, first_line)}
+    return _split(body, first_line, prose_lines(body, first_line))
+
+
+def _split(body: str, first_line: int, prose_text: list[tuple[int, str]]) -> list[Section]:
+    prose = {line for line, _ in prose_text}
     sections: list[Section] = []
     heading: str | None = None
     start, chunk = first_line, list[str]()
@@ -156,17 +165,18 @@ def body_problems(kind: str, body: str, origin: Origin) -> list[Diagnostic]:
     Raw HTML, headings that would be flattened, text still to fill in, and an exercise's
     missing sections.
     """
+    prose = prose_lines(body, origin.body_line)  # read once for every check below
     problems = [
         Diagnostic(origin.path, line, "raw-html", f"raw HTML {tag!r} is not allowed; use Markdown instead")
-        for line, tag in find_raw_html(body, origin.body_line)
+        for line, tag in _raw_html(prose)
     ]
     previous = ""
-    for line, text in prose_lines(body, origin.body_line):
+    for line, text in prose:
         if FILL_IN in text:
             message = f"the body is still to fill in here: replace '{FILL_IN}' with your text"
             problems.append(Diagnostic(origin.path, line, "fill-in", message))
         flat = _FLATTENED.match(text)
-        if flat or (re.fullmatch(r"=+\s*", text) and previous.strip()):
+        if flat or (_SETEXT_1.fullmatch(text) and previous.strip()):
             level = len(flat.group(1)) if flat else 1
             message = (
                 f"a level-{level} heading would be shown as plain text: the page title is the only "
@@ -176,7 +186,7 @@ def body_problems(kind: str, body: str, origin: Origin) -> list[Diagnostic]:
         previous = text
     problems += _costly_shapes(body, origin)
     if kind == "exercise":
-        headings = [s.heading for s in split_sections(body, origin.body_line)]
+        headings = [s.heading for s in _split(body, origin.body_line, prose)]
         for heading in EXERCISE_SECTIONS:
             if heading not in headings:
                 message = f"the body has no '## {heading}' section; exercises have '## How to do it' (a numbered list), '## Tips' and '## Avoid'"
