@@ -189,7 +189,7 @@ class SiteBuild(KeptSite):
         views = self._views.views(ctx) if self._incremental else all_views(ctx)
         result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
         go_on()
-        outputs, problems = self._pages(env, views, shared, cache, out_dir, progress)
+        outputs, problems = self._pages(env, views, shared, cache, out_dir, progress, go_on)
         if not problems:
             try:
                 outputs += other_outputs(Made(ctx, views, env, tuple(glossary), self._publishing))
@@ -246,6 +246,7 @@ class SiteBuild(KeptSite):
         cache: Cache | None,
         out_dir: Path | None,
         progress: Callable[[str, int, int], None] | None,
+        go_on: Callable[[], None],
     ) -> tuple[list[Output], list[Diagnostic]]:
         """Every page: unchanged ones linked from the last build, the rest rendered on every core."""
         reused: list[Output | None] = [None] * len(views)
@@ -257,7 +258,12 @@ class SiteBuild(KeptSite):
                 cache.unchanged_page(view, templates, out_dir, self._views.digest(view)) for view in views
             ]
         todo = [view for view, output in zip(views, reused, strict=True) if output is None]
-        report = (lambda done, total: progress("Rendering", done, total)) if progress is not None else None
+
+        def report(done: int, total: int) -> None:
+            go_on()  # newer saves: stop between pages too, the longest stage after a template edit
+            if progress is not None:
+                progress("Rendering", done, total)
+
         try:
             fresh = iter(run_all([partial(render.render_page, env, view, shared) for view in todo], report))
         except TemplateError:
