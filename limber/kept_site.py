@@ -8,7 +8,6 @@ function, that SiteBuild.build() renders every page with.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -115,22 +114,8 @@ class KeptSite:
             return {}, [template_problem(self.project, err)]
         return {output.path.as_posix(): output.text.encode("utf-8") for output in outputs}, []
 
-    def _loaded(self, site: Site | None, problems: list[Diagnostic], *, settle: bool = True) -> None:
-        """Keep a newly linked *site*: what was kept for the last one no longer holds.
-
-        *settle*: collect and freeze what is kept, so a save's pages are not held up by the
-        cycle collector (a build, which makes far more, leaves that to the collector itself).
-        """
+    def _loaded(self, site: Site | None, problems: list[Diagnostic]) -> None:
+        """Keep a newly linked *site*: what was kept for the last one no longer holds."""
         self._site, self._problems = site, tuple(problems)
         self._documents.clear()
         self._converter = None
-        if not settle:
-            return
-        # What is kept lives until the next load: the cycle collector need not look at it again.
-        # At 10,000 exercises each of its full passes took up to half a second of a save's
-        # render (measured); objects dropped later are still freed as their last use ends.
-        # The last load's frozen objects are let go and collected first, so what this load
-        # replaced (a site graph has cycles) is freed rather than frozen for good.
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()

@@ -351,6 +351,11 @@ class _Related(Mapping[str, tuple[str, ...]]):
 NEIGHBOURS = 64
 
 
+def related_inputs(exercise: Exercise) -> tuple[object, ...]:
+    """The fields an exercise's related list is worked out from (_related), its own and others'."""
+    return (exercise.related, exercise.muscles, exercise.secondary_muscles, exercise.areas)
+
+
 def _related(
     exercise: Exercise, exercises: Mapping[str, Exercise], by_term: Mapping[tuple[str, str], list[str]]
 ) -> tuple[str, ...]:

@@ -161,7 +161,7 @@ class SiteBuild(KeptSite):
             saved,
             publishing=self._publishing,
         )
-        self._loaded(site, result.diagnostics, settle=False)
+        self._loaded(site, result.diagnostics)
         result.site = site
         if site is None or blocked():
             return result
@@ -186,7 +186,7 @@ class SiteBuild(KeptSite):
             self._env = make_env(project / "templates")
         env = self._env
         shared = site_view(ctx)
-        views = self._views.views(ctx) if self._incremental else all_views(ctx)
+        views = self._views.views(ctx, go_on) if self._incremental else all_views(ctx)
         result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
         go_on()
         outputs, problems = self._pages(env, views, shared, cache, out_dir, progress, go_on)
