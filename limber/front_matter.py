@@ -1,24 +1,23 @@
 """Stage 2 (validate): check front matter against the schema and build typed records.
 
 checker.py walks the fields; the per-kind functions here add the rules that tie fields
-together. A record with any error is dropped, so one bad file does not cascade.
+together. A record with any error is dropped, so one bad file does not cascade. The site-wide
+files are checked beside this: taxonomies.yaml in limber.taxonomies, site.yaml in
+limber.site_settings.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 from limber import fields as F
 from limber.checker import Checker, dotted
-from limber.config import EDIT_URI, SiteConfig, normalise_base_url
 from limber.content import SourceDoc
-from limber.diagnostics import Diagnostic, KeyPath, Origin, Severity, did_you_mean
+from limber.diagnostics import Diagnostic, KeyPath, Severity
 from limber.figures import Figure, validate_figure
-from limber.model import NO_EQUIPMENT, VOCABULARIES, Draft, Exercise, Page, Routine, Term, Vocabulary
+from limber.model import NO_EQUIPMENT, Draft, Exercise, Page, Routine, Vocabulary
 
 R = TypeVar("R")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -26,7 +25,7 @@ MAX_SLUG = 80
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 
 
-# --- vocabularies and site config -------------------------------------------------------
+# --- records ------------------------------------------------------------------------------
 
 
 def make(record: type[R], clean: Mapping[str, Any], **given: Any) -> R:
@@ -44,81 +43,6 @@ def make(record: type[R], clean: Mapping[str, Any], **given: Any) -> R:
             value = tuple(make(spec.kind.record, item, index=i) for i, item in enumerate(value))
         values[spec.name] = value
     return record(**values, **given)
-
-
-def term_fields(vocabulary: str) -> tuple[F.Field, ...]:
-    """The keys a term of *vocabulary* may have, with that vocabulary's required extras."""
-    spec = VOCABULARIES[vocabulary]
-    allowed = ("slug", "name", "description", *spec.extras)
-    return tuple(
-        dataclasses.replace(f, required=True) if f.name in spec.required else f
-        for f in F.declared(Term)
-        if f.name in allowed
-    )
-
-
-def validate_taxonomies(
-    doc: SourceDoc,
-) -> tuple[dict[str, Vocabulary], list[Diagnostic]]:
-    """Read taxonomies.yaml: every vocabulary, each a list of terms in display order."""
-    checker = Checker(doc.origin, {})
-    for name in doc.meta:
-        if name not in VOCABULARIES:
-            checker.error(
-                "unknown-field",
-                f"unknown vocabulary '{name}'{did_you_mean(name, VOCABULARIES)}",
-                (name,),
-            )
-    for name in VOCABULARIES:
-        if name not in doc.meta:
-            checker.error("missing-field", f"missing vocabulary '{name}'", ())
-    vocabularies: dict[str, Vocabulary] = {}
-    for name, spec in VOCABULARIES.items():
-        raw = doc.meta.get(name)
-        if raw is None:
-            continue
-        if not isinstance(raw, list) or not raw:
-            checker.error("wrong-type", f"'{name}' should be a list of terms", (name,))
-            continue
-        specs = term_fields(name)
-        terms: list[Term] = []
-        seen: set[str] = set()
-        for i, item in enumerate(raw):
-            clean = checker.group(item, specs, (name, i))
-            slug = clean.get("slug")
-            if slug is None:
-                continue
-            if not SLUG.fullmatch(slug):
-                checker.error(
-                    "bad-slug",
-                    f"term slug '{slug}' must be lowercase letters and digits joined by single hyphens",
-                    (name, i, "slug"),
-                )
-                continue
-            if slug in seen:
-                checker.error(
-                    "duplicate-slug",
-                    f"term '{slug}' appears twice in '{name}'",
-                    (name, i, "slug"),
-                )
-                continue
-            seen.add(slug)
-            # A term with a broken field is kept (and reported) so content naming it still checks.
-            clean.setdefault("name", slug)
-            clean.setdefault("description", "")
-            terms.append(make(Term, clean, vocabulary=name))
-        vocabularies[name] = Vocabulary(name, spec.title, tuple(terms))
-    # Muscles name areas: check them now that the areas are known.
-    area_slugs = {t.slug for t in vocabularies.get("areas", Vocabulary("areas", "", ())).terms}
-    for i, muscle in enumerate(vocabularies.get("muscles", Vocabulary("muscles", "", ())).terms):
-        for area in muscle.areas:
-            if area not in area_slugs:
-                checker.error(
-                    "unknown-term",
-                    f"muscle '{muscle.slug}' names unknown area '{area}'{did_you_mean(area, area_slugs)}",
-                    ("muscles", i, "areas"),
-                )
-    return vocabularies, checker.problems
 
 
 # --- exercises ----------------------------------------------------------------------------
@@ -335,59 +259,3 @@ def validate_page(
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
     return make(Page, clean, slug=doc.slug, body=doc.body, origin=doc.origin), checker.problems
-
-
-# Domains reserved for examples and tests (RFC 2606, RFC 6761): a site published under one has
-# QR codes, canonical links and a feed that lead nowhere.
-EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
-EXAMPLE_TLDS = (".example", ".test", ".invalid")
-
-
-def example_base_url(config: SiteConfig, origin: Origin, from_option: bool) -> list[Diagnostic]:
-    """A warning when the site would be published under a reserved example domain."""
-    host = (urlsplit(config.base_url).hostname or "").lower().rstrip(".")
-    if not (host.endswith(EXAMPLE_TLDS) or any(host == d or host.endswith("." + d) for d in EXAMPLE_DOMAINS)):
-        return []
-    where = "--base-url" if from_option else "base_url"
-    message = (
-        f"{where} {config.base_url} is on {host}, a domain reserved for examples: every QR code, "
-        "canonical link and feed entry would lead nowhere; give the address the site is published at "
-        "(in content/site.yaml, or with --base-url)"
-    )
-    return [origin.warning("example-base-url", message, ("base_url",))]
-
-
-def validate_config(
-    doc: SourceDoc, base_url: str | None = None
-) -> tuple[SiteConfig | None, list[Diagnostic]]:
-    """Read site.yaml; *base_url* (from the command line) overrides the file's."""
-    checker = Checker(doc.origin, {})
-    clean = checker.group(doc.meta, F.declared(SiteConfig))
-    url = base_url or clean.get("base_url")
-    normal = normalise_base_url(url) if url else None
-    if url and normal is None:
-        checker.error(
-            "bad-base-url",
-            f"base URL '{url}' must be an absolute http(s) URL such as https://example.org/guide/",
-            ("base_url",),
-        )
-    repository = clean.get("repository")
-    if repository is not None:
-        clean["repository"] = (normalise_base_url(repository) or "").rstrip("/")
-        if not clean["repository"]:
-            checker.error(
-                "bad-repository",
-                f"repository '{repository}' must be an absolute http(s) URL such as https://github.com/owner/limber",
-                ("repository",),
-            )
-    edit_uri = clean.get("edit_uri")
-    if edit_uri is not None and not EDIT_URI.fullmatch(edit_uri):
-        checker.error(
-            "bad-repository",
-            f"edit_uri '{edit_uri}' must be path segments each ending in '/', such as edit/main/",
-            ("edit_uri",),
-        )
-    if any(p.is_error for p in checker.problems):
-        return None, checker.problems
-    assert normal is not None
-    return make(SiteConfig, {**clean, "base_url": normal}), checker.problems

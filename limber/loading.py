@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar, cast
 
-from limber import front_matter
+from limber import front_matter, site_settings, taxonomies
 from limber.body import body_problems
 from limber.content import KINDS, ReadCache, SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
@@ -102,14 +102,16 @@ def load_and_link(
     if "site" in by_kind:
         doc = by_kind["site"][0]
         config, found = memory.checked(
-            doc.path, (doc, base_url), partial(front_matter.validate_config, doc, base_url)
+            doc.path, (doc, base_url), partial(site_settings.validate_config, doc, base_url)
         )
         diagnostics += found
         if publishing and config is not None:
-            diagnostics += front_matter.example_base_url(config, doc.origin, from_option=base_url is not None)
+            diagnostics += site_settings.example_base_url(
+                config, doc.origin, from_option=base_url is not None
+            )
     if "taxonomies" in by_kind:
         doc = by_kind["taxonomies"][0]
-        vocabularies, found = memory.checked(doc.path, (doc,), partial(front_matter.validate_taxonomies, doc))
+        vocabularies, found = memory.checked(doc.path, (doc,), partial(taxonomies.validate_taxonomies, doc))
         diagnostics += found
     if vocabularies is None:
         return None

@@ -3,12 +3,8 @@ from pathlib import PurePosixPath
 import pytest
 
 from limber.content import parse_doc
-from limber.front_matter import (
-    sentence_case_problem,
-    validate_exercise,
-    validate_routine,
-    validate_taxonomies,
-)
+from limber.front_matter import sentence_case_problem, validate_exercise, validate_routine
+from limber.taxonomies import validate_taxonomies
 from tests.conftest import FIXTURES
 
 TAXONOMIES = (FIXTURES / "sites" / "minimal" / "content" / "taxonomies.yaml").read_bytes()
