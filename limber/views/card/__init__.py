@@ -13,8 +13,9 @@ Chromium prints one page. The layout adapts before it gives up: one column up to
 two columns above (or when one is too tall), then tighter spacing and type; a card that does
 not fit even at its tightest is a build error naming the routine's file.
 
-The page and the type both share are in `paper`, the routine card in `routine`, the exercise
-printout in `printout`; the names other modules use are gathered here.
+The page and the type both share are in `paper`, the routine card's text in `routine` and its
+layout in `routine_layout`, the exercise printout in `printout`; the names other modules use are
+gathered here.
 """
 
 from __future__ import annotations
@@ -46,19 +47,15 @@ from limber.views.card.paper import (
 from limber.views.card.printout import printout_job, printout_jobs
 from limber.views.card.routine import (
     DAYS,
-    DENSITIES,
     NOTHING_NEEDED,
-    ONE_COLUMN_MAX,
     CardStep,
     CardText,
     card_text,
     day_rows,
     equipment,
-    layout_classes,
-    layouts,
     log_rows,
-    plan,
 )
+from limber.views.card.routine_layout import DENSITIES, ONE_COLUMN_MAX, layout_classes, layouts, plan
 from limber.views.common import Context
 
 # What other modules use, wherever it is defined.
