@@ -15,7 +15,7 @@ from typing import Any
 
 from limber import fields as F
 from limber.diagnostics import Diagnostic, KeyPath, Origin, did_you_mean
-from limber.model import Vocabulary
+from limber.vocabulary import Vocabulary
 
 _DURATION = re.compile(r"\d+:\d{1,2}")
 

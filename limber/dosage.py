@@ -1,7 +1,9 @@
-"""Dosage arithmetic and wording: the routine time formula and the card's dosage line.
+"""The dosage: the record of how much to do, the routine time formula and the dosage line.
 
-The formula (content/README.md, "Total time") is the one place a time is computed; exercise
-pages, routine pages and routine totals all call it, so the numbers always agree.
+Its fields are declared here as dataclass metadata (limber.fields), as the records' are in
+limber.model. The formula (content/README.md, "Total time") is the one place a time is
+computed; exercise pages, routine pages and routine totals all call it, so the numbers
+always agree.
 """
 
 from __future__ import annotations
@@ -9,8 +11,59 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
-from limber.model import SIDES, Dosage, Frequency, Term
+from limber.fields import FLAG, SECONDS, choice, declare, group, whole
+from limber.vocabulary import INTENSITIES, Term
+
+SIDES: Mapping[str, str] = {
+    "each": "each side",
+    "alternating": "each side, alternating",
+    "both": "",
+}
+SIDES_DOC = "`each`: all reps one side, then the other; `alternating`: left-right within the reps (reps count per side); `both`: symmetrical"
+
+# Declared once, used by the exercise's dosage and by a routine step's overrides.
+HOLD = declare(whole(1, 300, SECONDS), "seconds to hold each rep; excludes `time`", 20)
+TIME = declare(whole(10, 600, SECONDS), "seconds of continuous work (rolling); excludes `hold`")
+REPS = declare(
+    whole(1, 50), "repetitions (number of holds); required unless `time` is given; with `time`, rounds", 3
+)
+SETS = declare(whole(1, 10), "sets")
+REST = declare(whole(0, 300, SECONDS), "seconds of rest between sets")
+SIDES_FIELD = declare(choice(*SIDES), SIDES_DOC)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frequency:
+    times: int = field(metadata=declare(whole(1, 10), "how many times", 3))
+    per: str = field(metadata=declare(choice("day", "week"), "per day or per week", "day"))
+    up_to: bool = field(default=False, metadata=declare(FLAG, '`true` reads "up to 3× a day"', True))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dosage:
+    """How much of an exercise to do; times are whole seconds."""
+
+    hold: int | None = field(default=None, metadata=HOLD)
+    time: int | None = field(default=None, metadata=TIME)
+    reps: int | None = field(default=None, metadata=REPS)
+    sets: int = field(default=1, metadata=SETS)
+    rest: int = field(default=0, metadata=REST)
+    tempo: int | None = field(
+        default=None,
+        metadata=declare(whole(1, 60, SECONDS), "seconds per unheld rep, for the time estimate; default 3"),
+    )
+    sides: str = field(metadata=SIDES_FIELD)
+    frequency: Frequency | None = field(
+        default=None,
+        metadata=declare(group(Frequency), "how often, e.g. `{times: 3, per: day, up_to: true}`", {}),
+    )
+    intensity: str | None = field(
+        default=None,
+        metadata=declare(choice(*INTENSITIES), "how strong it should feel; default: the type's `intensity`"),
+    )
+
 
 MOVE_IN_AND_OUT = 2  # seconds added to each hold
 DEFAULT_TEMPO = 3  # seconds for one slow, controlled rep

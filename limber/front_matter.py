@@ -17,7 +17,8 @@ from limber.checker import Checker, dotted
 from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, Severity
 from limber.figures import Figure, validate_figure
-from limber.model import NO_EQUIPMENT, Draft, Exercise, Page, Routine, Vocabulary
+from limber.model import Draft, Exercise, Page, Routine
+from limber.vocabulary import NO_EQUIPMENT, Vocabulary
 
 R = TypeVar("R")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

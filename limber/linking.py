@@ -18,20 +18,9 @@ from limber.body import find_links
 from limber.config import SiteConfig
 from limber.diagnostics import Diagnostic, Origin, did_you_mean
 from limber.dosage import apply_overrides
-from limber.model import (
-    HOME_PAGE,
-    REQUIRED_PAGES,
-    VOCABULARIES,
-    Draft,
-    Exercise,
-    Page,
-    Record,
-    Routine,
-    RoutineStep,
-    Site,
-    Vocabulary,
-)
+from limber.model import HOME_PAGE, REQUIRED_PAGES, Draft, Exercise, Page, Record, Routine, RoutineStep, Site
 from limber.safe_svg import svg_problem
+from limber.vocabulary import VOCABULARIES, Vocabulary
 
 MAX_RELATED = 6
 # Top-level addresses the site itself uses; a free page (content/pages/<slug>.md) may not take one.

@@ -17,9 +17,10 @@ from limber.body import body_problems
 from limber.content import KINDS, ReadCache, SourceDoc, load_sources
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.linking import link, missing_pages
-from limber.model import Draft, Record, Site, Vocabulary
+from limber.model import Draft, Record, Site
 from limber.rules import Rule, apply_rules, read_rules, screening
 from limber.search import GlossaryEntry, validate_glossary
+from limber.vocabulary import Vocabulary
 
 T = TypeVar("T")
 VALIDATORS = {

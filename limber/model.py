@@ -1,9 +1,10 @@
 """The typed records validated content becomes, and the frozen Site that links them.
 
-Each front-matter field is declared here, once, as dataclass metadata (limber.fields): its
-kind and limits, its editors' text and (through the dataclass default) its default. The
-checker, the record builder, the editors' field reference, the JSON Schema and the `new`
-scaffold all read these declarations.
+Each front-matter field is declared once, on the record that holds it, as dataclass metadata
+(limber.fields): here, or in limber.dosage (the dosage) and limber.vocabulary (a term's keys).
+A declaration gives the field's kind and limits, its editors' text and (through the dataclass
+default) its default. The checker, the record builder, the editors' field reference, the JSON
+Schema and the `new` scaffold all read these declarations.
 """
 
 from __future__ import annotations
@@ -16,14 +17,13 @@ from typing import Any
 from limber import routes
 from limber.config import SiteConfig
 from limber.diagnostics import Origin
+from limber.dosage import HOLD, REPS, REST, SETS, SIDES_FIELD, TIME, Dosage, Frequency
 from limber.fields import (
     DATA,
     DATE,
     FILL_IN,
-    FLAG,
     SECONDS,
     SLUG,
-    SLUG_TEXT,
     choice,
     declare,
     group,
@@ -35,218 +35,9 @@ from limber.fields import (
     text,
     whole,
 )
-
-# --- the vocabularies -------------------------------------------------------------------
-
-# How strong an exercise should feel, in the words the exercise page shows.
-INTENSITIES: Mapping[str, str] = {
-    "gentle": "Gentle and slow, within a pain-free range",
-    "mild-to-moderate": "A mild to moderate stretch, pain-free",
-    "moderate": "Moderate pressure, never sharp, pain-free",
-    "light-resistance": "Light resistance, pain-free",
-}
-# schema.org PhysicalActivityCategory values a type may map to.
-ACTIVITY_CATEGORIES = (
-    "AerobicActivity",
-    "AnaerobicActivity",
-    "Balance",
-    "Flexibility",
-    "LeisureTimeActivity",
-    "OccupationalActivity",
-    "StrengthTraining",
-)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Term:
-    """One entry of a controlled vocabulary (an area, a muscle, a piece of equipment, ...).
-
-    Behaviour that depends on a term (dosage wording, default intensity, whether a caution
-    is required) is written on the term in taxonomies.yaml, so a new term needs no code.
-    """
-
-    vocabulary: str = ""
-    slug: str = field(metadata=declare(SLUG_TEXT, "lowercase words joined by hyphens"))
-    name: str = field(metadata=declare(text(1, 60), "display name"))
-    description: str = field(metadata=declare(text(1, 200), "one line"))
-    anatomical: str | None = field(default=None, metadata=declare(text(1, 100), "the anatomical name"))
-    areas: tuple[str, ...] = field(
-        default=(), metadata=declare(terms("areas", 1, 3), "the body areas it belongs to")
-    )
-    view: str | None = field(
-        default=None, metadata=declare(choice("front", "back"), "seen from the front or the back")
-    )
-    household: bool | None = field(default=None, metadata=declare(FLAG, "found in most homes"))
-    desk: bool = field(
-        default=False,
-        metadata=declare(FLAG, "`true`: can be done at a desk (with household equipment, desk-friendly)"),
-    )
-    floor: bool = field(
-        default=False,
-        metadata=declare(FLAG, "`true`: done down on the floor (for the rules on trips to the floor)"),
-    )
-    needs_cautions: bool = field(
-        default=False,
-        metadata=declare(FLAG, "`true`: every exercise with this term must have `cautions`"),
-    )
-    intensity: str | None = field(
-        default=None,
-        metadata=declare(choice(*INTENSITIES), "the default `dosage.intensity` of exercises of this type"),
-    )
-    category: str | None = field(
-        default=None,
-        metadata=declare(choice(*ACTIVITY_CATEGORIES), "schema.org activity category, for structured data"),
-    )
-    activity: str | None = field(
-        default=None,
-        metadata=declare(text(1, 40), "the exercise type in structured data; default: the name"),
-    )
-    rep_word: str = field(
-        default="rep",
-        metadata=declare(text(1, 30), 'how one repetition is called in the dosage line ("slow rep")'),
-    )
-    time_verb: str = field(
-        default="Keep going for",
-        metadata=declare(text(1, 30), 'how timed work starts in the dosage line ("Roll for")'),
-    )
-
-    @property
-    def path(self) -> str:
-        return routes.term_path(self.vocabulary, self.slug)
-
-
-@dataclass(frozen=True, slots=True)
-class VocabularySpec:
-    """A vocabulary as the code knows it: its headings, and which term keys it uses."""
-
-    title: str  # the index page's heading
-    singular: str  # the chip label: "Area"
-    intro: str  # the index page's introduction
-    extras: tuple[str, ...] = ()  # term keys beyond slug, name and description
-    required: tuple[str, ...] = ()  # extras every term must give
-
-
-VOCABULARIES: Mapping[str, VocabularySpec] = {
-    "areas": VocabularySpec(
-        "Body areas", "Area", "Pick the part of the body you want to ease.", ("needs_cautions",)
-    ),
-    "muscles": VocabularySpec(
-        "Muscles",
-        "Muscle",
-        "Find exercises by the muscle they stretch or strengthen.",
-        ("anatomical", "areas", "view"),
-        ("areas", "view"),
-    ),
-    "equipment": VocabularySpec(
-        "Equipment",
-        "Equipment",
-        "Most exercises need nothing, or what you already have at home.",
-        ("household",),
-        ("household",),
-    ),
-    "levels": VocabularySpec(
-        "Levels",
-        "Level",
-        "Start with beginner exercises; move on when they feel easy and pain-free.",
-        ("needs_cautions",),
-    ),
-    "positions": VocabularySpec(
-        "Positions",
-        "Position",
-        "Choose by where you are: at your desk, standing, or on the floor.",
-        ("desk", "floor"),
-    ),
-    "types": VocabularySpec(
-        "Types",
-        "Type",
-        "Stretches are held; mobility moves are slow repetitions; strength work builds support; release uses a roller or ball.",
-        ("intensity", "category", "activity", "rep_word", "time_verb"),
-        ("intensity", "category"),
-    ),
-    "movements": VocabularySpec(
-        "Movements",
-        "Movement",
-        "What each exercise does to the body: the safety notes that apply follow from these.",
-    ),
-    "goals": VocabularySpec("Routine goals", "Goal", "Routines grouped by what they are for."),
-}
-NO_EQUIPMENT = "none"  # the equipment term that must stand alone
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    name: str
-    title: str
-    terms: tuple[Term, ...]
-    index: Mapping[str, int] = field(default_factory=dict)  # slug -> position
-
-    def __post_init__(self) -> None:
-        if not self.index:
-            object.__setattr__(self, "index", {t.slug: i for i, t in enumerate(self.terms)})
-
-    @property
-    def path(self) -> str:
-        return f"{self.name}/"
-
-    def get(self, slug: str) -> Term | None:
-        i = self.index.get(slug)
-        return None if i is None else self.terms[i]
-
-    def rank(self, slug: str) -> int:
-        """Position in display order (levels use it to compare difficulty)."""
-        return self.index[slug]
-
+from limber.vocabulary import Vocabulary
 
 # --- exercises ----------------------------------------------------------------------------
-
-SIDES: Mapping[str, str] = {
-    "each": "each side",
-    "alternating": "each side, alternating",
-    "both": "",
-}
-SIDES_DOC = "`each`: all reps one side, then the other; `alternating`: left-right within the reps (reps count per side); `both`: symmetrical"
-
-# Declared once, used by the exercise's dosage and by a routine step's overrides.
-HOLD = declare(whole(1, 300, SECONDS), "seconds to hold each rep; excludes `time`", 20)
-TIME = declare(whole(10, 600, SECONDS), "seconds of continuous work (rolling); excludes `hold`")
-REPS = declare(
-    whole(1, 50), "repetitions (number of holds); required unless `time` is given; with `time`, rounds", 3
-)
-SETS = declare(whole(1, 10), "sets")
-REST = declare(whole(0, 300, SECONDS), "seconds of rest between sets")
-SIDES_FIELD = declare(choice(*SIDES), SIDES_DOC)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Frequency:
-    times: int = field(metadata=declare(whole(1, 10), "how many times", 3))
-    per: str = field(metadata=declare(choice("day", "week"), "per day or per week", "day"))
-    up_to: bool = field(default=False, metadata=declare(FLAG, '`true` reads "up to 3× a day"', True))
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Dosage:
-    """How much of an exercise to do; times are whole seconds."""
-
-    hold: int | None = field(default=None, metadata=HOLD)
-    time: int | None = field(default=None, metadata=TIME)
-    reps: int | None = field(default=None, metadata=REPS)
-    sets: int = field(default=1, metadata=SETS)
-    rest: int = field(default=0, metadata=REST)
-    tempo: int | None = field(
-        default=None,
-        metadata=declare(whole(1, 60, SECONDS), "seconds per unheld rep, for the time estimate; default 3"),
-    )
-    sides: str = field(metadata=SIDES_FIELD)
-    frequency: Frequency | None = field(
-        default=None,
-        metadata=declare(group(Frequency), "how often, e.g. `{times: 3, per: day, up_to: true}`", {}),
-    )
-    intensity: str | None = field(
-        default=None,
-        metadata=declare(choice(*INTENSITIES), "how strong it should feel; default: the type's `intensity`"),
-    )
-
 
 LICENSES = ("CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "own")
 

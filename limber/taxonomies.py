@@ -12,7 +12,7 @@ from limber.checker import Checker
 from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, did_you_mean
 from limber.front_matter import SLUG, make
-from limber.model import VOCABULARIES, Term, Vocabulary
+from limber.vocabulary import VOCABULARIES, Term, Vocabulary
 
 
 def term_fields(vocabulary: str) -> tuple[F.Field, ...]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from limber.config import SiteConfig
+from limber.dosage import Dosage, Frequency
 from limber.editors.pose_drawings import pose_gallery
 from limber.fields import declared, table
 from limber.figures import reference_markdown
-from limber.model import VOCABULARIES, Dosage, Exercise, Frequency, Image, Page, Routine, StepSpec, Term
+from limber.model import Exercise, Image, Page, Routine, StepSpec
 from limber.rules.spec import Requires, Rule, When
 from limber.search import GlossaryEntry
+from limber.vocabulary import VOCABULARIES, Term
 
 
 def vocabulary_keys() -> list[str]:

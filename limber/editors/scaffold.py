@@ -24,9 +24,10 @@ from limber.diagnostics import Origin, visible
 from limber.editors.figure_start import figure_lines, named_poses_note
 from limber.fields import FILL_IN, Field, declared, rule
 from limber.front_matter import MAX_SLUG, SLUG
-from limber.model import Exercise, Routine, Vocabulary
+from limber.model import Exercise, Routine
 from limber.rules import read_rules
 from limber.taxonomies import validate_taxonomies
+from limber.vocabulary import Vocabulary
 from limber.yaml_reader import YamlProblem, parse_yaml
 
 FOLDERS = {"exercise": routes.EXERCISES.rstrip("/"), "routine": routes.ROUTINES.rstrip("/")}

@@ -10,8 +10,8 @@ from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
 from limber.fields import declared
 from limber.front_matter import make
-from limber.model import Vocabulary
 from limber.rules.spec import Pattern, Rule, combine, compile_pattern
+from limber.vocabulary import Vocabulary
 
 MAX_RULES = 200
 MAX_PATTERNS = 100  # in one rule's `forbids`

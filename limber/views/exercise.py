@@ -7,13 +7,14 @@ import dataclasses
 from limber import routes
 from limber.documents import STEPS_SECTION
 from limber.dosage import duration_text, frequency_text, minutes_text, seconds
-from limber.model import INTENSITIES, Exercise
+from limber.model import Exercise
 from limber.views import card, jsonld
 from limber.views.common import Context
 from limber.views.drawings import figure_html, muscle_map_html, qr_html
 from limber.views.models import ExerciseView, Link, Printed, Section, View
 from limber.views.play import play_url
 from limber.views.share import share_image
+from limber.vocabulary import INTENSITIES
 
 
 def exercise_page(ctx: Context, exercise: Exercise) -> View:

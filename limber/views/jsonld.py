@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from limber import routes
-from limber.dosage import iso_duration
-from limber.model import SIDES, Exercise, Routine, Site, Term
+from limber.dosage import SIDES, iso_duration
+from limber.model import Exercise, Routine, Site
 from limber.views.models import ExerciseView, RoutineView
+from limber.vocabulary import Term
 
 SCHEMA = "https://schema.org/"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from limber import routes
-from limber.model import VOCABULARIES, Exercise, Routine, Term
+from limber.model import Exercise, Routine
 from limber.views import jsonld
 from limber.views.common import Context
 from limber.views.models import (
@@ -16,6 +16,7 @@ from limber.views.models import (
     View,
     VocabularyView,
 )
+from limber.vocabulary import VOCABULARIES, Term
 
 # An area page leads with the routines whose steps work that area: a step counts 1 when the
 # area is its exercise's first (main) area and 1/2 when it is another of its areas, and a

@@ -17,9 +17,18 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from limber import routes
-from limber.dosage import DEFAULT_TEMPO, MOVE_IN_AND_OUT, SWITCH_SIDES, dosage_line, routine_seconds, seconds
+from limber.dosage import (
+    DEFAULT_TEMPO,
+    MOVE_IN_AND_OUT,
+    SIDES,
+    SWITCH_SIDES,
+    Dosage,
+    dosage_line,
+    routine_seconds,
+    seconds,
+)
 from limber.fields import Kind
-from limber.model import SIDES, Dosage, Exercise, Output, Routine, RoutineStep
+from limber.model import Exercise, Output, Routine, RoutineStep
 from limber.search.index import json_text
 from limber.views.common import Context
 

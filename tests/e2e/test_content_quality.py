@@ -25,8 +25,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from limber.dosage import routine_seconds
-from limber.model import VOCABULARIES, Exercise, Routine, Site
+from limber.model import Exercise, Routine, Site
 from limber.pipeline import BuildResult
+from limber.vocabulary import VOCABULARIES
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"

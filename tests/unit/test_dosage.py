@@ -1,6 +1,8 @@
 import pytest
 
 from limber.dosage import (
+    Dosage,
+    Frequency,
     apply_overrides,
     dosage_line,
     duration_text,
@@ -9,7 +11,7 @@ from limber.dosage import (
     routine_seconds,
     seconds,
 )
-from limber.model import Dosage, Frequency, Term
+from limber.vocabulary import Term
 
 UPPER_TRAP = Dosage(sides="each", hold=30, reps=2, frequency=Frequency(times=3, per="day", up_to=True))
 

@@ -8,7 +8,7 @@ from functools import partial
 from limber.documents import STEPS_SECTION
 from limber.dosage import duration_text, frequency_text, minutes_text, seconds
 from limber.memo import Job
-from limber.model import INTENSITIES, Exercise
+from limber.model import Exercise
 from limber.views.card.paper import (
     CUE_INDENT,
     FIGURE_GAP,
@@ -26,6 +26,7 @@ from limber.views.card.paper import (
     spaced,
 )
 from limber.views.common import Context
+from limber.vocabulary import INTENSITIES
 
 PRINT_TITLE = Type(20, 23, True)
 PRINT_TEXT = Type(11, 14)  # the summary, facts, cues, cautions and steps
