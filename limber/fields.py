@@ -1,6 +1,7 @@
 """How a field is declared: its kind (type and limits) and its editors' text.
 
-A field is declared once, on the record that holds it (limber.model), as dataclass metadata:
+A field is declared once, on the record that holds it (limber.model, limber.dosage,
+limber.vocabulary), as dataclass metadata:
 
     hold: int | None = field(default=None, metadata=HOLD)
 

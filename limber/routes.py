@@ -4,7 +4,7 @@ Paths are relative to the site's base URL. A page's path ends in "/" (or is "" f
 and it is served from that folder's index.html (`page_file`, and back again `page_path`); any
 other path names a file. Exercises and routines live in their kind's folder
 (`exercises/<slug>/`); each vocabulary's terms under the vocabulary's name (`areas/neck/`,
-limber.model.VOCABULARIES). The top-level names in TOP are what a free page may not take
+limber.vocabulary.VOCABULARIES). The top-level names in TOP are what a free page may not take
 (limber.linking.RESERVED adds the vocabularies); the free pages every page links are
 limber.model.REQUIRED_PAGES.
 """

@@ -1,4 +1,5 @@
 """Editors' tools beside the pipeline: the field reference, the JSON Schema, the scaffold.
 
-Each is generated from the field declarations in limber.model, never written by hand.
+Each is generated from the field declarations on the records (limber.model, limber.dosage,
+limber.vocabulary), never written by hand.
 """

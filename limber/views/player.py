@@ -3,7 +3,7 @@
 The scripts that time a routine and build a reader's own (assets/js/routine-data.js and the
 scripts that use it) take every number and every word from here, never typed again in
 JavaScript: the dosage, the timing constants of the time formula (limber.dosage), the limits
-of each dosage field (its declaration in limber.model), the words for sides and for each type's
+of each dosage field (its declaration, also in limber.dosage), the words for sides and for each type's
 reps. Each exercise and routine has one small data file beside its page
 (`exercises/<slug>/play.json`, `routines/<slug>/play.json`), so a player fetches only what it
 plays, at any size of the guide. Each file also carries the time and the dosage line the pages
