@@ -58,7 +58,7 @@ class Memory:
         self._checked[path] = (inputs, result)
         return result
 
-    def found_in(self, rules: tuple[Rule, ...], record: Record) -> dict[int, list[Diagnostic]]:
+    def found_in(self, rules: tuple[Rule, ...], record: Record) -> dict[Any, Any]:
         """What the *rules* found in *record*'s own words, kept while both are the same (apply_rules)."""
         return self.checked((record.origin.path, "rules"), (record, rules), dict)
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from limber.diagnostics import Diagnostic, KeyPath, Severity
 from limber.model import Exercise, Record, Routine, Site
@@ -41,13 +42,14 @@ def pattern(written: str) -> re.Pattern[str]:
 
 
 def apply_rules(
-    site: Site, rules: Iterable[Rule], found_in: Callable[[Record], dict[int, list[Diagnostic]]] | None = None
+    site: Site, rules: Iterable[Rule], found_in: Callable[[Record], dict[Any, Any]] | None = None
 ) -> list[Diagnostic]:
     """Every rule applied to every record in its scope; guide-wide limits counted in file order.
 
-    What a record's own words break depends on nothing else: *found_in(record)* gives the dict
-    (rule's index -> what it found) kept for the record while it and the rules are the same
-    (the preview's process keeps them), so an unchanged file's words are not searched again.
+    What a record's own words break depends on nothing else, nor whether an exercise is in a
+    rule's scope: *found_in(record)* gives the dict (rule's index -> what it found; ("in scope",
+    index) -> whether it applies) kept for the record while it and the rules are the same (the
+    preview's process keeps them), so an unchanged file is not searched again.
     """
     rules = tuple(rules)
     records: list[Record] = [*site.exercises.values(), *site.routines.values(), *site.pages.values()]
@@ -59,7 +61,9 @@ def apply_rules(
         texts: list[Text] = []  # read once per record, when a rule first looks at its words
         known = found_in(record) if found_in is not None else {}
         for number, (rule, found) in enumerate(zip(rules, said, strict=True)):
-            if KIND_OF[record.kind] not in rule.applies_to or not _in_scope(site, rule, record, terms):
+            if KIND_OF[record.kind] not in rule.applies_to or not _scoped(
+                site, rule, record, terms, known, number
+            ):
                 continue
             if rule.forbidden is not None:
                 if number not in known:
@@ -94,6 +98,18 @@ def _terms(exercise: Exercise) -> Terms:
     for vocabulary, slug in exercise.terms():
         found[vocabulary].append(slug)
     return {name: tuple(slugs) for name, slugs in found.items()}
+
+
+def _scoped(
+    site: Site, rule: Rule, record: Record, terms: Mapping[str, Terms], known: dict[Any, Any], number: int
+) -> bool:
+    """_in_scope(), kept in *known* for an exercise: its scope depends on its own terms alone."""
+    if not isinstance(record, Exercise):
+        return _in_scope(site, rule, record, terms)
+    key = ("in scope", number)
+    if key not in known:
+        known[key] = _in_scope(site, rule, record, terms)
+    return bool(known[key])
 
 
 def _in_scope(site: Site, rule: Rule, record: Record, terms: Mapping[str, Terms]) -> bool:
