@@ -9,8 +9,6 @@ same checker and reports every problem at its line.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +18,7 @@ from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
 from limber.fields import declare, declared, lines, slugs, terms, text
 from limber.model import Exercise, Page, Routine, Site
+from limber.search.words import key, words
 
 ENTRIES = "entries"  # the file's one key: the list of entries
 # Characters of names the glossary may add to the search data, over all the records its entries
@@ -84,48 +83,13 @@ Glossary = tuple[GlossaryEntry, ...]
 TERM_FIELDS = ("areas", "muscles", "equipment", "positions")
 
 
-# --- words, as search compares them ----------------------------------------------------------
-
-_APOSTROPHES = re.compile(r"['’]")
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(value: str) -> str:
-    """Lowercase, accents and apostrophes removed: "Child’s Pose" -> "childs pose"."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _APOSTROPHES.sub("", bare.lower())
-
-
-def stem(word: str) -> str:
-    """A word without a plural ending, the same rule as the search page's ("stretches" -> "stretch")."""
-    if len(word) < 4:
-        return word
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def words(value: str) -> tuple[str, ...]:
-    """The words of *value*, folded and stemmed: "Shoulder blades" -> ("shoulder", "blade")."""
-    return tuple(stem(w) for w in _WORD.findall(fold(value)))
-
-
-def key(name: str) -> str:
-    """What makes two names the same name: "Tech-neck", "tech neck" and "techneck" are one."""
-    return "".join(words(name))
+# --- which records an entry reaches ------------------------------------------------------------
 
 
 def _holds(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return n > 0 and any(haystack[i : i + n] == phrase for i in range(len(haystack) - n + 1))
 
-
-# --- which records an entry reaches ------------------------------------------------------------
 
 SearchRecord = Exercise | Routine | Page
 

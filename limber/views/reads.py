@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from limber.documents import Document
-from limber.linking import related_inputs
 from limber.memo import digest
 from limber.model import Site
+from limber.related import related_inputs
 from limber.views import view_makers
 from limber.views.common import Context
 from limber.views.models import View
