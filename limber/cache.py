@@ -17,10 +17,7 @@ build are byte-identical (tests/e2e/test_cache.py); a stale entry is never used,
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
-import os
 import pickle
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +25,7 @@ from typing import Any
 
 from limber.diagnostics import Diagnostic
 from limber.documents import Document
+from limber.input_digests import generator_digest, tree_digest
 from limber.memo import MemoStore
 from limber.memo import digest as memo_digest
 from limber.model import Output
@@ -35,13 +33,9 @@ from limber.render import output_path
 from limber.views.models import View
 
 CACHE_DIR = ".limber-cache"
-PACKAGE = Path(__file__).resolve().parent
 _FORMAT = 3
 STATE = "state-{target}.pickle"  # one state per output folder, base URL and options
 MAX_STATES = 8  # states kept for other targets; the oldest beyond these are removed
-# The libraries whose versions shape the output, besides Python's own: a new version makes
-# every cached body and page stale.
-SHAPING = ("jinja2", "markdown", "python-frontmatter", "pyyaml", "nh3", "segno", "resvg-py")
 # The only classes a state file may name; anything else (a planted file that would run code
 # when read) is refused before it is built (see "Restricting Globals" in the pickle docs).
 STATE_CLASSES = {
@@ -66,44 +60,6 @@ def _digest(*parts: bytes) -> str:
         h.update(len(part).to_bytes(8, "little"))
         h.update(part)
     return h.hexdigest()
-
-
-def tree_digest(*roots: Path) -> str:
-    """One digest of every file (path and bytes) under *roots*."""
-    h = hashlib.blake2b(digest_size=20)
-    for root in roots:
-        if not root.exists():
-            h.update(f"missing {root.name}\0".encode())
-            continue
-        for folder, dirs, files in os.walk(root):
-            dirs.sort()
-            for name in sorted(files):
-                path = Path(folder, name)
-                h.update(path.relative_to(root.parent).as_posix().encode() + b"\0")
-                if path.is_file():
-                    h.update(path.read_bytes())
-                h.update(b"\0")
-    return h.hexdigest()
-
-
-def generator_digest() -> str:
-    """The generator's own code, Python's version and those of the libraries that shape the output.
-
-    Only the `.py` sources count: compiled files (`__pycache__`) come and go with imports.
-    """
-    h = hashlib.blake2b(digest_size=20)
-    for path in sorted(PACKAGE.rglob("*.py")):
-        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    versions = [sys.version, *(f"{name} {_version(name)}" for name in SHAPING)]
-    h.update("\n".join(versions).encode())
-    return h.hexdigest()
-
-
-def _version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "missing"
 
 
 @dataclass

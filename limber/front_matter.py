@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 
 from limber import fields as F
 from limber.checker import Checker, dotted
-from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, Severity
 from limber.figures import Figure, validate_figure
 from limber.model import Draft, Exercise, Page, Routine
+from limber.source_docs import SourceDoc
 from limber.vocabulary import NO_EQUIPMENT, Vocabulary
 
 R = TypeVar("R")

@@ -14,12 +14,14 @@ from typing import Any, TypeVar, cast
 
 from limber import front_matter, site_settings, taxonomies
 from limber.body import body_problems
-from limber.content import KINDS, ReadCache, SourceDoc, load_sources
+from limber.content import ReadCache, load_sources
+from limber.content_files import KINDS
 from limber.diagnostics import Diagnostic, Severity, has_errors
 from limber.linking import link, missing_pages
 from limber.model import Draft, Record, Site
 from limber.rules import Rule, apply_rules, read_rules, screening
 from limber.search import GlossaryEntry, validate_glossary
+from limber.source_docs import SourceDoc
 from limber.vocabulary import Vocabulary
 
 T = TypeVar("T")

@@ -18,9 +18,10 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment
 
 from limber import render
-from limber.cache import Cache, tree_digest
+from limber.cache import Cache
 from limber.diagnostics import Diagnostic, has_errors
 from limber.documents import render_documents, targets
+from limber.input_digests import tree_digest
 from limber.kept_site import KeptSite
 from limber.loading import load_and_link, promote
 from limber.memo import digest

@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 from limber import fields as F
 from limber.checker import Checker
 from limber.config import EDIT_URI, SiteConfig, normalise_base_url
-from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, Origin
 from limber.front_matter import make
+from limber.source_docs import SourceDoc
 
 # Domains reserved for examples and tests (RFC 2606, RFC 6761): a site published under one has
 # QR codes, canonical links and a feed that lead nowhere.

@@ -9,9 +9,9 @@ import dataclasses
 
 from limber import fields as F
 from limber.checker import Checker
-from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, did_you_mean
 from limber.front_matter import SLUG, make
+from limber.source_docs import SourceDoc
 from limber.vocabulary import VOCABULARIES, Term, Vocabulary
 
 

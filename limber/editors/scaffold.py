@@ -19,13 +19,14 @@ from pathlib import Path, PurePosixPath
 from limber import routes
 from limber.body import EXERCISE_SECTIONS
 from limber.checker import Checker
-from limber.content import read_doc, unsafe_characters
+from limber.content import read_doc
 from limber.diagnostics import Origin, visible
 from limber.editors.figure_start import figure_lines, named_poses_note
 from limber.fields import FILL_IN, Field, declared, rule
 from limber.front_matter import MAX_SLUG, SLUG
 from limber.model import Exercise, Routine
 from limber.rules import read_rules
+from limber.source_docs import unsafe_characters
 from limber.taxonomies import validate_taxonomies
 from limber.vocabulary import Vocabulary
 from limber.yaml_reader import YamlProblem, parse_yaml

@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from limber.checker import Checker, describe
-from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
 from limber.fields import declared
 from limber.front_matter import make
 from limber.rules.spec import Pattern, Rule, combine, compile_pattern
+from limber.source_docs import SourceDoc
 from limber.vocabulary import Vocabulary
 
 MAX_RULES = 200

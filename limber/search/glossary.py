@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from limber.checker import Checker, dotted
-from limber.content import SourceDoc
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
 from limber.fields import declare, declared, lines, slugs, terms, text
 from limber.model import Exercise, Page, Routine, Site
 from limber.search.words import key, words
+from limber.source_docs import SourceDoc
 
 ENTRIES = "entries"  # the file's one key: the list of entries
 # Characters of names the glossary may add to the search data, over all the records its entries

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from limber import cache as cache_module
+from limber import input_digests
 from limber.cli import main
 from limber.model import HOME_PAGE, REQUIRED_PAGES
 from limber.pipeline import build
@@ -194,15 +194,15 @@ def test_the_generator_digest_ignores_compiled_files_and_follows_sources_and_lib
     package = tmp_path / "limber"
     (package / "__pycache__").mkdir(parents=True)
     (package / "a.py").write_text("x = 1\n")
-    monkeypatch.setattr(cache_module, "PACKAGE", package)
-    before = cache_module.generator_digest()
+    monkeypatch.setattr(input_digests, "PACKAGE", package)
+    before = input_digests.generator_digest()
 
     (package / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"compiled")
-    compiled = cache_module.generator_digest()
-    monkeypatch.setattr(cache_module, "_version", lambda name: "9.9" if name == "markdown" else "1")
-    other_library = cache_module.generator_digest()
+    compiled = input_digests.generator_digest()
+    monkeypatch.setattr(input_digests, "_version", lambda name: "9.9" if name == "markdown" else "1")
+    other_library = input_digests.generator_digest()
     (package / "a.py").write_text("x = 2\n")
-    other_source = cache_module.generator_digest()
+    other_source = input_digests.generator_digest()
 
     assert compiled == before
     assert len({before, other_library, other_source}) == 3

@@ -1,6 +1,7 @@
 from pathlib import Path, PurePosixPath
 
-from limber.content import ReadCache, load_sources, parse_doc
+from limber.content import ReadCache, load_sources
+from limber.source_docs import parse_doc
 from limber.yaml_reader import YamlProblem, parse_yaml
 from tests.conftest import copy_real_project
 

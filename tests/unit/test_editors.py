@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 
 from limber.cli import main
-from limber.content import parse_doc
 from limber.editors.json_schema import json_schema_text
 from limber.editors.scaffold import project_vocabularies
 from limber.pipeline import build
+from limber.source_docs import parse_doc
 from tests.conftest import FIXTURES, ROOT, copy_real_project
 
 SCHEMAS = ROOT / "schemas"

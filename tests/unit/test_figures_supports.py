@@ -4,7 +4,6 @@ import math
 
 import pytest
 
-from limber.content import parse_doc
 from limber.figures import figure_svg, validate_figure
 from limber.figures.contact import rested
 from limber.figures.furniture import BOARD
@@ -14,6 +13,7 @@ from limber.figures.skeleton import RADIUS, H
 from limber.figures.step import step_span
 from limber.figures.support import SEAT_HEIGHT
 from limber.figures.svg import SIZES, fit_box
+from limber.source_docs import parse_doc
 from limber.yaml_reader import parse_yaml
 from tests.conftest import ROOT
 

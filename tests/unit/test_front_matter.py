@@ -2,8 +2,8 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from limber.content import parse_doc
 from limber.front_matter import sentence_case_problem, validate_exercise, validate_routine
+from limber.source_docs import parse_doc
 from limber.taxonomies import validate_taxonomies
 from tests.conftest import FIXTURES
 

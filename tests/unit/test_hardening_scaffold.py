@@ -8,7 +8,7 @@ import re
 import pytest
 
 from limber.cli import main, parser
-from limber.content import IMAGE_DIR
+from limber.content_files import IMAGE_DIR
 from limber.editors.scaffold import project_vocabularies, scaffold_text
 from tests.conftest import copy_real_project
 
