@@ -10,8 +10,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "limber"
 # A subpackage (views/, serve/, figures/) is one entry: its modules share its layer.
 LAYERS = {
     "diagnostics": 0, "fields": 0, "routes": 0, "memo": 0, "parallel": 0, "safe_svg": 0, "config": 0.5, "assets": 1,
-    "yaml_reader": 1, "model": 1, "body": 1, "content": 1.5, "dosage": 1.5,
-    "checker": 2, "front_matter": 2.5,
+    "vocabulary": 0.8, "dosage": 0.9,
+    "yaml_reader": 1, "model": 1, "body": 1, "content": 1.5,
+    "checker": 2, "related": 2, "references": 2, "front_matter": 2.5, "taxonomies": 2.6, "site_settings": 2.6,
     "linking": 3, "rules": 3.5,
     "figures": 0.2, "markdown": 4, "documents": 4.2, "search": 4.5, "loading": 4.6, "views": 4.7,
     "render": 5, "offline": 5.2, "outputs": 5.5,
@@ -55,5 +56,5 @@ def test_imports_only_go_down(module):
 
 
 def test_model_and_linking_never_touch_jinja():
-    for module in ("model", "linking", "front_matter", "content", "views", "documents"):
+    for module in ("model", "vocabulary", "linking", "front_matter", "taxonomies", "content", "views", "documents"):
         assert all("jinja2" not in path.read_text() for path in sources(module))
