@@ -56,5 +56,14 @@ def test_imports_only_go_down(module):
 
 
 def test_model_and_linking_never_touch_jinja():
-    for module in ("model", "vocabulary", "linking", "front_matter", "taxonomies", "content", "views", "documents"):
+    for module in (
+        "model",
+        "vocabulary",
+        "linking",
+        "front_matter",
+        "taxonomies",
+        "content",
+        "views",
+        "documents",
+    ):
         assert all("jinja2" not in path.read_text() for path in sources(module))
