@@ -65,7 +65,7 @@
 
   var stems = new Map();
 
-  /* A word without its plural ending, as limber/search/glossary.py's stem(). */
+  /* A word without its plural ending, as limber/search/words.py's stem(). */
   function stem(word) {
     var found = stems.get(word);
     if (found !== undefined) {

@@ -11,13 +11,13 @@ PACKAGE = Path(__file__).resolve().parents[2] / "limber"
 LAYERS = {
     "diagnostics": 0, "fields": 0, "routes": 0, "memo": 0, "parallel": 0, "safe_svg": 0, "config": 0.5, "assets": 1,
     "vocabulary": 0.8, "dosage": 0.9,
-    "yaml_reader": 1, "model": 1, "body": 1, "content": 1.5,
+    "yaml_reader": 1, "model": 1, "body": 1, "content_files": 1.2, "source_docs": 1.3, "content": 1.5,
     "checker": 2, "related": 2, "references": 2, "front_matter": 2.5, "taxonomies": 2.6, "site_settings": 2.6,
     "linking": 3, "rules": 3.5,
     "figures": 0.2, "markdown": 4, "documents": 4.2, "search": 4.5, "loading": 4.6, "views": 4.7,
     "render": 5, "offline": 5.2, "outputs": 5.5,
     "output": 6,
-    "cache": 6.5,
+    "input_digests": 6.4, "cache": 6.5,
     "kept_site": 6.8, "pipeline": 7,
     "editors": 7.5, "serve": 8, "cli": 8.5,
 }  # fmt: skip
