@@ -27,7 +27,6 @@ from limber.diagnostics import Diagnostic
 from limber.documents import Document
 from limber.input_digests import generator_digest, tree_digest
 from limber.memo import MemoStore
-from limber.memo import digest as memo_digest
 from limber.model import Output
 from limber.render import output_path
 from limber.views.models import View
@@ -165,16 +164,16 @@ class Cache:
     # --- pages ---
 
     def unchanged_page(
-        self, view: View, templates: str, out_dir: Path | None, view_digest: str | None = None
+        self, view: View, templates: str, out_dir: Path | None, view_digest: str
     ) -> Output | None:
         """The page's Output linked from the previous site if it is unchanged, else None.
 
         For a check (no *out_dir*), an unchanged page is one whose view and templates rendered
         without error last time: it is not rendered again, and its Output has no text.
-        *view_digest* is memo.digest(view), when the caller knows it already.
+        *view_digest* is memo.digest(view), which the caller keeps for a view used again.
         """
         path = output_path(view)
-        digest = _digest(templates.encode(), (view_digest or memo_digest(view)).encode())
+        digest = _digest(templates.encode(), view_digest.encode())
         self.new_pages[path.as_posix()] = digest
         entry = self.pages.get(path.as_posix())
         if entry is None or entry[0] != digest:
