@@ -35,7 +35,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from limber.yaml_reader import parse_yaml  # noqa: E402
+from limber.load.yaml_reader import parse_yaml  # noqa: E402
 
 WORDS = (  # noqa: SIM905
     "slowly gently shoulder blade neck spine breathe hold relax chair floor reach turn lift lower "

@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from limber.pipeline import build  # noqa: E402
+from limber.build.pipeline import build  # noqa: E402
 from limber.search import glossary  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, SubPathHandler  # noqa: E402
 

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TextIO
 
 from limber import __version__
-from limber.cache import CACHE_DIR
-from limber.config import normalise_base_url
+from limber.build.cache import CACHE_DIR
+from limber.build.pipeline import build
+from limber.build.write import UnsafeOutput
 from limber.diagnostics import report, visible
-from limber.output import UnsafeOutput
-from limber.pipeline import build
+from limber.model.site_config import normalise_base_url
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 

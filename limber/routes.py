@@ -4,9 +4,9 @@ Paths are relative to the site's base URL. A page's path ends in "/" (or is "" f
 and it is served from that folder's index.html (`page_file`, and back again `page_path`); any
 other path names a file. Exercises and routines live in their kind's folder
 (`exercises/<slug>/`); each vocabulary's terms under the vocabulary's name (`areas/neck/`,
-limber.vocabulary.VOCABULARIES). The top-level names in TOP are what a free page may not take
-(limber.linking.RESERVED adds the vocabularies); the free pages every page links are
-limber.model.REQUIRED_PAGES.
+limber.model.vocabulary.VOCABULARIES). The top-level names in TOP are what a free page may not take
+(limber.link.linking.RESERVED adds the vocabularies); the free pages every page links are
+limber.model.records.REQUIRED_PAGES.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ from textwrap import dedent
 
 import pytest
 
-from limber.pipeline import BuildResult, build
-from limber.source_docs import SourceDoc, parse_doc
+from limber.build.pipeline import BuildResult, build
+from limber.load.source_docs import SourceDoc, parse_doc
 
 _report_error = socketserver.BaseServer.handle_error
 

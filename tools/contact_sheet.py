@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from limber.figures import body_map_svg, figure_svg, muscle_map_svg, validate_figure  # noqa: E402
-from limber.source_docs import parse_doc  # noqa: E402
-from limber.yaml_reader import YamlProblem, parse_yaml  # noqa: E402
+from limber.load.source_docs import parse_doc  # noqa: E402
+from limber.load.yaml_reader import YamlProblem, parse_yaml  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

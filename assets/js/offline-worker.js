@@ -1,6 +1,6 @@
 /* Limber offline worker: keeps the guide readable without a connection.
  *
- * Loaded by the site's sw.js, which the build makes (limber/offline.py) with the settings in
+ * Loaded by the site's sw.js, which the build makes (limber/render/offline_files.py) with the settings in
  * self.LIMBER_OFFLINE: the version, the scope, the pages and files to save on install, the
  * offline page and how long to wait for the network. What it does:
  * - pages: from the network first, so a reader online always gets the current page; each page

@@ -7,9 +7,9 @@ change and where the named poses are drawn; without a position, a comment naming
 from __future__ import annotations
 
 from limber.editors.pose_drawings import FOLDER as DRAWINGS
-from limber.fields import FILL_IN
 from limber.figures import starting_figure
 from limber.figures.bases import NAMED_POSE, NAMED_POSES
+from limber.model.fields import FILL_IN
 
 Commented = tuple[str, list[str]]  # a line of YAML and the notes written as comments beside it
 

@@ -12,10 +12,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from limber.fields import Field, Kind, declared
 from limber.figures import figure_json_schema
-from limber.model import Exercise, Routine
-from limber.vocabulary import Vocabulary
+from limber.model.fields import Field, Kind, declared
+from limber.model.records import Exercise, Routine
+from limber.model.vocabulary import Vocabulary
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from limber.config import SiteConfig
-from limber.dosage import Dosage, Frequency
 from limber.editors.pose_drawings import pose_gallery
-from limber.fields import declared, table
 from limber.figures import reference_markdown
-from limber.model import Exercise, Image, Page, Routine, StepSpec
+from limber.model.dosage import Dosage, Frequency
+from limber.model.fields import declared, table
+from limber.model.records import Exercise, Image, Page, Routine, StepSpec
+from limber.model.site_config import SiteConfig
+from limber.model.vocabulary import VOCABULARIES, Term
 from limber.rules.spec import Requires, Rule, When
 from limber.search import GlossaryEntry
-from limber.vocabulary import VOCABULARIES, Term
 
 
 def vocabulary_keys() -> list[str]:

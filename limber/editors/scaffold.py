@@ -17,19 +17,19 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from limber import routes
-from limber.body import EXERCISE_SECTIONS
-from limber.checker import Checker
-from limber.content import read_doc
 from limber.diagnostics import Origin, visible
 from limber.editors.figure_start import figure_lines, named_poses_note
-from limber.fields import FILL_IN, Field, declared, rule
-from limber.front_matter import MAX_SLUG, SLUG
-from limber.model import Exercise, Routine
+from limber.load.body_text import EXERCISE_SECTIONS
+from limber.load.checker import Checker
+from limber.load.front_matter import MAX_SLUG, SLUG
+from limber.load.source_docs import unsafe_characters
+from limber.load.sources import read_doc
+from limber.load.taxonomies import validate_taxonomies
+from limber.load.yaml_reader import YamlProblem, parse_yaml
+from limber.model.fields import FILL_IN, Field, declared, rule
+from limber.model.records import Exercise, Routine
+from limber.model.vocabulary import Vocabulary
 from limber.rules import read_rules
-from limber.source_docs import unsafe_characters
-from limber.taxonomies import validate_taxonomies
-from limber.vocabulary import Vocabulary
-from limber.yaml_reader import YamlProblem, parse_yaml
 
 FOLDERS = {"exercise": routes.EXERCISES.rstrip("/"), "routine": routes.ROUTINES.rstrip("/")}
 RECORDS: Mapping[str, type] = {"exercise": Exercise, "routine": Routine}

@@ -11,8 +11,8 @@ from __future__ import annotations
 from limber.figures.bodymap import body_map_svg, muscle_map_svg
 from limber.figures.draw import alt_text, figure_svg
 from limber.figures.figure import Arrow, Figure, FigureProblem, PropUse
+from limber.figures.for_editors import figure_json_schema, starting_figure
 from limber.figures.reference import reference_markdown
-from limber.figures.schema import figure_json_schema, starting_figure
 from limber.figures.spec import CODES
 from limber.figures.validate import validate_figure
 

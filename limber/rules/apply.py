@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from limber.diagnostics import Diagnostic, KeyPath, Severity
-from limber.model import Exercise, Record, Routine, Site
+from limber.model.records import Exercise, Record, Routine, Site
 from limber.rules.spec import AVOID_HEADING, Rule, Words, compile_pattern
 
 KIND_OF = {"exercise": "exercises", "routine": "routines", "page": "pages"}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from limber.checker import Checker, describe
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
-from limber.fields import declared
-from limber.front_matter import make
+from limber.load.checker import Checker, describe
+from limber.load.front_matter import make
+from limber.load.source_docs import SourceDoc
+from limber.model.fields import declared
+from limber.model.vocabulary import Vocabulary
 from limber.rules.spec import Pattern, Rule, combine, compile_pattern
-from limber.source_docs import SourceDoc
-from limber.vocabulary import Vocabulary
 
 MAX_RULES = 200
 MAX_PATTERNS = 100  # in one rule's `forbids`

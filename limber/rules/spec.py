@@ -1,6 +1,6 @@
 """What a rule in content/rules.yaml is: its declared fields, and its words as patterns.
 
-A rule is content, declared like any record (limber.fields), so the checker reports its
+A rule is content, declared like any record (limber.model.fields), so the checker reports its
 mistakes at their line and the editors' reference documents it. The words a rule looks for
 are written in a small pattern language an editor can read (content/README.md, "Rules").
 """
@@ -13,7 +13,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from limber.fields import DATA, FLAG, SLUG_TEXT, choice, choices, declare, group, lines, terms, text, whole
+from limber.model.fields import (
+    DATA,
+    FLAG,
+    SLUG_TEXT,
+    choice,
+    choices,
+    declare,
+    group,
+    lines,
+    terms,
+    text,
+    whole,
+)
 
 KINDS = ("exercises", "routines", "pages")  # what a rule may apply to
 # Where words are looked for: front-matter texts, the body, and the body's "## Avoid" section

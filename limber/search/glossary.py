@@ -3,7 +3,7 @@
 Each entry maps a common name or abbreviation ("QL", "pecs", "tech neck") to the guide's own
 words, vocabulary terms and exercises. The search data gives the name to every exercise,
 routine and page the entry reaches, so a reader who types it finds them. The entry's fields
-are declared once, here, as the records' are in limber.model; `check` walks them with the
+are declared once, here, as the records' are in limber.model.records; `check` walks them with the
 same checker and reports every problem at its line.
 """
 
@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from limber.checker import Checker, dotted
 from limber.diagnostics import Diagnostic, KeyPath, did_you_mean
-from limber.fields import declare, declared, lines, slugs, terms, text
-from limber.model import Exercise, Page, Routine, Site
+from limber.load.checker import Checker, dotted
+from limber.load.source_docs import SourceDoc
+from limber.model.fields import declare, declared, lines, slugs, terms, text
+from limber.model.records import Exercise, Page, Routine, Site
 from limber.search.words import key, words
-from limber.source_docs import SourceDoc
 
 ENTRIES = "entries"  # the file's one key: the list of entries
 # Characters of names the glossary may add to the search data, over all the records its entries

@@ -14,11 +14,11 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from limber import routes
-from limber.documents import Document
-from limber.dosage import routine_seconds, seconds
-from limber.model import HOME_PAGE, SAFETY_PAGE, Exercise, Output, Page, Routine, Site
+from limber.model.dosage import routine_seconds, seconds
+from limber.model.records import HOME_PAGE, SAFETY_PAGE, Exercise, Output, Page, Routine, Site
+from limber.model.vocabulary import Term
+from limber.render.documents import Document
 from limber.search.glossary import Findable, Glossary, findables, reaches
-from limber.vocabulary import Term
 
 SEARCH_DATA = PurePosixPath(routes.SEARCH_DATA)
 VERSION = 1

@@ -1,6 +1,6 @@
 """The preview's builds, in a process of their own that keeps the site in memory.
 
-The process starts once and keeps one SiteBuild (limber.pipeline), the path `build.py` builds
+The process starts once and keeps one SiteBuild (limber.build.pipeline), the path `build.py` builds
 by. For each batch of saves it brings the site up to date (only the saved files are read; a
 body edit needs no linking), renders the pages open in a tab and the saved records' own pages
 and sends them at once (Shown), then builds the whole site into the served folder (Done), as
@@ -23,9 +23,9 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
 
-from limber.cache import CACHE_DIR
+from limber.build.cache import CACHE_DIR
+from limber.build.pipeline import SiteBuild, Superseded
 from limber.diagnostics import Diagnostic
-from limber.pipeline import SiteBuild, Superseded
 
 NICENESS = 10
 STOP_WAIT_S = 5.0

@@ -1,4 +1,4 @@
-"""Stage 4a: the page views (limber.views.models) built from the Site and its documents.
+"""Stage 4a: the page views (limber.views.page_data) built from the Site and its documents.
 
 All sorting, counting and wording happens here, one module per page kind; templates
 present these and compute nothing.
@@ -10,12 +10,12 @@ from collections.abc import Callable
 from functools import partial
 
 from limber import routes
-from limber.model import HOME_PAGE
+from limber.model.records import HOME_PAGE
 from limber.views.common import Context
 from limber.views.exercise import exercise_page
 from limber.views.lists import exercise_index, routine_index, term_page, vocabulary_page
 from limber.views.mine import MINE_PATH, mine_page
-from limber.views.models import View
+from limber.views.page_data import View
 from limber.views.pages import NOT_FOUND_PATH, feed, free_page, home_page, not_found_page, site_view
 from limber.views.play import PLAY_PATH, play_page
 from limber.views.routine import routine_page

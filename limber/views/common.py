@@ -8,12 +8,12 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from limber import routes
-from limber.documents import Document
-from limber.dosage import dosage_line, minutes_text, routine_seconds
 from limber.figures import alt_text
-from limber.model import SAFETY_PAGE, Exercise, Page, Routine, Site
-from limber.views.models import Card, Chip, Link, View
-from limber.vocabulary import VOCABULARIES, Term
+from limber.model.dosage import dosage_line, minutes_text, routine_seconds
+from limber.model.records import SAFETY_PAGE, Exercise, Page, Routine, Site
+from limber.model.vocabulary import VOCABULARIES, Term
+from limber.render.documents import Document
+from limber.views.page_data import Card, Chip, Link, View
 
 Memo = Callable[[str, object, Callable[[], Any]], Any]
 # Header links, in order, with their names; Safety is in the header so it is one tap from any page.

@@ -3,7 +3,7 @@
 Drawn by limber.figures from the exercise's `figure:` data and the muscles vocabulary. The
 full figure and the maps are inline (they follow the page's colours, dark mode included);
 the small figure on cards and routine steps is a file, so long lists stay small. Each
-drawing is a memo job (limber.memo): made once per input, kept by the build cache, and
+drawing is a memo job (limber.build.memo): made once per input, kept by the build cache, and
 made on both cores by the parallel pass of a cold build.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from limber.build.memo import Job
 from limber.figures import body_map_svg, figure_svg, muscle_map_svg
-from limber.memo import Job
-from limber.model import Exercise, Output
+from limber.model.records import Exercise, Output
 from limber.views.common import Context
 from limber.views.qr import qr_svg
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import dataclasses
 
 from limber import routes
-from limber.documents import STEPS_SECTION
-from limber.dosage import duration_text, frequency_text, minutes_text, seconds
-from limber.model import Exercise
+from limber.model.dosage import duration_text, frequency_text, minutes_text, seconds
+from limber.model.records import Exercise
+from limber.model.vocabulary import INTENSITIES
+from limber.render.documents import STEPS_SECTION
 from limber.views import card, jsonld
 from limber.views.common import Context
 from limber.views.drawings import figure_html, muscle_map_html, qr_html
-from limber.views.models import ExerciseView, Link, Printed, Section, View
+from limber.views.page_data import ExerciseView, Link, Printed, Section, View
 from limber.views.play import play_url
 from limber.views.share import share_image
-from limber.vocabulary import INTENSITIES
 
 
 def exercise_page(ctx: Context, exercise: Exercise) -> View:

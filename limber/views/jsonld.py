@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from limber import routes
-from limber.dosage import SIDES, iso_duration
-from limber.model import Exercise, Routine, Site
-from limber.views.models import ExerciseView, RoutineView
-from limber.vocabulary import Term
+from limber.model.dosage import SIDES, iso_duration
+from limber.model.records import Exercise, Routine, Site
+from limber.model.vocabulary import Term
+from limber.views.page_data import ExerciseView, RoutineView
 
 SCHEMA = "https://schema.org/"
 

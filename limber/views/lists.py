@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from limber import routes
-from limber.model import Exercise, Routine
+from limber.model.records import Exercise, Routine
+from limber.model.vocabulary import VOCABULARIES, Term
 from limber.views import jsonld
 from limber.views.common import Context
-from limber.views.models import (
+from limber.views.page_data import (
     Card,
     CardGroup,
     Link,
@@ -16,7 +17,6 @@ from limber.views.models import (
     View,
     VocabularyView,
 )
-from limber.vocabulary import VOCABULARIES, Term
 
 # An area page leads with the routines whose steps work that area: a step counts 1 when the
 # area is its exercise's first (main) area and 1/2 when it is another of its areas, and a

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from limber import routes
+from limber.model.vocabulary import NO_EQUIPMENT
 from limber.views import card, player
 from limber.views.common import Context
-from limber.views.models import Link, MineLinks, Printed, View
+from limber.views.page_data import Link, MineLinks, Printed, View
 from limber.views.play import PLAY_PATH
-from limber.vocabulary import NO_EQUIPMENT
 
 MINE_PATH = routes.MY_ROUTINE
 STORAGE_KEY = "limber-my-routine"  # where the browser keeps the reader's choice

@@ -1,7 +1,7 @@
 """Reading offline: where the manifest, the worker and the offline page live, and what they say.
 
 The guide installs to a home screen through its manifest and keeps the pages a reader visited
-through a service worker (limber.offline makes both files). Every page links the manifest and
+through a service worker (limber.render.offline_files makes both files). Every page links the manifest and
 tells its script (assets/js/offline.js) where the worker is (AppLinks); the worker sits at the
 top of the site so that its scope covers every page, under any base path.
 """
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from limber import routes
-from limber.config import SiteConfig
+from limber.model.site_config import SiteConfig
 from limber.views.common import Context
 from limber.views.mine import MINE_PATH
-from limber.views.models import AppLinks, Link, View
+from limber.views.page_data import AppLinks, Link, View
 from limber.views.play import PLAY_PATH
 from limber.views.search import SEARCH_PATH
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from limber import routes
-from limber.model import HOME_PAGE, SAFETY_PAGE, Exercise, Routine
+from limber.model.records import HOME_PAGE, SAFETY_PAGE, Exercise, Routine
+from limber.model.vocabulary import VOCABULARIES
 from limber.views import jsonld
 from limber.views.common import Context
 from limber.views.drawings import body_map_html
 from limber.views.lists import term_summaries
 from limber.views.mine import mine_links
-from limber.views.models import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View
 from limber.views.offline import app_links
-from limber.vocabulary import VOCABULARIES
+from limber.views.page_data import Feed, FeedEntry, HomeView, Link, SiteView, TextView, View
 
 NOT_FOUND_PATH = routes.NOT_FOUND
 BROWSE = ("areas", "muscles", "equipment", "levels", "positions", "types")

@@ -15,11 +15,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from limber import routes
-from limber.model import SAFETY_PAGE, Exercise, Routine
+from limber.model.records import SAFETY_PAGE, Exercise, Routine
 from limber.views import player
 from limber.views.card import DAYS
 from limber.views.common import Context
-from limber.views.models import Link, View
+from limber.views.page_data import Link, View
 
 PLAY_PATH = routes.PLAY
 

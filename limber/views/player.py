@@ -2,8 +2,8 @@
 
 The scripts that time a routine and build a reader's own (assets/js/routine-data.js and the
 scripts that use it) take every number and every word from here, never typed again in
-JavaScript: the dosage, the timing constants of the time formula (limber.dosage), the limits
-of each dosage field (its declaration, also in limber.dosage), the words for sides and for each type's
+JavaScript: the dosage, the timing constants of the time formula (limber.model.dosage), the limits
+of each dosage field (its declaration, also in limber.model.dosage), the words for sides and for each type's
 reps. Each exercise and routine has one small data file beside its page
 (`exercises/<slug>/play.json`, `routines/<slug>/play.json`), so a player fetches only what it
 plays, at any size of the guide. Each file also carries the time and the dosage line the pages
@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from limber import routes
-from limber.dosage import (
+from limber.model.dosage import (
     DEFAULT_TEMPO,
     MOVE_IN_AND_OUT,
     SIDES,
@@ -27,8 +27,8 @@ from limber.dosage import (
     routine_seconds,
     seconds,
 )
-from limber.fields import Kind
-from limber.model import Exercise, Output, Routine, RoutineStep
+from limber.model.fields import Kind
+from limber.model.records import Exercise, Output, Routine, RoutineStep
 from limber.search.index import json_text
 from limber.views.common import Context
 

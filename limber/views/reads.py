@@ -14,13 +14,13 @@ from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from limber.documents import Document
-from limber.memo import digest
-from limber.model import Site
-from limber.related import related_inputs
+from limber.build.memo import digest
+from limber.link.related import related_inputs
+from limber.model.records import Site
+from limber.render.documents import Document
 from limber.views import view_makers
 from limber.views.common import Context
-from limber.views.models import View
+from limber.views.page_data import View
 
 DOCUMENTS = "documents"  # the documents, read as a table beside the site's
 # Tables each page of a record reads: its own entry, whatever its view does.

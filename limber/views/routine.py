@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from limber import routes
-from limber.dosage import duration_text, frequency_text, minutes_text, seconds
-from limber.model import Routine
+from limber.model.dosage import duration_text, frequency_text, minutes_text, seconds
+from limber.model.records import Routine
 from limber.views import card, jsonld
 from limber.views.common import Context
 from limber.views.drawings import qr_html
-from limber.views.models import Link, Printed, RoutineView, StepView, View
+from limber.views.page_data import Link, Printed, RoutineView, StepView, View
 from limber.views.play import play_url
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from limber import routes
+from limber.model.vocabulary import VOCABULARIES
 from limber.search import SEARCH_DATA
 from limber.views.common import Context
-from limber.views.models import Link, View
-from limber.vocabulary import VOCABULARIES
+from limber.views.page_data import Link, View
 
 SEARCH_PATH = routes.SEARCH
 BROWSE = ("areas", "equipment", "positions", "levels", "types", "muscles")  # after exercises and routines

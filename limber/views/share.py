@@ -5,7 +5,7 @@ Social sites show no SVG, so the picture is drawn as SVG here and rasterised wit
 page shows (limber.figures), large on the right in the ink colour on the site's paper; the
 name is on the left in large type, wrapped to fit, and the site's title small below it.
 
-Each picture is a memo job (limber.memo), keyed by the figure, the name and the site's title:
+Each picture is a memo job (limber.build.memo), keyed by the figure, the name and the site's title:
 made once, kept by the build cache, and made on both cores by the parallel pass of a cold
 build. Pages that are not an exercise's keep the site's own picture (templates/base.html).
 """
@@ -19,14 +19,14 @@ from pathlib import PurePosixPath
 import resvg_py
 
 from limber import routes
+from limber.build.memo import Job
 from limber.figures import Figure, figure_svg
-from limber.memo import Job
-from limber.model import Exercise, Output
+from limber.model.records import Exercise, Output
 from limber.views.card import Type
 from limber.views.card.paper import PT
 from limber.views.common import Context
-from limber.views.models import ShareImage
 from limber.views.offline import BACKGROUND_COLOR, THEME_COLOR
+from limber.views.page_data import ShareImage
 
 WIDTH, HEIGHT = 1200, 630  # what Open Graph and Twitter cards show without cropping
 INK = "#1c2421"  # the figure: --ink in assets/css/screen.css

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from tests.conftest import copy_real_project
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from limber.dosage import Dosage, duration_text, minutes_text, routine_seconds
-from limber.model import Routine
+from limber.model.dosage import Dosage, duration_text, minutes_text, routine_seconds
+from limber.model.records import Routine
 from limber.views.mine import STORAGE_KEY
 from limber.views.player import limits
 from tests.browser.conftest import SUB_PATH

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from limber.views.offline import NETWORK_TIMEOUT_MS, PICTURE_KEY
 from limber.views.player import PLAY_FILE
 from tests.browser.conftest import SUB_PATH, SubPathHandler

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from limber.dosage import MOVE_IN_AND_OUT, SWITCH_SIDES, duration_text
-from limber.model import Routine
-from limber.pipeline import build
+from limber.build.pipeline import build
+from limber.model.dosage import MOVE_IN_AND_OUT, SWITCH_SIDES, duration_text
+from limber.model.records import Routine
 from tests.browser.conftest import SUB_PATH, SubPathHandler
 from tests.browser.test_quality import AXE, RECORD_VIOLATIONS, axe_violations
 from tests.conftest import ROOT, copy_project

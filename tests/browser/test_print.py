@@ -18,7 +18,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from limber.views import card
 from limber.views.common import Context
 from tests.browser.conftest import SUB_PATH, SubPathHandler

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from tests.browser.conftest import SUB_PATH, SubPathHandler
 from tests.conftest import ROOT, copy_real_project
 

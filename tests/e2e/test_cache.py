@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from limber import input_digests
+from limber.build import input_digests
+from limber.build.pipeline import build
 from limber.cli import main
-from limber.model import HOME_PAGE, REQUIRED_PAGES
-from limber.pipeline import build
+from limber.model.records import HOME_PAGE, REQUIRED_PAGES
 from tests.conftest import copy_project, copy_real_project, snapshot
 
 

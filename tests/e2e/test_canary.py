@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from tests.conftest import copy_project
 
 PAYLOADS = [

@@ -24,10 +24,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from limber.dosage import routine_seconds
-from limber.model import Exercise, Routine, Site
-from limber.pipeline import BuildResult
-from limber.vocabulary import VOCABULARIES
+from limber.build.pipeline import BuildResult
+from limber.model.dosage import routine_seconds
+from limber.model.records import Exercise, Routine, Site
+from limber.model.vocabulary import VOCABULARIES
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"

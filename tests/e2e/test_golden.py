@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from tests.conftest import ROOT, copy_project
 
 GOLDEN = ROOT / "tests" / "golden"

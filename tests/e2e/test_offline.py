@@ -12,7 +12,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from tests.conftest import ROOT, copy_project
 
 BASE = "https://example.org/deep/guide/"

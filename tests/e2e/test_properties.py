@@ -18,12 +18,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from limber.build.pipeline import build
 from limber.editors.scaffold import ScaffoldError, write_scaffold
 from limber.figures.bases import BASE
 from limber.figures.regions import markable
 from limber.figures.spec import FIGURE_KEYS, LIMB, POSE_KEYS, PROP
-from limber.pipeline import build
-from limber.source_docs import parse_doc
+from limber.load.source_docs import parse_doc
 from tests.conftest import copy_project
 
 SETTINGS = settings(

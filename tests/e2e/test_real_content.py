@@ -8,8 +8,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from limber.build.pipeline import build
 from limber.cli import main
-from limber.pipeline import build
 from tests.conftest import snapshot
 
 

@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 
+from limber.build.pipeline import build
 from limber.cli import main
-from limber.pipeline import build
 from tests.conftest import FIXTURES, ROOT, copy_real_project
 
 CASES = sorted(path for path in (FIXTURES / "rules").iterdir() if path.is_dir())

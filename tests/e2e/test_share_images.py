@@ -16,9 +16,9 @@ import resvg_py
 import yaml
 from PIL import Image
 
+from limber.build.pipeline import build
 from limber.cli import main
 from limber.figures import validate_figure
-from limber.pipeline import build
 from limber.views.share import (
     FIGURE,
     LINE_HEIGHT,

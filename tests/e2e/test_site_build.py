@@ -1,5 +1,5 @@
 """One build path: the pages the preview shows at once after a save are the ones build() makes,
-byte for byte and through the same function (limber.pipeline.SiteBuild)."""
+byte for byte and through the same function (limber.build.pipeline.SiteBuild)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from limber import render
-from limber.documents import render_documents, targets
-from limber.linking import replace_bodies
-from limber.loading import load_and_link
-from limber.model import Record
-from limber.pipeline import SiteBuild, build
+from limber.build.loading import load_and_link
+from limber.build.pipeline import SiteBuild, build
+from limber.link.linking import replace_bodies
+from limber.model.records import Record
+from limber.render import templates as render
+from limber.render.documents import render_documents, targets
 from limber.routes import page_file
 from limber.views import Context, view_makers
 from tests.conftest import copy_real_project
@@ -167,7 +167,7 @@ def test_saves_do_not_strand_memory(tmp_path: Path):
 
 def test_the_preview_and_build_make_each_page_through_the_same_function(tmp_path: Path, monkeypatch):
     """Every page, whether build() makes it (on every core) or the preview makes it at once
-    after a save, comes out of the one render function (limber.render.render_page); a page made
+    after a save, comes out of the one render function (limber.render.templates.render_page); a page made
     any other way lacks its mark."""
     project = copy_real_project(tmp_path / "project")
     real = render.render_page

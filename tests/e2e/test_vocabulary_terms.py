@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from tests.conftest import copy_project
 
 NEW_TERMS = {

@@ -6,10 +6,10 @@ import hashlib
 import re
 from pathlib import Path, PurePosixPath
 
-from limber.assets import asset_names
-from limber.model import Output
-from limber.output import write_site
-from limber.pipeline import build
+from limber.build.pipeline import build
+from limber.build.write import write_site
+from limber.model.records import Output
+from limber.render.assets import asset_names
 from tests.conftest import copy_project
 
 LINKED = re.compile(r'(?:href|src|content)="(?:https?://[^/"]+)?(/[^"]*assets/[^"]*)"')

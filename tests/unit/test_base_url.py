@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from limber.build.pipeline import build
 from limber.cli import main
-from limber.config import normalise_base_url
-from limber.pipeline import build
+from limber.model.site_config import normalise_base_url
 
 ACCEPTED = {
     "https://example.org": "https://example.org/",

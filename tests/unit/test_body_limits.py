@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from limber.body import MAX_BRACKETS, MAX_NESTING
-from limber.pipeline import build
+from limber.build.pipeline import build
+from limber.load.body_text import MAX_BRACKETS, MAX_NESTING
 from tests.conftest import copy_project
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from limber.documents import render_documents, targets
-from limber.loading import load_and_link
-from limber.pipeline import build
+from limber.build.loading import load_and_link
+from limber.build.pipeline import build
+from limber.render.documents import render_documents, targets
 from limber.views import card
 from limber.views.common import Context
 from tests.conftest import FIXTURES, ROOT, copy_project

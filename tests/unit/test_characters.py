@@ -5,7 +5,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from limber.cli import main
-from limber.source_docs import parse_doc
+from limber.load.source_docs import parse_doc
 from tests.conftest import snapshot
 from tests.unit.test_cli import EXAMPLE_DOMAIN
 

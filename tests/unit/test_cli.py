@@ -121,7 +121,7 @@ def test_a_template_error_names_the_template_line_and_writes_nothing(project: Pa
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
         EXAMPLE_DOMAIN,  # build warns of the fixture's example.org base URL
-        "templates/term.html:5: error[template-error]: 'limber.views.models.TermView object' has no attribute 'no_such_field'",
+        "templates/term.html:5: error[template-error]: 'limber.views.page_data.TermView object' has no attribute 'no_such_field'",
         "1 error(s) in 1 file(s); nothing was written.",
     ]
     assert not (project / "site").exists()

@@ -1,8 +1,8 @@
 from pathlib import Path, PurePosixPath
 
-from limber.content import ReadCache, load_sources
-from limber.source_docs import parse_doc
-from limber.yaml_reader import YamlProblem, parse_yaml
+from limber.load.source_docs import parse_doc
+from limber.load.sources import ReadCache, load_sources
+from limber.load.yaml_reader import YamlProblem, parse_yaml
 from tests.conftest import copy_real_project
 
 EX = PurePosixPath("content/exercises/pigeon.md")

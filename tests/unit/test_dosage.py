@@ -1,6 +1,6 @@
 import pytest
 
-from limber.dosage import (
+from limber.model.dosage import (
     Dosage,
     Frequency,
     apply_overrides,
@@ -11,7 +11,7 @@ from limber.dosage import (
     routine_seconds,
     seconds,
 )
-from limber.vocabulary import Term
+from limber.model.vocabulary import Term
 
 UPPER_TRAP = Dosage(sides="each", hold=30, reps=2, frequency=Frequency(times=3, per="day", up_to=True))
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 
 
 def site_yaml(project, extra):

@@ -8,11 +8,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from limber.build.pipeline import build
 from limber.cli import main
 from limber.editors.json_schema import json_schema_text
 from limber.editors.scaffold import project_vocabularies
-from limber.pipeline import build
-from limber.source_docs import parse_doc
+from limber.load.source_docs import parse_doc
 from tests.conftest import FIXTURES, ROOT, copy_real_project
 
 SCHEMAS = ROOT / "schemas"

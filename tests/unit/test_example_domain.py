@@ -2,8 +2,8 @@
 
 import pytest
 
+from limber.build.pipeline import build
 from limber.cli import main
-from limber.pipeline import build
 
 WARNING = (
     "content/site.yaml:4: warning[example-base-url]: base_url https://example.org/guide/ is on example.org, "

@@ -23,7 +23,7 @@ from limber.figures.scene import compose
 from limber.figures.skeleton import LENGTH, segment_lengths
 from limber.figures.spec import FIGURE_KEYS
 from limber.figures.support import TOUCH
-from limber.yaml_reader import parse_yaml
+from limber.load.yaml_reader import parse_yaml
 from tests.conftest import FIXTURES, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"

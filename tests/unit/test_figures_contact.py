@@ -11,7 +11,7 @@ from limber.figures.outline import trunk_outline
 from limber.figures.scene import compose
 from limber.figures.skeleton import RADIUS, H
 from limber.figures.support import TOUCH
-from limber.yaml_reader import parse_yaml
+from limber.load.yaml_reader import parse_yaml
 from tests.conftest import copy_project
 
 EXERCISE = "content/exercises/chin-tuck.md"

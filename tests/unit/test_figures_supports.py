@@ -13,8 +13,8 @@ from limber.figures.skeleton import RADIUS, H
 from limber.figures.step import step_span
 from limber.figures.support import SEAT_HEIGHT
 from limber.figures.svg import SIZES, fit_box
-from limber.source_docs import parse_doc
-from limber.yaml_reader import parse_yaml
+from limber.load.source_docs import parse_doc
+from limber.load.yaml_reader import parse_yaml
 from tests.conftest import ROOT
 
 EXERCISES = ROOT / "content" / "exercises"

@@ -2,9 +2,9 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from limber.front_matter import sentence_case_problem, validate_exercise, validate_routine
-from limber.source_docs import parse_doc
-from limber.taxonomies import validate_taxonomies
+from limber.load.front_matter import sentence_case_problem, validate_exercise, validate_routine
+from limber.load.source_docs import parse_doc
+from limber.load.taxonomies import validate_taxonomies
 from tests.conftest import FIXTURES
 
 TAXONOMIES = (FIXTURES / "sites" / "minimal" / "content" / "taxonomies.yaml").read_bytes()

@@ -3,8 +3,8 @@
 import json
 from textwrap import dedent
 
+from limber.build.pipeline import build
 from limber.diagnostics import sort_key
-from limber.pipeline import build
 
 GOOD = """\
     # Common names readers type.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from limber.body import MAX_NESTING
-from limber.pipeline import build
+from limber.build.pipeline import build
+from limber.load.body_text import MAX_NESTING
 from tests.conftest import copy_project
 from tests.unit.test_body_limits import with_body
 

@@ -6,7 +6,7 @@ import pytest
 
 from limber.cli import main
 from limber.diagnostics import char_name
-from limber.yaml_reader import MAX_DEPTH
+from limber.load.yaml_reader import MAX_DEPTH
 from tests.conftest import copy_project
 
 EXERCISE = "content/exercises/chin-tuck.md"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from limber.search.glossary import MAX_SEARCH_NAMES
 
 EVERYWHERE = "exercises: [chin-tuck, shoulder-blade-squeeze, upper-trapezius-stretch]"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from limber.build.pipeline import build
 from limber.cli import main
 from limber.diagnostics import char_name
-from limber.pipeline import build
-from limber.source_docs import parse_doc
+from limber.load.source_docs import parse_doc
 from tests.conftest import copy_project
 
 TRICKY = ["null", "true", "false", "123", "- Lying twist", "? Side bend", "Neck roll #2", "Hip: open", "'Quoted' start", '"Quoted" start', "Arm *swing*", "Tab\tinside"]  # fmt: skip

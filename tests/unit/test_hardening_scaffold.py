@@ -8,8 +8,8 @@ import re
 import pytest
 
 from limber.cli import main, parser
-from limber.content_files import IMAGE_DIR
 from limber.editors.scaffold import project_vocabularies, scaffold_text
+from limber.load.content_files import IMAGE_DIR
 from tests.conftest import copy_real_project
 
 PATH = re.compile(r"\bcontent/[\w./-]*[\w/]")

@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from limber.source_docs import parse_doc
+from limber.load.source_docs import parse_doc
 
 REL = PurePosixPath("content/exercises/x.md")
 

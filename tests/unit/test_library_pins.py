@@ -4,8 +4,8 @@ import jinja2
 import markdown
 import nh3
 
-from limber.markdown import ATTRIBUTES, TAGS, Converter
-from limber.render import make_env
+from limber.render.markdown import ATTRIBUTES, TAGS, Converter
+from limber.render.templates import make_env
 
 HOSTILE_HTML = (
     '<script>alert(1)</script><a href="javascript:alert(1)" onclick="alert(1)">x</a>'
@@ -14,7 +14,7 @@ HOSTILE_HTML = (
 
 
 def test_python_markdown_passes_raw_html_through_by_default():
-    # Why limber.markdown removes the HTML processors: by default, HTML is copied as written.
+    # Why limber.render.markdown removes the HTML processors: by default, HTML is copied as written.
     assert "<script>alert(1)</script>" in markdown.markdown("<script>alert(1)</script>")
     assert '<b onclick="x">' in markdown.markdown('Some <b onclick="x">bold</b> text')
 

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from limber.loading import load_and_link
+from limber.build.loading import load_and_link
 
 
 def link_project(project: Path):

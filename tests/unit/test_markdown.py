@@ -1,9 +1,9 @@
 import dataclasses
 
-from limber.documents import list_items, plain_text, render_document
-from limber.loading import load_and_link
-from limber.markdown import Converter, LinkTarget, render_markdown
-from limber.model import Exercise
+from limber.build.loading import load_and_link
+from limber.model.records import Exercise
+from limber.render.documents import list_items, plain_text, render_document
+from limber.render.markdown import Converter, LinkTarget, render_markdown
 from tests.conftest import ROOT
 
 TARGETS = {"chin-tuck": LinkTarget("/guide/exercises/chin-tuck/", "Chin tucks")}

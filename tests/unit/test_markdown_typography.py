@@ -1,6 +1,6 @@
 """What a body's Markdown becomes: typographic quotes, dashes and ellipses, and only the syntax a body may use."""
 
-from limber.markdown import LinkTarget, educate, render_markdown
+from limber.render.markdown import LinkTarget, educate, render_markdown
 
 TARGETS = {"childs-pose": LinkTarget("/guide/exercises/childs-pose/", "Child's pose")}
 

@@ -2,8 +2,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from limber.output import MARKER, UnsafeOutput, check_out_dir, check_outputs, write_site
-from limber.render import Output
+from limber.build.write import MARKER, UnsafeOutput, check_out_dir, check_outputs, write_site
+from limber.render.templates import Output
 
 
 def test_two_outputs_claiming_one_path_are_an_error():

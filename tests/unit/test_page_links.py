@@ -1,6 +1,6 @@
 """`[[slug]]` in a body links a free page too (`[[safety]]`), checked like any other link."""
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 
 
 def page(project, name):

@@ -3,7 +3,7 @@
 import threading
 from functools import partial
 
-from limber import parallel
+from limber.build import parallel
 
 
 def square(n: int) -> int:

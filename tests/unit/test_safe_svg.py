@@ -2,7 +2,7 @@
 
 import pytest
 
-from limber.safe_svg import svg_problem
+from limber.render.safe_svg import svg_problem
 from tests.conftest import ROOT
 from tests.unit.test_linking import add_image, link_project
 

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
+from limber.build.pipeline import build
 from limber.cli import main
 from limber.editors.scaffold import project_vocabularies
 from limber.figures import starting_figure
-from limber.pipeline import build
-from limber.source_docs import parse_doc
+from limber.load.source_docs import parse_doc
 from tests.conftest import ROOT, copy_real_project
 
 POSITIONS = [term.slug for term in project_vocabularies(ROOT)["positions"].terms]

@@ -4,7 +4,7 @@ import gzip
 import json
 import re
 
-from limber.pipeline import build
+from limber.build.pipeline import build
 from limber.search.index import MAX_TEXT, bounded
 
 DATA = "search/index.json"

@@ -26,9 +26,9 @@ HTML_PRODUCERS = {
 }
 # The only folders the code deletes whole: each one it made itself with tempfile.mkdtemp.
 RMTREE_SITES = {
-    ("output.py", "write_site", "staging"),
-    ("output.py", "_swap", "staging"),
-    ("output.py", "_swap", "retired"),
+    ("build/write.py", "write_site", "staging"),
+    ("build/write.py", "_swap", "staging"),
+    ("build/write.py", "_swap", "retired"),
     ("serve/server.py", "serve", "temp"),
 }
 
@@ -129,7 +129,7 @@ def test_no_template_is_built_from_a_string():
     ]
 
     assert found == []
-    assert environments == ["limber/render.py"]  # make_env: FileSystemLoader over templates/ only
+    assert environments == ["limber/render/templates.py"]  # make_env: FileSystemLoader over templates/ only
 
 
 def test_every_folder_deletion_is_of_a_folder_the_code_made():

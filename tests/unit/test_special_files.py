@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from limber.content import load_sources
+from limber.load.sources import load_sources
 
 
 def load_without_hanging(project: Path, fifos: list[Path]) -> list[str]:

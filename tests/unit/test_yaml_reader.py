@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from limber.yaml_reader import FAST, MAX_DEPTH, PURE_PYTHON, YamlProblem, parse_yaml
+from limber.load.yaml_reader import FAST, MAX_DEPTH, PURE_PYTHON, YamlProblem, parse_yaml
 from tests.conftest import ROOT
 
 FRONT_MATTER = sorted((ROOT / "content").rglob("*.md")) + sorted((ROOT / "tests" / "fixtures").rglob("*.md"))

@@ -21,7 +21,7 @@ gathered here.
 from __future__ import annotations
 
 from limber.diagnostics import Diagnostic
-from limber.documents import STEPS_SECTION
+from limber.render.documents import STEPS_SECTION
 from limber.views.card.paper import (
     CAUTION_INDENT,
     COLUMN_GAP,

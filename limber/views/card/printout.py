@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from limber.documents import STEPS_SECTION
-from limber.dosage import duration_text, frequency_text, minutes_text, seconds
-from limber.memo import Job
-from limber.model import Exercise
+from limber.build.memo import Job
+from limber.model.dosage import duration_text, frequency_text, minutes_text, seconds
+from limber.model.records import Exercise
+from limber.model.vocabulary import INTENSITIES
+from limber.render.documents import STEPS_SECTION
 from limber.views.card.paper import (
     CUE_INDENT,
     FIGURE_GAP,
@@ -26,7 +27,6 @@ from limber.views.card.paper import (
     spaced,
 )
 from limber.views.common import Context
-from limber.vocabulary import INTENSITIES
 
 PRINT_TITLE = Type(20, 23, True)
 PRINT_TEXT = Type(11, 14)  # the summary, facts, cues, cautions and steps

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from limber.dosage import dosage_line, frequency_text, minutes_text
-from limber.model import Routine
+from limber.model.dosage import dosage_line, frequency_text, minutes_text
+from limber.model.records import Routine
+from limber.model.vocabulary import NO_EQUIPMENT
 from limber.views.card.paper import LINK_LABEL, LOG_ROWS_MAX, SAFETY_LINE, credit
 from limber.views.common import Context
-from limber.vocabulary import NO_EQUIPMENT
 
 NOTHING_NEEDED = "nothing"  # "You need: nothing", when no step needs equipment
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

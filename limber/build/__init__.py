@@ -1,0 +1,1 @@
+"""The build itself: stages 1-3 run and kept, the pipeline, its cache and the writing of the site."""

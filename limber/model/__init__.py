@@ -1,0 +1,1 @@
+"""The typed records content becomes (records), their fields, the vocabularies, the dosage and the site's settings."""

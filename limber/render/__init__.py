@@ -1,0 +1,1 @@
+"""Stage 4 (render): bodies to documents, views to pages through Jinja, and the other outputs."""
