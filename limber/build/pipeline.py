@@ -23,7 +23,7 @@ from limber.build.kept_site import KeptSite
 from limber.build.loading import load_and_link, promote
 from limber.build.memo import digest
 from limber.build.parallel import run_all
-from limber.build.write import Written, check_out_dir, check_outputs, update_site, write_site
+from limber.build.write import Written, check_out_dir, check_outputs, write_site
 from limber.diagnostics import Diagnostic, has_errors
 from limber.model.records import Output, Record, Site
 from limber.render import templates as render
@@ -213,10 +213,8 @@ class SiteBuild(KeptSite):
             assert out_dir is not None
             assets, last = project / "assets", self._wrote
             self._wrote = None  # until the folder is whole again
-            if last is not None and last[0] == out_dir:
-                written = update_site(outputs, assets, site.images, out_dir, last[1])
-            else:
-                written = write_site(outputs, assets, site.images, out_dir)
+            known = last[1] if last is not None and last[0] == out_dir else None
+            written = write_site(outputs, assets, site.images, out_dir, known)
             result.wrote = True
             self._wrote = (out_dir, written) if self._incremental else None
         if cache is not None:

@@ -2,7 +2,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from limber.build.write import MARKER, UnsafeOutput, check_out_dir, check_outputs, write_site
+from limber.build.write import MARKER, MARKER_TEXT, UnsafeOutput, check_out_dir, check_outputs, write_site
 from limber.render.templates import Output
 
 
@@ -65,3 +65,71 @@ def test_writing_swaps_the_new_site_in_and_marks_it(tmp_path: Path):
         "images/x.png",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging folders left behind
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_site_is_updated_in_place_and_unchanged_files_are_not_rewritten(tmp_path: Path):
+    out = tmp_path / "site"
+    write_site(
+        [Output(PurePosixPath("a/index.html"), "one"), Output(PurePosixPath("b/index.html"), "two")],
+        tmp_path / "no-assets",
+        {},
+        out,
+    )
+    kept = out / "b" / "index.html"
+    before = kept.stat()
+    (out / "stray.txt").write_text("written by hand")
+
+    write_site(
+        [
+            Output(PurePosixPath("a/index.html"), "ONE"),
+            Output(PurePosixPath("b/index.html"), "", source=kept),
+        ],
+        tmp_path / "no-assets",
+        {},
+        out,
+    )
+
+    assert _tree(out) == {MARKER: MARKER_TEXT.encode(), "a/index.html": b"ONE", "b/index.html": b"two"}
+    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_write_that_fails_part_way_leaves_the_previous_site_as_it_was(tmp_path: Path, monkeypatch):
+    out = tmp_path / "site"
+    pages = [Output(PurePosixPath(f"p{i}/index.html"), f"old {i}") for i in range(6)]
+    write_site(pages, tmp_path / "no-assets", {"x.png": b"png"}, out)
+    before = _tree(out)
+    real_write, calls = Path.write_bytes, []
+
+    def failing_write(self: Path, data: bytes) -> int:
+        calls.append(self)
+        if len(calls) == 4:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    new_pages = [Output(PurePosixPath(f"p{i}/index.html"), f"new {i}") for i in range(6)]
+    with pytest.raises(OSError, match="No space left"):
+        write_site(
+            [*new_pages, Output(PurePosixPath("q/index.html"), "added")], tmp_path / "no-assets", {}, out
+        )
+
+    assert len(calls) == 4  # three files were written beside their places before the fourth failed
+    assert _tree(out) == before  # no page replaced, nothing removed, no half-written file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_file_where_a_folder_now_goes_is_replaced_whole(tmp_path: Path):
+    out = tmp_path / "site"
+    write_site([Output(PurePosixPath("notes"), "a file")], tmp_path / "no-assets", {}, out)
+
+    write_site([Output(PurePosixPath("notes/index.html"), "a page")], tmp_path / "no-assets", {}, out)
+
+    assert _tree(out) == {MARKER: MARKER_TEXT.encode(), "notes/index.html": b"a page"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
