@@ -28,7 +28,7 @@ ROBOTS = "robots.txt"
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"  # at the top of the site: a worker controls only the pages under its own folder
 PLAY_FILE = "play.json"  # beside each exercise's and each routine's page
-SHARE_IMAGE = "share.png"  # beside each exercise's page: its picture for shared links
+SHARE_IMAGE = "share.{version}.png"  # beside each exercise's page: its picture for shared links
 
 # What each top-level name is used for, as an editor is told when a page would take it.
 TOP = {
@@ -61,8 +61,9 @@ def figure_path(slug: str) -> str:
     return f"{FIGURES}{slug}.svg"
 
 
-def share_image_path(slug: str) -> str:
-    return exercise_path(slug) + SHARE_IMAGE
+def share_image_path(slug: str, version: str) -> str:
+    """An exercise's shared-link picture; *version* changes with the picture, as social sites keep one per address."""
+    return exercise_path(slug) + SHARE_IMAGE.format(version=version)
 
 
 def page_file(path: str) -> str:

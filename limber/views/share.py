@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 import resvg_py
 
 from limber import routes
-from limber.build.memo import Job
+from limber.build.memo import Job, digest
 from limber.figures import Figure, figure_svg
 from limber.model.records import Exercise, Output
 from limber.views.card import Type
@@ -46,6 +46,7 @@ TEXT_WIDTH = FIGURE[0] - PAD - GAP - MARGIN  # the name's column
 NAME_SIZES = (72, 64, 56, 48, 42, 36)  # px, largest first: the first that fits is used
 NAME_LINES = 4  # at most, at any size but the smallest
 LINE_HEIGHT = 1.12
+VERSION_LENGTH = 10  # hex digits of the inputs' digest in a picture's address
 SITE_SIZE = 30  # px, or less for a site's title too long for the picture's width
 _VIEW_BOX = re.compile(r'viewBox="([^"]+)"')
 
@@ -62,12 +63,22 @@ def share_jobs(ctx: Context) -> list[Job]:
 
 
 def share_images(ctx: Context) -> list[Output]:
-    """exercises/<slug>/share.png (routes.share_image_path) for each exercise with a figure."""
+    """exercises/<slug>/share.<version>.png (share_image_path) for each exercise with a figure."""
     return [
-        Output(PurePosixPath(routes.share_image_path(e.slug)), "", data=ctx.memo(*share_image_job(ctx, e)))
+        Output(PurePosixPath(share_image_path(job, e.slug)), "", data=ctx.memo(*job))
         for e in ctx.site.exercises.values()
         if e.figure is not None
+        for job in [share_image_job(ctx, e)]
     ]
+
+
+def share_image_path(job: Job, slug: str) -> str:
+    """Where the picture *job* draws is published: its address names a digest of what it shows.
+
+    A social site keeps a picture by its address, so a changed figure, name or site title gets
+    a new one; the digest is of the inputs, so a page names its picture without drawing it.
+    """
+    return routes.share_image_path(slug, digest(job[1])[:VERSION_LENGTH])
 
 
 def share_image(ctx: Context, exercise: Exercise) -> ShareImage | None:
@@ -75,7 +86,7 @@ def share_image(ctx: Context, exercise: Exercise) -> ShareImage | None:
     if exercise.figure is None:
         return None
     alt = f"{exercise.title}: {ctx.figure_alt(exercise)}"
-    return ShareImage(ctx.url(routes.share_image_path(exercise.slug)), alt)
+    return ShareImage(ctx.url(share_image_path(share_image_job(ctx, exercise), exercise.slug)), alt)
 
 
 def share_png(figure: Figure, title: str, site_title: str) -> bytes:

@@ -95,13 +95,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def share_png(site: Path, slug: str) -> Path:
+    """The picture an exercise's page names as its shared image."""
+    url = head(site, f"exercises/{slug}").meta["og:image"]
+    return site / url.removeprefix(SITE_URL)
+
+
 def test_an_exercise_page_shares_its_own_png_of_1200_by_630(built):
     for slug in FIGURED:
         page = head(built, f"exercises/{slug}")
 
         image = page.meta["og:image"]
 
-        assert image == page.meta["twitter:image"] == f"{SITE_URL}exercises/{slug}/share.png"
+        assert image == page.meta["twitter:image"]
+        assert re.fullmatch(rf"{re.escape(SITE_URL)}exercises/{slug}/share\.[0-9a-f]{{10}}\.png", image)
         data = (built / image.removeprefix(SITE_URL)).read_bytes()
         assert png_size(data) == (1200, 630)
         assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1200", "630")
@@ -119,7 +126,7 @@ def test_the_picture_is_described_by_the_name_and_the_figure_s_own_words(built):
 
 
 def test_two_exercises_share_different_pictures(built):
-    first, second = (built / "exercises" / slug / "share.png" for slug in FIGURED)
+    first, second = (share_png(built, slug) for slug in FIGURED)
 
     assert first.read_bytes() != second.read_bytes()
 
@@ -127,7 +134,7 @@ def test_two_exercises_share_different_pictures(built):
 def test_the_name_and_the_site_title_are_drawn_in_the_text_column(built):
     # Left of the figure's panel there is only text: dark pixels there are drawn letters,
     # which a rasteriser that found no font would leave out.
-    with Image.open(built / "exercises" / "chin-tuck" / "share.png") as picture:
+    with Image.open(share_png(built, "chin-tuck")) as picture:
         column = picture.convert("L").crop((0, 0, 520, 600))
         name, site_title = column.crop((0, 0, 520, 480)), column.crop((0, 480, 520, 600))
 
@@ -142,7 +149,7 @@ def test_other_pages_and_an_exercise_without_a_figure_keep_the_site_picture(buil
         assert SITE_IMAGE.fullmatch(meta["og:image"]), page
         assert meta["twitter:image"] == meta["og:image"]
         assert meta["og:image:alt"] == "Mini guide: a front and back body outline with the body areas named"
-    assert not (built / "exercises" / "shoulder-blade-squeeze" / "share.png").exists()
+    assert not list((built / "exercises" / "shoulder-blade-squeeze").glob("share.*"))
 
 
 def test_a_cached_build_keeps_the_pictures_and_is_byte_identical(tmp_path, monkeypatch):
@@ -162,6 +169,22 @@ def test_a_cached_build_keeps_the_pictures_and_is_byte_identical(tmp_path, monke
 
     assert (first, again) == (len(FIGURED), 0)
     assert snapshot(out) == snapshot(clean)
+
+
+def test_a_changed_name_gives_the_picture_a_new_address_and_the_old_one_goes(tmp_path):
+    project = with_figures(copy_project(tmp_path / "project"))
+    out = tmp_path / "site"
+    assert build(project, out, cache_dir=tmp_path / "cache", publishing=True).ok
+    before = share_png(out, "chin-tuck")
+    other = share_png(out, "upper-trapezius-stretch")
+    source = project / "content" / "exercises" / "chin-tuck.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("title: Chin tucks", "title: Chin tuck"))
+
+    assert build(project, out, cache_dir=tmp_path / "cache", publishing=True).ok
+
+    after = share_png(out, "chin-tuck")
+    assert after != before and after.is_file() and not before.exists()
+    assert share_png(out, "upper-trapezius-stretch") == other  # an unchanged picture keeps its address
 
 
 @pytest.mark.parametrize(
@@ -227,7 +250,7 @@ def test_only_the_build_command_draws_the_pictures(tmp_path, capsys):
     assert build(project, preview).ok
     assert main(["build", "--project", str(project), "--out", str(published), "--no-cache", "--quiet"]) == 0
 
-    assert sorted(p.parent.name for p in preview.rglob("share.png")) == []
-    assert sorted(p.parent.name for p in published.rglob("share.png")) == sorted(FIGURED)
+    assert sorted(p.parent.name for p in preview.glob("exercises/*/share.*.png")) == []
+    assert sorted(p.parent.name for p in published.glob("exercises/*/share.*.png")) == sorted(FIGURED)
     page = "exercises/chin-tuck/index.html"
     assert (preview / page).read_bytes() == (published / page).read_bytes()
