@@ -8,7 +8,12 @@ A folder (`.limber-cache/` in the project, ignored by git) keeps, between builds
   of the pages it links to, so an unchanged body is not converted again;
 - for each output file, the digest of the view it was rendered from (and the templates),
   with the file's size and modification time: an unchanged page is not rendered again and
-  its file is hard-linked from the previous site, not rewritten.
+  its file is left in place, not rewritten;
+- for the whole project (`memory.pickle`, any target), each content file as read and checked,
+  with a digest of its bytes (limber.build.loading.Memory): a file with the same bytes is
+  neither parsed nor checked again.
+
+The files are pickles that may name only plain data (limber.build.state_files).
 
 Everything is keyed by content and by the generator's source, so a cached build and a clean
 build are byte-identical (tests/e2e/test_cache.py); a stale entry is never used, only missed.
@@ -25,6 +30,7 @@ from typing import Any
 
 from limber.build.input_digests import generator_digest, tree_digest
 from limber.build.memo import MemoStore
+from limber.build.state_files import FORMAT, read_state, write_state
 from limber.diagnostics import Diagnostic
 from limber.model.records import Output
 from limber.render.documents import Document
@@ -32,25 +38,9 @@ from limber.render.templates import output_path
 from limber.views.page_data import View
 
 CACHE_DIR = ".limber-cache"
-_FORMAT = 3
 STATE = "state-{target}.pickle"  # one state per output folder, base URL and options
+MEMORY = "memory.pickle"  # each content file as read and checked (limber.build.loading.Memory)
 MAX_STATES = 8  # states kept for other targets; the oldest beyond these are removed
-# The only classes a state file may name; anything else (a planted file that would run code
-# when read) is refused before it is built (see "Restricting Globals" in the pickle docs).
-STATE_CLASSES = {
-    ("limber.render.documents", "Document"),
-    ("limber.render.documents", "Section"),
-    ("limber.diagnostics", "Diagnostic"),
-    ("limber.diagnostics", "Severity"),
-    ("pathlib", "PurePosixPath"),
-}
-
-
-class _StateUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in STATE_CLASSES:
-            raise pickle.UnpicklingError(f"it names {module}.{name}, which a build cache never holds")
-        return super().find_class(module, name)
 
 
 def _digest(*parts: bytes) -> str:
@@ -89,29 +79,8 @@ class Cache:
         """
         generator = generator_digest()
         cache = cls(folder, generator, target=cls.target_name(target))
-        path = folder / STATE.format(target=cache.target)
-        try:
-            with path.open("rb") as f:
-                state = _StateUnpickler(f).load()
-        except FileNotFoundError:
-            return cache
-        except (
-            OSError,
-            EOFError,
-            pickle.UnpicklingError,
-            AttributeError,
-            ImportError,
-            ValueError,
-            TypeError,
-        ) as err:
-            cache.ignored = (
-                f"the build cache {path.name} was ignored ({type(err).__name__}: {err}); building afresh"
-            )
-            return cache
-        if not isinstance(state, dict) or state.get("format") != _FORMAT:
-            cache.ignored = (
-                f"the build cache {path.name} was ignored (not a state of this version); building afresh"
-            )
+        state, cache.ignored = read_state(folder / STATE.format(target=cache.target))
+        if state is None:
             return cache
         if state.get("generator") != generator:
             return cache  # the generator or a library changed: an ordinary miss
@@ -205,7 +174,7 @@ class Cache:
                     stat = path.stat()
                     files[key] = (stat.st_size, stat.st_mtime_ns)
         state = {
-            "format": _FORMAT,
+            "format": FORMAT,
             "generator": self.generator,
             "documents": {k: v for k, v in self.documents.items() if k in self.used_documents},
             "pages": pages,
@@ -215,15 +184,30 @@ class Cache:
             "memos": self.memos.kept(),
             "files": files,
         }
-        self.folder.mkdir(parents=True, exist_ok=True)
-        name = STATE.format(target=self.target)
-        temp = self.folder / f"{name}.new"
-        with temp.open("wb") as f:
-            pickle.dump(state, f, protocol=5)
-        temp.replace(self.folder / name)
+        write_state(self.folder / STATE.format(target=self.target), state)
         others = sorted(self.folder.glob(STATE.format(target="*")), key=lambda p: p.stat().st_mtime_ns)
         for old in others[: max(len(others) - MAX_STATES, 0)]:
             old.unlink(missing_ok=True)
+
+    # --- what was read and checked (limber.build.loading.Memory), shared by every target ---
+
+    def kept_memory(self) -> tuple[dict[str, Any] | None, str]:
+        """What the last build of this project kept of reading and checking its files, if usable.
+
+        Its files are vouched for by their bytes, so it serves any target; one made by another
+        generator is not used. An unreadable one is ignored: the second value says so.
+        """
+        state, ignored = read_state(self.folder / MEMORY)
+        if (
+            state is None
+            or state.get("generator") != self.generator
+            or not isinstance(state.get("memory"), dict)
+        ):
+            return None, ignored
+        return state["memory"], ""
+
+    def keep_memory(self, memory: Mapping[str, Any]) -> None:
+        write_state(self.folder / MEMORY, {"format": FORMAT, "generator": self.generator, "memory": memory})
 
     def again(self, out_dir: Path | None, outputs: Iterable[Output]) -> None:
         """Keep this build's record in memory for the next build by the same process (the preview).

@@ -40,16 +40,20 @@ def check(doc: SourceDoc, vocabularies: Mapping[str, Vocabulary]) -> tuple[Recor
 
 
 class Memory:
-    """What a process that builds one project again and again (the preview) keeps between builds.
+    """What is kept of reading and checking content files, between builds.
 
     Each file's reading and checking is kept with the inputs it was made from and used again
-    while they are the same: an unchanged file is neither parsed nor checked again. Without
-    one, a build keeps nothing.
+    while they are the same: an unchanged file is neither parsed nor checked again. A process
+    that builds one project again and again (the preview) keeps one; a build with a cache keeps
+    what kept() gives in the cache folder for the next process (Memory(kept)), whose files are
+    then vouched for by their bytes (limber.load.sources.ReadCache). Without one, a build keeps
+    nothing.
     """
 
-    def __init__(self) -> None:
-        self.reads = ReadCache()
-        self._checked: dict[Hashable, tuple[tuple[object, ...], Any]] = {}
+    def __init__(self, kept: Mapping[str, Any] | None = None) -> None:
+        self.reads = ReadCache(kept["reads"] if kept else None)
+        self._checked: dict[Hashable, tuple[tuple[object, ...], Any]] = dict(kept["checked"]) if kept else {}
+        self._made = 0  # results made afresh by this process
 
     def checked(self, path: Hashable, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
         """make(), or its result from the last call for *path* if *inputs* are the same."""
@@ -58,11 +62,29 @@ class Memory:
             return cast(T, kept[1])
         result = make()
         self._checked[path] = (inputs, result)
+        self._made += 1
         return result
 
     def found_in(self, rules: tuple[Rule, ...], record: Record) -> dict[Any, Any]:
         """What the *rules* found in *record*'s own words, kept while both are the same (apply_rules)."""
         return self.checked((record.origin.path, "rules"), (record, rules), dict)
+
+    @property
+    def changed(self) -> bool:
+        """Whether this process parsed or checked anything afresh: else kept() holds nothing new."""
+        return bool(self.reads.parsed or self._made)
+
+    def kept(self) -> dict[str, Any]:
+        """Plain data for a later process: each file this one read, and what was checked from it."""
+        reads = self.reads.kept()
+        return {
+            "reads": reads,
+            "checked": {
+                key: entry
+                for key, entry in self._checked.items()
+                if (key[0] if isinstance(key, tuple) else key) in reads
+            },
+        }
 
 
 def promote(diagnostic: Diagnostic) -> Diagnostic:

@@ -20,7 +20,7 @@ from jinja2 import Environment
 from limber.build.cache import Cache
 from limber.build.input_digests import tree_digest
 from limber.build.kept_site import KeptSite
-from limber.build.loading import load_and_link, promote
+from limber.build.loading import Memory, load_and_link, promote
 from limber.build.memo import digest
 from limber.build.parallel import run_all
 from limber.build.write import Written, check_out_dir, check_outputs, write_site
@@ -141,6 +141,11 @@ class SiteBuild(KeptSite):
                 )
                 return result
 
+        if cache is not None and not self._incremental:  # a new process: what the last one read and checked
+            kept, ignored = cache.kept_memory()
+            self._memory = Memory(kept) if kept is not None else self._memory
+            result.notices += [ignored] if ignored else []
+
         def blocked() -> bool:
             if self._strict:
                 result.diagnostics[:] = [promote(d) for d in result.diagnostics]
@@ -164,6 +169,8 @@ class SiteBuild(KeptSite):
         )
         self._loaded(site, result.diagnostics)
         result.site = site
+        if cache is not None and not self._incremental and self._memory.changed:
+            cache.keep_memory(self._memory.kept())
         if site is None or blocked():
             return result
         go_on()

@@ -8,7 +8,8 @@ are parsed again.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import hashlib
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -38,19 +39,26 @@ ReadResult = tuple[SourceDoc | None, list[Diagnostic]]
 
 
 class ReadCache:
-    """Content files read before, each with the stat that vouches it has not changed since.
+    """Content files read before, each with what vouches that it has not changed since.
 
     A process that builds the same project again and again (the preview) keeps one, so a
-    build parses only the files that changed. A file saved twice within the file system's
-    clock tick at the same size keeps the same stat: whoever knows a file changed (the
-    preview's watcher) says so with forget().
+    build parses only the files that changed: a file with the stat it had is not read again
+    (one saved twice within the file system's clock tick at the same size keeps its stat:
+    whoever knows a file changed, the preview's watcher, says so with forget()). Files kept by
+    an earlier process (kept(), then ReadCache(entries)) are vouched for by their bytes only:
+    each is read again, and parsed again only if its bytes differ.
     """
 
-    def __init__(self) -> None:
-        self._entries: dict[PurePosixPath, tuple[tuple[int, int, int], ReadResult]] = {}
+    def __init__(self, entries: Mapping[PurePosixPath, tuple[bytes, ReadResult]] | None = None) -> None:
+        self._entries: dict[PurePosixPath, tuple[tuple[int, int, int] | None, bytes, ReadResult]] = {
+            rel: (None, digest, result) for rel, (digest, result) in (entries or {}).items()
+        }
+        self._read: set[PurePosixPath] = set()  # the files read by this process
+        self.parsed = 0  # files parsed by this process: none means nothing new to keep
         self.last: tuple[Sources, list[Diagnostic]] | None = None  # what load_sources found last
 
     def read(self, file: Path, rel: PurePosixPath, kind: str) -> ReadResult:
+        self._read.add(rel)
         try:
             info = file.stat()
         except OSError:
@@ -58,14 +66,27 @@ class ReadCache:
         stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
         kept = self._entries.get(rel)
         if kept is not None and kept[0] == stamp:
-            return kept[1]
-        result = read_doc(file, rel, kind)
-        self._entries[rel] = (stamp, result)
+            return kept[2]
+        data, problem = read_capped(file, rel, MAX_FILE_BYTES)
+        if problem:
+            self._entries.pop(rel, None)
+            return None, [problem]
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        if kept is not None and kept[1] == digest:
+            result = kept[2]
+        else:
+            result = parse_doc(rel, data, kind)
+            self.parsed += 1
+        self._entries[rel] = (stamp, digest, result)
         return result
 
     def forget(self, paths: Iterable[PurePosixPath]) -> None:
         for path in paths:
             self._entries.pop(path, None)
+
+    def kept(self) -> dict[PurePosixPath, tuple[bytes, ReadResult]]:
+        """Each file this process read, with a digest of its bytes: what a later process may use."""
+        return {rel: (entry[1], entry[2]) for rel, entry in self._entries.items() if rel in self._read}
 
 
 def load_sources(

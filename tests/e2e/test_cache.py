@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from limber.build import input_digests
+from limber.build import cache as cache_module
+from limber.build import input_digests, loading
 from limber.build.pipeline import build
 from limber.cli import main
+from limber.load import sources
 from limber.model.records import HOME_PAGE, REQUIRED_PAGES
 from tests.conftest import copy_project, copy_real_project, snapshot
 
@@ -256,3 +258,84 @@ def test_a_check_with_a_warm_cache_renders_only_what_changed(tmp_path):
     rendered = second.counts["html"] - second.from_cache
     assert 0 < rendered < 10, rendered  # the edited exercise's page, not all of them
     assert not (tmp_path / "project" / "site").exists()
+
+
+def count_reading(monkeypatch) -> tuple[list[str], list[str]]:
+    """The files parsed and the records checked from here on, by path."""
+    parsed: list[str] = []
+    checked: list[str] = []
+    parse, check = sources.parse_doc, loading.check
+    monkeypatch.setattr(sources, "parse_doc", lambda rel, *a: parsed.append(rel.as_posix()) or parse(rel, *a))
+    monkeypatch.setattr(
+        loading, "check", lambda doc, *a: checked.append(doc.path.as_posix()) or check(doc, *a)
+    )
+    return parsed, checked
+
+
+def test_a_later_build_parses_and_checks_only_the_edited_file(tmp_path, monkeypatch):
+    project = copy_real_project(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    assert build(project, out, cache_dir=cache).ok
+    edit_body(project)
+    parsed, checked = count_reading(monkeypatch)
+
+    again = build(project, out, cache_dir=cache)  # a new SiteBuild, as in a new process
+
+    assert again.ok and not again.notices
+    assert parsed == checked == ["content/exercises/chin-tuck.md"]
+    assert build(project, tmp_path / "clean").ok
+    assert snapshot(out) == snapshot(tmp_path / "clean")
+
+
+def test_a_file_changed_within_its_old_stat_is_read_again(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    assert build(project, out, cache_dir=cache).ok
+    chin = project / "content" / "exercises" / "chin-tuck.md"
+    before = chin.stat()
+    text = chin.read_text(encoding="utf-8")
+    chin.write_text(text.replace("Sit tall", "Sit TALL", 1), encoding="utf-8")  # the same size
+    os.utime(chin, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert chin.stat().st_size == before.st_size
+    parsed, _ = count_reading(monkeypatch)
+
+    assert build(project, out, cache_dir=cache).ok
+
+    assert parsed == ["content/exercises/chin-tuck.md"]
+    assert "Sit TALL" in (out / "exercises" / "chin-tuck" / "index.html").read_text(encoding="utf-8")
+
+
+def test_what_another_generator_read_is_not_used(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    assert build(project, out, cache_dir=cache).ok
+    edit_body(project)
+    monkeypatch.setattr(cache_module, "generator_digest", lambda: "another generator")
+    parsed, _ = count_reading(monkeypatch)
+
+    assert build(project, out, cache_dir=cache).ok
+
+    every = [
+        p.relative_to(project).as_posix()
+        for p in (project / "content").rglob("*")
+        if p.suffix in (".md", ".yaml")
+    ]
+    assert sorted(parsed) == sorted(every)
+
+
+def test_a_planted_memory_file_runs_nothing_and_is_ignored_with_a_note(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    cache, out, marker = tmp_path / "cache", tmp_path / "site", tmp_path / "ran"
+    assert build(project, out, cache_dir=cache).ok
+    (cache / "memory.pickle").write_bytes(pickle.dumps({"format": 3, "memory": Planted(marker)}))
+    edit_body(project)
+
+    result = build(project, out, cache_dir=cache)
+
+    assert result.ok and not marker.exists()
+    assert result.notices == [
+        "the build cache memory.pickle was ignored (UnpicklingError: it names posix.system,"
+        " which a build cache never holds); building afresh"
+    ]
+    assert build(project, tmp_path / "clean").ok
+    assert snapshot(out) == snapshot(tmp_path / "clean")
