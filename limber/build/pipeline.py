@@ -23,7 +23,7 @@ from limber.build.kept_site import KeptSite
 from limber.build.loading import Memory, load_and_link, promote
 from limber.build.memo import digest
 from limber.build.parallel import run_all
-from limber.build.write import Written, check_out_dir, check_outputs, write_site
+from limber.build.write import Staging, Written, check_out_dir, check_outputs
 from limber.diagnostics import Diagnostic, has_errors
 from limber.model.records import Output, Record, Site
 from limber.render import templates as render
@@ -197,33 +197,39 @@ class SiteBuild(KeptSite):
         views = self._views.views(ctx, go_on) if self._incremental else all_views(ctx)
         result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
         go_on()
-        outputs, problems = self._pages(env, views, shared, cache, out_dir, progress, go_on)
-        if not problems:
-            try:
-                outputs += other_outputs(Made(ctx, views, env, tuple(glossary), self._publishing))
-            except TemplateError as err:
-                problems.append(template_problem(project, err))
-        image_paths = [PurePosixPath("images", src) for src in site.images]
-        result.diagnostics += problems + check_outputs(outputs, image_paths)
-        if blocked():
-            return result
-        go_on()
-        result.outputs = outputs
-        result.counts = {
-            "exercises": len(site.exercises),
-            "routines": len(site.routines),
-            "pages": len(site.pages),
-            "html": sum(o.path.suffix == ".html" for o in outputs),
-        }
-        # write
-        if write:
-            assert out_dir is not None
-            assets, last = project / "assets", self._wrote
-            self._wrote = None  # until the folder is whole again
-            known = last[1] if last is not None and last[0] == out_dir else None
-            written = write_site(outputs, assets, site.images, out_dir, known)
-            result.wrote = True
-            self._wrote = (out_dir, written) if self._incremental else None
+        # pages go to the staging folder as they are rendered; it is the site's only at commit()
+        staging = Staging(out_dir) if write and out_dir is not None else None
+        try:
+            outputs, problems = self._pages(env, views, shared, cache, out_dir, staging, progress, go_on)
+            if not problems:
+                try:
+                    outputs += other_outputs(Made(ctx, views, env, tuple(glossary), self._publishing))
+                except TemplateError as err:
+                    problems.append(template_problem(project, err))
+            image_paths = [PurePosixPath("images", src) for src in site.images]
+            result.diagnostics += problems + check_outputs(outputs, image_paths)
+            if blocked():
+                return result
+            go_on()
+            result.outputs = outputs
+            result.counts = {
+                "exercises": len(site.exercises),
+                "routines": len(site.routines),
+                "pages": len(site.pages),
+                "html": sum(o.path.suffix == ".html" for o in outputs),
+            }
+            # write
+            if staging is not None:
+                assert out_dir is not None
+                assets, last = project / "assets", self._wrote
+                self._wrote = None  # until the folder is whole again
+                known = last[1] if last is not None and last[0] == out_dir else None
+                written = staging.commit(outputs, assets, site.images, known)
+                result.wrote = True
+                self._wrote = (out_dir, written) if self._incremental else None
+        finally:
+            if staging is not None:
+                staging.discard()
         if cache is not None:
             result.from_cache = cache.reused
             if self._incremental:
@@ -251,10 +257,11 @@ class SiteBuild(KeptSite):
         shared: SiteView,
         cache: Cache | None,
         out_dir: Path | None,
+        staging: Staging | None,
         progress: Callable[[str, int, int], None] | None,
         go_on: Callable[[], None],
     ) -> tuple[list[Output], list[Diagnostic]]:
-        """Every page: unchanged ones linked from the last build, the rest rendered on every core."""
+        """Every page: unchanged ones left in place, the rest rendered on every core (into *staging*)."""
         reused: list[Output | None] = [None] * len(views)
         if cache is not None:
             # Every page shows the templates, the shared site view (title, navigation) and the
@@ -271,8 +278,14 @@ class SiteBuild(KeptSite):
                 progress("Rendering", done, total)
 
         try:
-            fresh = iter(run_all([partial(render.render_page, env, view, shared) for view in todo], report))
+            fresh = iter(run_all([partial(_rendered, env, view, shared, staging) for view in todo], report))
         except TemplateError:
             # Say where: rendered again here, the first failing template is reported at its line.
             return render_pages(todo, lambda view: render.render_page(env, view, shared), self.project)
         return [output if output is not None else next(fresh) for output in reused], []
+
+
+def _rendered(env: Environment, view: View, shared: SiteView, staging: Staging | None) -> Output:
+    """A page as render_page makes it; with *staging*, put there by the process that rendered it."""
+    output = render.render_page(env, view, shared)
+    return staging.page(output) if staging is not None else output

@@ -86,6 +86,136 @@ Written = dict[PurePosixPath, bytes]  # each file a build wrote -> a digest of i
 _File = tuple[PurePosixPath, Path | None, bytes]  # a path, and the file to link it from or its bytes
 
 
+class Staging:
+    """A build's new files, each put in a temporary folder beside the output folder as it is made.
+
+    Pages go here as soon as they are rendered, on whichever core rendered them (page()), so no
+    process holds the whole site's text. commit() then writes the rest and brings the output
+    folder up to date from here, all or nothing; discard() removes everything put here. The
+    folder is the build's own (tempfile.mkdtemp), so the site's files are never touched before
+    commit().
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        self.root = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+        self._swapped = False  # the folder is the site now: nothing to discard
+
+    def page(self, output: Output) -> Output:
+        """*output* put here: an Output naming the file, which is all a worker sends back."""
+        if output.path.is_absolute() or ".." in output.path.parts or not output.path.parts:
+            return output  # check_outputs() reports it, and nothing is written
+        return Output(output.path, "", source=self._put(output.path, output.text.encode("utf-8")))
+
+    def commit(
+        self,
+        outputs: Iterable[Output],
+        assets: Path,
+        images: Mapping[str, bytes],
+        written: Written | None = None,
+    ) -> Written:
+        """Write the site into the output folder and return a digest of each file in it.
+
+        A new folder is this one, renamed into place once everything is in it. A folder a build
+        made before is brought up to date in place (_update): only files whose bytes may have
+        changed are moved in, and the files no longer made are removed. *written* is what the
+        last build by this process wrote there, if it knows (the preview); else every file not
+        left in place is moved in.
+        """
+        try:
+            if self.out_dir.exists():
+                try:
+                    return self._update(_files(outputs, assets, images), written)
+                except _InTheWay:
+                    pass  # a file where a folder must go, or the other way round: swap it whole
+            return self._whole(_files(outputs, assets, images))
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Remove what was put here and not moved into the site (again: nothing)."""
+        if not self._swapped:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def _put(self, path: PurePosixPath, data: bytes) -> Path:
+        target = self.root.joinpath(*path.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        return target
+
+    def _staged(self, path: PurePosixPath, source: Path | None, data: bytes) -> tuple[Path, bytes | None]:
+        """The file here that holds *path*'s new bytes, and those bytes when they were at hand."""
+        if source is not None and source.is_relative_to(self.root):
+            return source, None  # a page, put here when it was rendered
+        if source is not None:
+            data = source.read_bytes()
+        return self._put(path, data), data
+
+    def _update(self, files: Iterable[_File], written: Written | None) -> Written:
+        """Bring the output folder up to date in place, all or nothing.
+
+        Every changed file is here before any is moved in; then each replaces its file by a
+        rename, so a reader sees the old file or the new one, never part of one, and a build that
+        fails while writing leaves the folder as it was. (Swapping a whole new folder in instead
+        would link every unchanged file into it and remove the old one.)
+        """
+        out_dir, pending = self.out_dir, []
+        now: Written = {}
+        for path, source, data in files:
+            target = out_dir.joinpath(*path.parts)
+            if source is not None and source == target:
+                now[path] = (written or {}).get(path, b"")  # unchanged, and already in its place
+                continue
+            staged, known = self._staged(path, source, data)
+            if written is not None:  # the preview: move in only what differs from its last build
+                now[path] = digest = _digest(staged.read_bytes() if known is None else known)
+                if written.get(path) == digest:
+                    continue
+            else:
+                now[path] = b""
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):
+                raise _InTheWay(path) from None
+            if target.is_dir():
+                raise _InTheWay(path)
+            pending.append((staged, target))
+        for staged, target in pending:
+            staged.replace(target)
+        made = {out_dir.joinpath(*path.parts) for path in now}
+        if written is not None:
+            stale = [out_dir.joinpath(*path.parts) for path in written.keys() - now.keys()]
+        else:
+            stale = [Path(top, name) for top, _, names in os.walk(out_dir) for name in names]
+        for old in (p for p in stale if p not in made):
+            old.unlink(missing_ok=True)
+            for folder in old.parents:
+                if folder == out_dir or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        return now
+
+    def _whole(self, files: Iterable[_File]) -> Written:
+        """Make this folder the whole site, then swap it into place."""
+        written: Written = {}
+        for path, source, data in files:
+            if source is not None and source.is_relative_to(self.root):
+                written[path] = b""  # a page, already in its place here
+            elif source is not None:
+                target = self.root.joinpath(*path.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(source, target)  # unchanged: not rewritten
+                written[path] = b""
+            else:
+                self._put(path, data)
+                written[path] = _digest(data)
+        self.root.chmod(0o755)
+        _swap(self.root, self.out_dir)
+        self._swapped = True
+        return written
+
+
 def write_site(
     outputs: Iterable[Output],
     assets: Path,
@@ -93,98 +223,12 @@ def write_site(
     out_dir: Path,
     written: Written | None = None,
 ) -> Written:
-    """Write the site into *out_dir* and return a digest of each file in it.
-
-    A new folder is written whole beside its place and renamed into it. A folder a build
-    made before is brought up to date in place (_update): only files whose bytes may have
-    changed are written, and the files no longer made are removed. *written* is what the
-    last build by this process wrote there, if it knows (the preview); else every file not
-    linked from the folder itself is written again.
-    """
-    if out_dir.exists():
-        try:
-            return _update(_files(outputs, assets, images), out_dir, written)
-        except _InTheWay:
-            pass  # a file where a folder must go, or the other way round: write it whole
-    return _write_whole(_files(outputs, assets, images), out_dir)
+    """Write the site into *out_dir* at once (Staging.commit) and return a digest of each file in it."""
+    return Staging(out_dir).commit(outputs, assets, images, written)
 
 
 class _InTheWay(Exception):
     """An old file or folder stands where the new site needs the other kind."""
-
-
-def _update(files: Iterable[_File], out_dir: Path, written: Written | None) -> Written:
-    """Bring *out_dir* up to date in place, all or nothing.
-
-    Every changed file is first written beside its place (`.name.new`); only when all of them
-    are written does each replace its file, by a rename, so a reader sees the old file or the
-    new one, never part of one, and a build that fails while writing leaves the folder as it
-    was. The swap of _write_whole() would link every unchanged file into a new folder and
-    remove the old one: about a quarter of a one-edit build at 10,000 exercises.
-    """
-    now: Written = {}
-    pending: list[tuple[Path, Path]] = []
-    try:
-        for path, source, data in files:
-            target = out_dir.joinpath(*path.parts)
-            if source is not None and source == target:
-                now[path] = (written or {}).get(path, b"")  # unchanged, and already in its place
-                continue
-            if source is not None:
-                data = source.read_bytes()
-            now[path] = digest = _digest(data)
-            if written is not None and written.get(path) == digest:
-                continue
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except (FileExistsError, NotADirectoryError):
-                raise _InTheWay(path) from None
-            if target.is_dir():
-                raise _InTheWay(path)
-            temp = target.with_name(f".{target.name}.new")
-            pending.append((temp, target))
-            temp.write_bytes(data)
-    except BaseException:
-        for temp, _ in pending:
-            temp.unlink(missing_ok=True)
-        raise
-    for temp, target in pending:
-        temp.replace(target)
-    made = {out_dir.joinpath(*path.parts) for path in now}
-    if written is not None:
-        stale = [out_dir.joinpath(*path.parts) for path in written.keys() - now.keys()]
-    else:
-        stale = [Path(top, name) for top, _, names in os.walk(out_dir) for name in names]
-    for old in (p for p in stale if p not in made):
-        old.unlink(missing_ok=True)
-        for folder in old.parents:
-            if folder == out_dir or any(folder.iterdir()):
-                break
-            folder.rmdir()
-    return now
-
-
-def _write_whole(files: Iterable[_File], out_dir: Path) -> Written:
-    """Write everything to a temporary sibling of *out_dir*, then swap it into place."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
-    written: Written = {}
-    try:
-        for path, source, data in files:
-            target = staging.joinpath(*path.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if source is not None:
-                _link_or_copy(source, target)  # unchanged: not rewritten
-                written[path] = b""
-            else:
-                target.write_bytes(data)
-                written[path] = _digest(data)
-        staging.chmod(0o755)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, out_dir)
-    return written
 
 
 def _digest(data: bytes) -> bytes:
@@ -222,7 +266,6 @@ def _swap(staging: Path, out_dir: Path) -> None:
     try:
         staging.rename(out_dir)
     except BaseException:
-        retired.rename(out_dir)
-        shutil.rmtree(staging, ignore_errors=True)
+        retired.rename(out_dir)  # and the caller removes *staging*
         raise
     shutil.rmtree(retired, ignore_errors=True)

@@ -56,3 +56,26 @@ def test_a_missing_safety_page_is_an_error_and_the_site_stays_as_it_was(tmp_path
         "1 error(s) in 1 file(s); nothing was written.",
     ]
     assert snapshot(out) == before
+
+
+def test_a_build_that_fails_after_its_pages_are_made_leaves_nothing_behind(tmp_path, capsys):
+    """Pages are put in a staging folder as they are rendered; a later failure removes it whole."""
+    out = tmp_path / "site"
+    project = copy_project(tmp_path / "p")
+    assert main(["build", "--project", str(project), "--out", str(out)]) == 0
+    before = snapshot(out)
+    (project / "content" / "exercises" / "chin-tuck.md").write_text(
+        (project / "content" / "exercises" / "chin-tuck.md")
+        .read_text(encoding="utf-8")
+        .replace("Sit tall", "Sit up")
+    )
+    feed = project / "templates" / "feed.xml"  # made after every page
+    feed.write_text(feed.read_text(encoding="utf-8").replace("{{", "{{ feed.nope(", 1), encoding="utf-8")
+    capsys.readouterr()
+
+    code = main(["build", "--project", str(project), "--out", str(out)])
+
+    assert code == 1
+    assert "templates/feed.xml" in capsys.readouterr().err
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p", "site"]

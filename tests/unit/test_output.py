@@ -120,7 +120,7 @@ def test_a_write_that_fails_part_way_leaves_the_previous_site_as_it_was(tmp_path
             [*new_pages, Output(PurePosixPath("q/index.html"), "added")], tmp_path / "no-assets", {}, out
         )
 
-    assert len(calls) == 4  # three files were written beside their places before the fourth failed
+    assert len(calls) == 4  # three files were put in the staging folder before the fourth failed
     assert _tree(out) == before  # no page replaced, nothing removed, no half-written file left
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 

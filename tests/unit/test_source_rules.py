@@ -26,8 +26,7 @@ HTML_PRODUCERS = {
 }
 # The only folders the code deletes whole: each one it made itself with tempfile.mkdtemp.
 RMTREE_SITES = {
-    ("build/write.py", "_write_whole", "staging"),
-    ("build/write.py", "_swap", "staging"),
+    ("build/write.py", "discard", "root"),
     ("build/write.py", "_swap", "retired"),
     ("serve/server.py", "serve", "temp"),
 }
