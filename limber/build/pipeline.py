@@ -286,6 +286,9 @@ class SiteBuild(KeptSite):
 
 
 def _rendered(env: Environment, view: View, shared: SiteView, staging: Staging | None) -> Output:
-    """A page as render_page makes it; with *staging*, put there by the process that rendered it."""
+    """A page as render_page makes it, put in *staging* by the process that rendered it.
+
+    Without one (a check), the page is rendered to find its problems and its text is not kept.
+    """
     output = render.render_page(env, view, shared)
-    return staging.page(output) if staging is not None else output
+    return staging.page(output) if staging is not None else Output(output.path, "")

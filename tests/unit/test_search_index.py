@@ -11,9 +11,15 @@ DATA = "search/index.json"
 
 
 def built(project):
-    result = build(project, write=False)
+    """Each text file of the built site, by its path."""
+    out = project / "site"
+    result = build(project, out)
     assert result.ok, [str(d) for d in result.diagnostics]
-    return {o.path.as_posix(): o.text for o in result.outputs}
+    return {
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+        for p in out.rglob("*")
+        if p.suffix in (".html", ".json", ".xml")
+    }
 
 
 def search_data(project):
