@@ -7,7 +7,10 @@ builds. The parallel pass computes what is missing before the views ask for it.
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import hashlib
+import io
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,7 +20,36 @@ Job = tuple[str, object, Callable[[], Any]]
 
 
 def digest(value: object) -> str:
-    return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).hexdigest()
+    """A digest of *value*'s contents: the same for equal records in any process."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.dispatch_table = _REDUCERS
+    pickler.dump(value)
+    return hashlib.blake2b(buffer.getbuffer(), digest_size=20).hexdigest()
+
+
+class _Reducers(dict[type, Callable[[Any], Any]]):
+    """How digest() pickles a dataclass: its class and its fields' values, in order.
+
+    As certain as pickling it by its state, at half the cost: a frozen dataclass's own
+    __getstate__ looks its fields up again for every record, most of the time of a one-edit
+    build's view and drawing digests. Other types pickle as usual. One reducer per class,
+    kept once made: it depends on the class alone.
+    """
+
+    def __missing__(self, cls: type) -> Callable[[Any], Any]:
+        if not dataclasses.is_dataclass(cls):
+            raise KeyError(cls)
+        names = tuple(f.name for f in dataclasses.fields(cls))
+
+        def reduce(record: Any) -> tuple[Any, ...]:
+            return cls, tuple([getattr(record, name) for name in names])
+
+        self[cls] = reduce
+        return reduce
+
+
+_REDUCERS = _Reducers(copyreg.dispatch_table)
 
 
 @dataclass

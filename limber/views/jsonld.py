@@ -26,11 +26,14 @@ def _graph(node: dict[str, Any]) -> dict[str, Any]:
 def _prune(value: Any) -> Any:
     """Drop empty properties: None, "", [] and {} never reach the page."""
     if isinstance(value, dict):
-        pruned = {k: _prune(v) for k, v in value.items()}
-        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
+        pruned = {k: _prune(v) if isinstance(v, dict | list) else v for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in _EMPTY}
     if isinstance(value, list):
-        return [_prune(v) for v in value]
+        return [_prune(v) if isinstance(v, dict | list) else v for v in value]
     return value
+
+
+_EMPTY: tuple[object, ...] = (None, "", [], {})
 
 
 def _website_id(site: Site) -> str:
