@@ -101,6 +101,7 @@ class SiteBuild(KeptSite):
         self._wrote: tuple[Path, Written] | None = None  # the folder the last build wrote, and what
         self._views = KeptViews()  # incremental: each view with what it read
         self._kept_cache: Cache | None = None  # incremental: the build cache, kept in memory
+        self._remembered = False  # the cache's memory of read and checked files was looked at
 
     # --- the whole site ---
 
@@ -141,7 +142,9 @@ class SiteBuild(KeptSite):
                 )
                 return result
 
-        if cache is not None and not self._incremental:  # a new process: what the last one read and checked
+        # The first build here takes what the last process read and checked, and keeps what it adds.
+        remember, self._remembered = cache is not None and not self._remembered, True
+        if remember and cache is not None:
             kept, ignored = cache.kept_memory()
             self._memory = Memory(kept) if kept is not None else self._memory
             result.notices += [ignored] if ignored else []
@@ -169,7 +172,7 @@ class SiteBuild(KeptSite):
         )
         self._loaded(site, result.diagnostics)
         result.site = site
-        if cache is not None and not self._incremental and self._memory.changed:
+        if remember and cache is not None and self._memory.changed:
             cache.keep_memory(self._memory.kept())
         if site is None or blocked():
             return result

@@ -167,6 +167,9 @@ class Staging:
             if source is not None and source == target:
                 now[path] = (written or {}).get(path, b"")  # unchanged, and already in its place
                 continue
+            if source is None and written is None and _holds(target, data):
+                now[path] = b""  # made again, to the same bytes: left as it is
+                continue
             staged, known = self._staged(path, source, data)
             if written is not None:  # the preview: move in only what differs from its last build
                 now[path] = digest = _digest(staged.read_bytes() if known is None else known)
@@ -229,6 +232,14 @@ def write_site(
 
 class _InTheWay(Exception):
     """An old file or folder stands where the new site needs the other kind."""
+
+
+def _holds(file: Path, data: bytes) -> bool:
+    """Whether *file* holds exactly *data* (looked at only when its size is the same)."""
+    try:
+        return file.stat().st_size == len(data) and file.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _digest(data: bytes) -> bytes:

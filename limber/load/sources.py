@@ -44,7 +44,7 @@ class ReadCache:
     A process that builds the same project again and again (the preview) keeps one, so a
     build parses only the files that changed: a file with the stat it had is not read again
     (one saved twice within the file system's clock tick at the same size keeps its stat:
-    whoever knows a file changed, the preview's watcher, says so with forget()). Files kept by
+    whoever knows a file was saved, the preview's watcher, says so with forget()). Files kept by
     an earlier process (kept(), then ReadCache(entries)) are vouched for by their bytes only:
     each is read again, and parsed again only if its bytes differ.
     """
@@ -81,8 +81,11 @@ class ReadCache:
         return result
 
     def forget(self, paths: Iterable[PurePosixPath]) -> None:
+        """Vouch for these files by their bytes only: each is read again, and parsed if it changed."""
         for path in paths:
-            self._entries.pop(path, None)
+            kept = self._entries.get(path)
+            if kept is not None:
+                self._entries[path] = (None, kept[1], kept[2])
 
     def kept(self) -> dict[PurePosixPath, tuple[bytes, ReadResult]]:
         """Each file this process read, with a digest of its bytes: what a later process may use."""

@@ -12,7 +12,7 @@ import pytest
 
 from limber.build import cache as cache_module
 from limber.build import input_digests, loading
-from limber.build.pipeline import build
+from limber.build.pipeline import SiteBuild, build
 from limber.cli import main
 from limber.load import sources
 from limber.model.records import HOME_PAGE, REQUIRED_PAGES
@@ -339,3 +339,21 @@ def test_a_planted_memory_file_runs_nothing_and_is_ignored_with_a_note(tmp_path,
     ]
     assert build(project, tmp_path / "clean").ok
     assert snapshot(out) == snapshot(tmp_path / "clean")
+
+
+def test_the_preview_starts_from_what_the_last_build_read(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    assert build(project, tmp_path / "site", cache_dir=cache).ok
+    parsed, checked = count_reading(monkeypatch)
+    preview = SiteBuild(project, cache_dir=cache, incremental=True)
+
+    first = preview.build(tmp_path / "served")
+    edit_body(project)
+    preview.update(["content/exercises/chin-tuck.md"])
+    again = preview.build(tmp_path / "served")
+
+    assert first.ok and again.ok
+    assert parsed == checked == ["content/exercises/chin-tuck.md"]
+    assert build(project, tmp_path / "clean").ok
+    assert snapshot(tmp_path / "served") == snapshot(tmp_path / "clean")

@@ -76,27 +76,37 @@ def _tree(folder: Path) -> dict[str, bytes]:
 def test_a_site_is_updated_in_place_and_unchanged_files_are_not_rewritten(tmp_path: Path):
     out = tmp_path / "site"
     write_site(
-        [Output(PurePosixPath("a/index.html"), "one"), Output(PurePosixPath("b/index.html"), "two")],
+        [
+            Output(PurePosixPath("a/index.html"), "one"),
+            Output(PurePosixPath("b/index.html"), "two"),
+            Output(PurePosixPath("c/data.json"), "{}"),
+        ],
         tmp_path / "no-assets",
         {},
         out,
     )
-    kept = out / "b" / "index.html"
-    before = kept.stat()
+    kept, same = out / "b" / "index.html", out / "c" / "data.json"
+    before = {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in (kept, same)}
     (out / "stray.txt").write_text("written by hand")
 
     write_site(
         [
             Output(PurePosixPath("a/index.html"), "ONE"),
-            Output(PurePosixPath("b/index.html"), "", source=kept),
+            Output(PurePosixPath("b/index.html"), "", source=kept),  # left in place by the page cache
+            Output(PurePosixPath("c/data.json"), "{}"),  # made again, to the same bytes
         ],
         tmp_path / "no-assets",
         {},
         out,
     )
 
-    assert _tree(out) == {MARKER: MARKER_TEXT.encode(), "a/index.html": b"ONE", "b/index.html": b"two"}
-    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert _tree(out) == {
+        MARKER: MARKER_TEXT.encode(),
+        "a/index.html": b"ONE",
+        "b/index.html": b"two",
+        "c/data.json": b"{}",
+    }
+    assert {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in (kept, same)} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
