@@ -307,7 +307,11 @@ def test_every_page_has_open_graph_and_twitter_card_tags_with_a_published_png(si
         image = values["og:image"]
         # An exercise's page shares its own picture (its figure and name); the others the site's.
         exercise = re.fullmatch(r"exercises/([^/]+)/index\.html", page)
-        own = rf"exercises/{exercise[1]}/share\.png" if exercise else r"assets/images/share\.[0-9a-f]{8}\.png"
+        own = (
+            rf"exercises/{exercise[1]}/share\.[0-9a-f]{{10}}\.png"
+            if exercise
+            else r"assets/images/share\.[0-9a-f]{8}\.png"
+        )
         assert re.fullmatch(re.escape(site.url) + own, image), page
         images.add(image)
 
