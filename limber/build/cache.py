@@ -22,6 +22,7 @@ build are byte-identical (tests/e2e/test_cache.py); a stale entry is never used,
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from limber.views.page_data import View
 
 CACHE_DIR = ".limber-cache"
 STATE = "state-{target}.pickle"  # one state per output folder, base URL and options
+REST = "rest-{target}.pickle"  # the rest of it: documents and memos, read when a build goes on
 MEMORY = "memory.pickle"  # each content file as read and checked (limber.build.loading.Memory)
 MAX_STATES = 8  # states kept for other targets; the oldest beyond these are removed
 
@@ -84,14 +86,27 @@ class Cache:
             return cache
         if state.get("generator") != generator:
             return cache  # the generator or a library changed: an ordinary miss
-        cache.documents = state["documents"]
         cache.pages = state["pages"]
         cache.inputs = state["inputs"]
         cache.counts = state["counts"]
         cache.diagnostics = state["diagnostics"]
-        cache.memos = MemoStore(state["memos"])
         cache.files = state["files"]
         return cache
+
+    def load_rest(self) -> str:
+        """Read the rest of this target's state: what a build that goes on uses (documents, memos).
+
+        Kept in a file of its own (REST), so a build that stops at "nothing changed" reads only
+        the small state. Its entries are keyed by content, so any REST file of this generator is
+        safe to use; one that cannot be read is ignored, and the reason returned.
+        """
+        if not self.inputs:
+            return ""  # no state, or another generator's: nothing of it may be used
+        rest, ignored = read_state(self.folder / REST.format(target=self.target))
+        if rest is not None and rest.get("generator") == self.generator:
+            self.documents = rest["documents"]
+            self.memos = MemoStore(rest["memos"])
+        return ignored
 
     @staticmethod
     def target_name(target: str) -> str:
@@ -113,8 +128,9 @@ class Cache:
             return False
         if out_dir is None:
             return True
-        return all(_stat_matches(out_dir / path, *entry[1:]) for path, entry in self.pages.items()) and all(
-            _stat_matches(out_dir / path, *entry) for path, entry in self.files.items()
+        folder = str(out_dir)
+        return all(_stat_matches(folder, path, *entry[1:]) for path, entry in self.pages.items()) and all(
+            _stat_matches(folder, path, *entry) for path, entry in self.files.items()
         )
 
     # --- documents ---
@@ -151,7 +167,7 @@ class Cache:
             self.reused += 1
             return Output(path, "")
         previous = out_dir.joinpath(*path.parts)
-        if _stat_matches(previous, *entry[1:]):
+        if _stat_matches(str(out_dir), path.as_posix(), *entry[1:]):
             self.reused += 1
             return Output(path, "", source=previous)
         return None
@@ -173,21 +189,29 @@ class Cache:
                 if key not in pages and path.is_file():
                     stat = path.stat()
                     files[key] = (stat.st_size, stat.st_mtime_ns)
-        state = {
+        rest = {
             "format": FORMAT,
             "generator": self.generator,
             "documents": {k: v for k, v in self.documents.items() if k in self.used_documents},
+            "memos": self.memos.kept(),
+        }
+        state = {
+            "format": FORMAT,
+            "generator": self.generator,
             "pages": pages,
             "inputs": inputs,
             "counts": dict(counts),
             "diagnostics": diagnostics,
-            "memos": self.memos.kept(),
             "files": files,
         }
+        write_state(self.folder / REST.format(target=self.target), rest)
         write_state(self.folder / STATE.format(target=self.target), state)
         others = sorted(self.folder.glob(STATE.format(target="*")), key=lambda p: p.stat().st_mtime_ns)
         for old in others[: max(len(others) - MAX_STATES, 0)]:
             old.unlink(missing_ok=True)
+            old.with_name(REST.format(target=old.name.removeprefix("state-").removesuffix(".pickle"))).unlink(
+                missing_ok=True
+            )
 
     # --- what was read and checked (limber.build.loading.Memory), shared by every target ---
 
@@ -235,9 +259,10 @@ class Cache:
         return pages
 
 
-def _stat_matches(path: Path, size: int, mtime: int) -> bool:
+def _stat_matches(folder: str, path: str, size: int, mtime: int) -> bool:
+    """Whether the file at *path* in *folder* has this size and modification time."""
     try:
-        stat = path.stat()
+        stat = os.stat(os.path.join(folder, path))  # noqa: PTH116, PTH118 (Path objects: 0.3 s per 20,000 files)
     except OSError:
         return False
     return (stat.st_size, stat.st_mtime_ns) == (size, mtime)

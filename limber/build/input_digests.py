@@ -19,19 +19,26 @@ SHAPING = ("jinja2", "markdown", "python-frontmatter", "pyyaml", "nh3", "segno",
 
 
 def tree_digest(*roots: Path) -> str:
-    """One digest of every file (path and bytes) under *roots*."""
+    """One digest of every file (path and bytes) under *roots*.
+
+    Walked with plain strings: Path objects cost about as much again as the reading itself
+    at 10,000 exercises.
+    """
     h = hashlib.blake2b(digest_size=20)
     for root in roots:
         if not root.exists():
             h.update(f"missing {root.name}\0".encode())
             continue
+        top = str(root.parent)
         for folder, dirs, files in os.walk(root):
             dirs.sort()
+            prefix = os.path.relpath(folder, top).replace(os.sep, "/") + "/"
             for name in sorted(files):
-                path = Path(folder, name)
-                h.update(path.relative_to(root.parent).as_posix().encode() + b"\0")
-                if path.is_file():
-                    h.update(path.read_bytes())
+                path = os.path.join(folder, name)  # noqa: PTH118 (see above)
+                h.update((prefix + name).encode() + b"\0")
+                if os.path.isfile(path):  # noqa: PTH113
+                    with open(path, "rb") as file:  # noqa: PTH123
+                        h.update(file.read())
                 h.update(b"\0")
     return h.hexdigest()
 

@@ -141,7 +141,8 @@ class SiteBuild(KeptSite):
                     True,
                 )
                 return result
-
+            ignored = cache.load_rest()
+            result.notices += [ignored] if ignored else []
         # The first build here takes what the last process read and checked, and keeps what it adds.
         remember, self._remembered = cache is not None and not self._remembered, True
         if remember and cache is not None:

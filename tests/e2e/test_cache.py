@@ -357,3 +357,23 @@ def test_the_preview_starts_from_what_the_last_build_read(tmp_path, monkeypatch)
     assert parsed == checked == ["content/exercises/chin-tuck.md"]
     assert build(project, tmp_path / "clean").ok
     assert snapshot(tmp_path / "served") == snapshot(tmp_path / "clean")
+
+
+def test_nothing_changed_reads_only_the_small_state_and_a_broken_rest_is_ignored_with_a_note(tmp_path):
+    project = copy_project(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    assert build(project, out, cache_dir=cache).ok
+    (rest,) = cache.glob("rest-*.pickle")
+    rest.write_bytes(b"not a pickle")
+
+    quiet = build(project, out, cache_dir=cache)  # stops at "nothing changed" before reading it
+    edit_body(project)
+    edited = build(project, out, cache_dir=cache)
+
+    assert quiet.unchanged and not quiet.notices
+    assert edited.ok and edited.wrote
+    assert edited.notices == [
+        f"the build cache {rest.name} was ignored (UnpicklingError: invalid load key, 'n'.); building afresh"
+    ]
+    assert build(project, tmp_path / "clean").ok
+    assert snapshot(out) == snapshot(tmp_path / "clean")

@@ -38,9 +38,10 @@ def test_check_writes_no_site_only_its_cache(project: Path, capsys):
 
     assert code == 0
     assert not (project / "site").exists()
-    # the check's own state, for the next check, and each file as read and checked, for any build
-    memory, state = sorted(p.name for p in (project / ".limber-cache").iterdir())
+    # the check's own state (and the rest of it), for the next check; each file as read and checked, for any build
+    memory, rest, state = sorted(p.name for p in (project / ".limber-cache").iterdir())
     assert re.fullmatch(r"state-[0-9a-f]{16}\.pickle", state) and memory == "memory.pickle"
+    assert rest == state.replace("state-", "rest-")
     out = capsys.readouterr().out
     assert re.fullmatch(r"Checked 3 exercises, 1 routine, 2 pages: no errors \(\d+\.\d\d s\)\.\n", out), out
 
