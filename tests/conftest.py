@@ -10,7 +10,8 @@ from textwrap import dedent
 
 import pytest
 
-from limber.build.pipeline import BuildResult, build
+from limber.build.pipeline import build
+from limber.build.result import BuildResult
 from limber.load.source_docs import SourceDoc, parse_doc
 
 _report_error = socketserver.BaseServer.handle_error

@@ -11,7 +11,6 @@ site, through the same render function. The preview's build process calls `updat
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 
@@ -23,9 +22,10 @@ from limber.build.kept_site import KeptSite
 from limber.build.loading import Memory, load_and_link, promote
 from limber.build.memo import digest
 from limber.build.parallel import run_all
+from limber.build.result import BuildResult, Superseded
 from limber.build.write import Staging, Written, check_out_dir, check_outputs
 from limber.diagnostics import Diagnostic, has_errors
-from limber.model.records import Output, Record, Site
+from limber.model.records import Output, Record
 from limber.render import templates as render
 from limber.render.documents import render_documents, targets
 from limber.render.outputs import Made, other_outputs
@@ -37,26 +37,6 @@ from limber.views.drawings import drawing_jobs
 from limber.views.page_data import SiteView, View
 from limber.views.reads import KeptViews
 from limber.views.share import share_jobs
-
-
-class Superseded(Exception):
-    """Newer saves arrived while building: this build's result would be out of date at once."""
-
-
-@dataclass
-class BuildResult:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    site: Site | None = None
-    outputs: list[Output] = field(default_factory=list)
-    wrote: bool = False
-    counts: dict[str, int] = field(default_factory=dict)  # exercises, routines, pages, html
-    from_cache: int = 0  # pages not rendered again
-    unchanged: bool = False  # nothing changed since the last build: nothing was done
-    notices: list[str] = field(default_factory=list)  # said to the editor, never a failure (an ignored cache)
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(self.diagnostics)
 
 
 def build(
@@ -282,17 +262,24 @@ class SiteBuild(KeptSite):
                 progress("Rendering", done, total)
 
         try:
-            fresh = iter(run_all([partial(_rendered, env, view, shared, staging) for view in todo], report))
+            # The preview keeps its pages' text: a newer save would wait for a half-made staging folder to go.
+            staged, keep = (None, True) if self._incremental else (staging, False)
+            fresh = iter(
+                run_all([partial(_rendered, env, view, shared, staged, keep) for view in todo], report)
+            )
         except TemplateError:
             # Say where: rendered again here, the first failing template is reported at its line.
             return render_pages(todo, lambda view: render.render_page(env, view, shared), self.project)
         return [output if output is not None else next(fresh) for output in reused], []
 
 
-def _rendered(env: Environment, view: View, shared: SiteView, staging: Staging | None) -> Output:
+def _rendered(env: Environment, view: View, shared: SiteView, staging: Staging | None, keep: bool) -> Output:
     """A page as render_page makes it, put in *staging* by the process that rendered it.
 
-    Without one (a check), the page is rendered to find its problems and its text is not kept.
+    Without one, its text is kept (*keep*) or, for a check, which renders a page only to find
+    its problems, dropped.
     """
     output = render.render_page(env, view, shared)
-    return staging.page(output) if staging is not None else Output(output.path, "")
+    if staging is not None:
+        return staging.page(output)
+    return output if keep else Output(output.path, "")

@@ -144,14 +144,6 @@ class Staging:
         target.write_bytes(data)
         return target
 
-    def _staged(self, path: PurePosixPath, source: Path | None, data: bytes) -> tuple[Path, bytes | None]:
-        """The file here that holds *path*'s new bytes, and those bytes when they were at hand."""
-        if source is not None and source.is_relative_to(self.root):
-            return source, None  # a page, put here when it was rendered
-        if source is not None:
-            data = source.read_bytes()
-        return self._put(path, data), data
-
     def _update(self, files: Iterable[_File], written: Written | None) -> Written:
         """Bring the output folder up to date in place, all or nothing.
 
@@ -167,16 +159,20 @@ class Staging:
             if source is not None and source == target:
                 now[path] = (written or {}).get(path, b"")  # unchanged, and already in its place
                 continue
-            if source is None and written is None and _holds(target, data):
-                now[path] = b""  # made again, to the same bytes: left as it is
-                continue
-            staged, known = self._staged(path, source, data)
-            if written is not None:  # the preview: move in only what differs from its last build
-                now[path] = digest = _digest(staged.read_bytes() if known is None else known)
+            staged = source if source is not None and source.is_relative_to(self.root) else None
+            if staged is None and source is not None:
+                data = source.read_bytes()
+            # Made again to the same bytes: left as it is. The preview knows the digests of what
+            # its last build wrote; else a file of the same size is compared.
+            if written is not None:
+                now[path] = digest = _digest(data if staged is None else staged.read_bytes())
                 if written.get(path) == digest:
                     continue
             else:
                 now[path] = b""
+                if staged is None and _holds(target, data):
+                    continue
+            staged = staged or self._put(path, data)
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except (FileExistsError, NotADirectoryError):

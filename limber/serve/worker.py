@@ -24,7 +24,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
 
 from limber.build.cache import CACHE_DIR
-from limber.build.pipeline import SiteBuild, Superseded
+from limber.build.pipeline import SiteBuild
+from limber.build.result import Superseded
 from limber.diagnostics import Diagnostic
 
 NICENESS = 10

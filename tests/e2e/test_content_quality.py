@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from limber.build.pipeline import BuildResult
+from limber.build.result import BuildResult
 from limber.model.dosage import routine_seconds
 from limber.model.records import Exercise, Routine, Site
 from limber.model.vocabulary import VOCABULARIES

@@ -24,7 +24,7 @@ LAYERS = {
     "render.templates": 5, "render.offline_files": 5.2, "render.outputs": 5.5,
     "build.write": 6,
     "build.input_digests": 6.4, "build.state_files": 6.45, "build.cache": 6.5,
-    "build.kept_site": 6.8, "build.pipeline": 7,
+    "build.kept_site": 6.8, "build.result": 6.9, "build.pipeline": 7,
     "editors": 7.5, "serve": 8, "cli": 8.5,
 }  # fmt: skip
 TYPE_ONLY: set[tuple[str, str]] = set()  # imports for annotations only, if ever needed
