@@ -12,6 +12,7 @@ import dataclasses
 import enum
 import pickle
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +76,18 @@ def read_state(path: Path) -> tuple[dict[str, Any] | None, str]:
 
 
 def write_state(path: Path, state: dict[str, Any]) -> None:
-    """Write a state file whole, by a rename: a reader finds the old one or the new one."""
+    """Write a state file whole, by a rename: a reader finds the old one or the new one.
+
+    The file is first written under a name of its own, as two processes (the preview and a
+    check, say) may write the same state at once: the last rename wins, whole.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f"{path.name}.new")
-    with temp.open("wb") as f:
-        pickle.dump(state, f, protocol=5)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
+        temp = Path(f.name)
+        try:
+            pickle.dump(state, f, protocol=5)
+        except BaseException:
+            f.close()
+            temp.unlink(missing_ok=True)
+            raise
     temp.replace(path)

@@ -17,6 +17,9 @@ def test_the_generator_s_records_and_a_path_are_read_back(tmp_path: Path):
     write_state(tmp_path / "state.pickle", state)
 
     assert read_state(tmp_path / "state.pickle") == (state, "")
+    assert [p.name for p in tmp_path.iterdir()] == [
+        "state.pickle"
+    ]  # written under a name of its own, then renamed
 
 
 @pytest.mark.parametrize(
