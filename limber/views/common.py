@@ -36,6 +36,10 @@ class Context:
     # Work that is slow and depends only on its inputs (drawings, print layout) goes through
     # memo(kind, inputs, make); the build cache keeps the results between builds.
     memo: Memo = field(default=lambda kind, inputs, make: make())
+    # Each exercise's card, made once a build: a page lists 16 of them, 160,000 at 10,000 exercises.
+    # A card reads the exercise (which its caller read) and the vocabularies and settings, whose
+    # change makes every page again; so a card made for another page is as good as a new one.
+    cards: dict[str, Card] = field(default_factory=dict, compare=False)
 
     def url(self, path: str) -> str:
         return self.site.config.url(path)
@@ -96,6 +100,12 @@ class Context:
         return found
 
     def exercise_card(self, exercise: Exercise) -> Card:
+        card = self.cards.get(exercise.slug)  # one site per Context: a slug is one exercise
+        if card is None:
+            card = self.cards[exercise.slug] = self._exercise_card(exercise)
+        return card
+
+    def _exercise_card(self, exercise: Exercise) -> Card:
         level = self.term("levels", exercise.level).name
         position = self.term("positions", exercise.position).name
         facts = " · ".join((level, position, self.dosage(exercise, with_frequency=False)))
