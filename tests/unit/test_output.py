@@ -2,6 +2,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from limber.build import write
 from limber.build.write import MARKER, MARKER_TEXT, UnsafeOutput, check_out_dir, check_outputs, write_site
 from limber.render.templates import Output
 
@@ -142,4 +143,24 @@ def test_a_file_where_a_folder_now_goes_is_replaced_whole(tmp_path: Path):
     write_site([Output(PurePosixPath("notes/index.html"), "a page")], tmp_path / "no-assets", {}, out)
 
     assert _tree(out) == {MARKER: MARKER_TEXT.encode(), "notes/index.html": b"a page"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_few_changes_move_in_and_many_are_swapped_in_whole(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(write, "MOVE_AT_MOST", 2)
+    out = tmp_path / "site"
+    pages = [Output(PurePosixPath(f"p{i}/index.html"), f"old {i}") for i in range(4)]
+    write_site(pages, tmp_path / "no-assets", {}, out)
+    folder = out.stat().st_ino
+
+    write_site([Output(PurePosixPath("p0/index.html"), "new 0"), *pages[1:]], tmp_path / "no-assets", {}, out)
+    moved_in = out.stat().st_ino == folder
+    write_site([Output(p.path, p.text.replace("old", "new")) for p in pages], tmp_path / "no-assets", {}, out)
+
+    assert moved_in  # one changed file: the same folder, brought up to date
+    assert out.stat().st_ino != folder  # four: a new folder, swapped in
+    assert _tree(out) == {
+        MARKER: MARKER_TEXT.encode(),
+        **{f"p{i}/index.html": f"new {i}".encode() for i in range(4)},
+    }
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
