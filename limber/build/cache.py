@@ -26,7 +26,7 @@ import os
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from limber.build.input_digests import generator_digest, tree_digest
@@ -35,8 +35,7 @@ from limber.build.state_files import FORMAT, read_state, write_state
 from limber.diagnostics import Diagnostic
 from limber.model.records import Output
 from limber.render.documents import Document
-from limber.render.templates import output_path
-from limber.views.page_data import View
+from limber.routes import page_file
 
 CACHE_DIR = ".limber-cache"
 STATE = "state-{target}.pickle"  # one state per output folder, base URL and options
@@ -71,6 +70,8 @@ class Cache:
     target: str = ""  # the digest naming this target's state file
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # other output files: (size, mtime)
     ignored: str = ""  # why an unreadable state file was ignored, to tell the editor
+    views: dict[str, Any] | None = None  # what each page's view read (limber.views.saved_reads)
+    new_views: dict[str, Any] | None = None  # the same, this build
 
     @classmethod
     def open(cls, folder: Path, target: str = "") -> Cache:
@@ -106,6 +107,7 @@ class Cache:
         if rest is not None and rest.get("generator") == self.generator:
             self.documents = rest["documents"]
             self.memos = MemoStore(rest["memos"])
+            self.views = rest["views"]
         return ignored
 
     @staticmethod
@@ -149,15 +151,16 @@ class Cache:
     # --- pages ---
 
     def unchanged_page(
-        self, view: View, templates: str, out_dir: Path | None, view_digest: str
+        self, page: str, templates: str, out_dir: Path | None, view_digest: str
     ) -> Output | None:
         """The page's Output linked from the previous site if it is unchanged, else None.
 
         For a check (no *out_dir*), an unchanged page is one whose view and templates rendered
         without error last time: it is not rendered again, and its Output has no text.
-        *view_digest* is memo.digest(view), which the caller keeps for a view used again.
+        *page* is the page's path, and *view_digest* memo.digest of its view, which the caller
+        keeps for a view used again.
         """
-        path = output_path(view)
+        path = PurePosixPath(page_file(page))
         digest = _digest(templates.encode(), view_digest.encode())
         self.new_pages[path.as_posix()] = digest
         entry = self.pages.get(path.as_posix())
@@ -194,6 +197,7 @@ class Cache:
             "generator": self.generator,
             "documents": {k: v for k, v in self.documents.items() if k in self.used_documents},
             "memos": self.memos.kept(),
+            "views": self.new_views,
         }
         state = {
             "format": FORMAT,

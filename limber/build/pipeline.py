@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from jinja2 import Environment
 
@@ -31,11 +32,13 @@ from limber.render.documents import render_documents, targets
 from limber.render.outputs import Made, other_outputs
 from limber.render.templates import TemplateError, make_env, render_pages, template_problem
 from limber.search import GlossaryEntry
-from limber.views import Context, all_views, site_view
+from limber.views import Context, all_views, site_view, view_makers
 from limber.views.card import card_problems, printout_jobs
 from limber.views.drawings import drawing_jobs
+from limber.views.offline import SAVED_FIRST
 from limber.views.page_data import SiteView, View
 from limber.views.reads import KeptViews
+from limber.views.saved_reads import KeptPage, saved_views
 from limber.views.share import share_jobs
 
 
@@ -178,13 +181,19 @@ class SiteBuild(KeptSite):
             self._env = make_env(project / "templates")
         env = self._env
         shared = site_view(ctx)
-        views = self._views.views(ctx, go_on) if self._incremental else all_views(ctx)
+        views: list[View | KeptPage]
+        if self._incremental:
+            views = list(self._views.views(ctx, go_on))
+        elif cache is not None:  # a new process: the cache says what each view read last time
+            views, cache.new_views = saved_views(ctx, cache.views, SAVED_FIRST)
+        else:
+            views = list(all_views(ctx))
         result.diagnostics += card_problems(ctx)  # a printed card or page that cannot fit one page
         go_on()
         # pages go to the staging folder as they are rendered; it is the site's only at commit()
         staging = Staging(out_dir) if write and out_dir is not None else None
         try:
-            outputs, problems = self._pages(env, views, shared, cache, out_dir, staging, progress, go_on)
+            outputs, problems = self._pages(ctx, env, views, shared, cache, out_dir, staging, progress, go_on)
             if not problems:
                 try:
                     outputs += other_outputs(Made(ctx, views, env, tuple(glossary), self._publishing))
@@ -236,8 +245,9 @@ class SiteBuild(KeptSite):
 
     def _pages(
         self,
+        ctx: Context,
         env: Environment,
-        views: list[View],
+        views: list[View | KeptPage],
         shared: SiteView,
         cache: Cache | None,
         out_dir: Path | None,
@@ -251,10 +261,21 @@ class SiteBuild(KeptSite):
             # Every page shows the templates, the shared site view (title, navigation) and the
             # content-hashed names of the assets it links.
             templates = tree_digest(self.project / "templates", self.project / "assets") + digest(shared)
+            known = cache.new_views["views"] if cache.new_views else {}  # each view's digest, if worked out
+
+            def view_digest(view: View | KeptPage) -> str:
+                return known[view.path][0] if view.path in known else self._views.digest(cast(View, view))
+
             reused = [
-                cache.unchanged_page(view, templates, out_dir, self._views.digest(view)) for view in views
+                cache.unchanged_page(view.path, templates, out_dir, view_digest(view)) for view in views
             ]
-        todo = [view for view, output in zip(views, reused, strict=True) if output is None]
+        # A kept page whose file is not as the last build left it: its view is built after all.
+        makers = view_makers(ctx) if any(isinstance(v, KeptPage) for v in views) else {}
+        todo = [
+            makers[view.path]() if isinstance(view, KeptPage) else view
+            for view, output in zip(views, reused, strict=True)
+            if output is None
+        ]
 
         def report(done: int, total: int) -> None:
             go_on()  # newer saves: stop between pages too, the longest stage after a template edit

@@ -38,6 +38,7 @@ from limber.views.offline import (
 )
 from limber.views.page_data import View
 from limber.views.player import PLAY_FILE, play_path
+from limber.views.saved_reads import KeptPage
 
 WORKER_CODE = "js/offline-worker.js"
 # Published assets saved when the worker is installed (assets/<folder>/...): what every page
@@ -57,11 +58,13 @@ class Published:
     played: tuple[str, ...] = ()  # the folders whose pages have player data beside them ("exercises/")
 
 
-def offline_files(ctx: Context, views: list[View], env: Environment, data: list[Output]) -> list[Output]:
+def offline_files(
+    ctx: Context, views: list[View | KeptPage], env: Environment, data: list[Output]
+) -> list[Output]:
     """The offline page, the web app manifest and the service worker; *data* is the search data."""
     shared = site_view(ctx)
     offline = render_page(env, offline_page(ctx), shared)
-    by_path = {view.path: view for view in views}
+    by_path = {view.path: view for view in views if isinstance(view, View)}  # SAVED_FIRST's are built
     pages = tuple(
         offline if path == OFFLINE_PATH else render_page(env, by_path[path], shared) for path in SAVED_FIRST
     )

@@ -22,6 +22,7 @@ from limber.views import feed as feed_view
 from limber.views.drawings import figure_files
 from limber.views.page_data import View
 from limber.views.player import play_files
+from limber.views.saved_reads import KeptPage
 from limber.views.share import share_images
 
 
@@ -33,7 +34,7 @@ class Made:
     """
 
     ctx: Context
-    views: list[View]
+    views: list[View | KeptPage]  # a KeptPage: a page whose view was not built again
     env: Environment
     glossary: tuple[GlossaryEntry, ...]
     publishing: bool = False  # the `build` command: the files only a published site needs too

@@ -15,7 +15,7 @@ import json
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import jinja2
@@ -29,6 +29,9 @@ from limber.render.assets import asset_names
 from limber.routes import page_file
 from limber.search import SEARCH_DATA
 from limber.views.page_data import Feed, SiteView, View
+
+if TYPE_CHECKING:
+    from limber.views.saved_reads import KeptPage
 
 TemplateError = (jinja2.UndefinedError, jinja2.TemplateNotFound, jinja2.TemplateSyntaxError, TypeError)
 
@@ -101,7 +104,7 @@ def render_pages(
     return outputs, []
 
 
-def sitemap(env: jinja2.Environment, views: Iterable[View]) -> Output:
+def sitemap(env: jinja2.Environment, views: Iterable[View | KeptPage]) -> Output:
     urls = sorted(v.canonical for v in views if v.path != routes.NOT_FOUND)
     return Output(PurePosixPath(routes.SITEMAP), env.get_template("sitemap.xml").render(urls=urls))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from limber import views
 from limber.build.loading import load_and_link
 from limber.build.pipeline import SiteBuild, build
 from limber.link.linking import replace_bodies
@@ -239,5 +240,28 @@ def test_a_site_built_again_is_the_clean_build(tmp_path: Path):
     for number, change in enumerate(EDITS):
         site.update(change(project))
         assert site.build(out).ok
+        assert build(project, tmp_path / f"clean-{number}", base_url=BASE).ok
+        assert files(out) == files(tmp_path / f"clean-{number}"), change
+
+
+def test_each_new_process_builds_only_the_views_an_edit_touches_and_the_clean_build(
+    tmp_path: Path, monkeypatch
+):
+    """A new process has no site in memory: the build cache keeps what each view read, with a
+    digest of each entry of the site it read. After each edit in a row, a new SiteBuild (as a
+    new `build.py build` is) makes the clean build's folder, and after a body edit it builds
+    only the views that read the edited exercise or its document."""
+    project = copy_real_project(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    assert build(project, out, base_url=BASE, cache_dir=cache).ok
+    built: list[str] = []
+    real = views.exercise_page
+    monkeypatch.setattr(views, "exercise_page", lambda ctx, e: built.append(e.slug) or real(ctx, e))
+    for number, change in enumerate(EDITS):
+        built.clear()
+        change(project)
+        assert build(project, out, base_url=BASE, cache_dir=cache).ok
+        if number == 0:  # the body edit: its own page and the few that show its words (6 of 89 here)
+            assert "chin-tuck" in built and len(built) <= 10, built
         assert build(project, tmp_path / f"clean-{number}", base_url=BASE).ok
         assert files(out) == files(tmp_path / f"clean-{number}"), change
