@@ -10,7 +10,7 @@ nothing that changed is the view it was, and its page need not be made again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -23,6 +23,10 @@ from limber.views.common import Context
 from limber.views.page_data import View
 
 DOCUMENTS = "documents"  # the documents, read as a table beside the site's
+RELATED = "related"  # a table worked out on demand from fields of every exercise: it changes whole
+# A digest of each entry of each table of a site, as (key, digest) in the table's order; or one
+# digest for a value read whole (the settings) or worked out from every exercise (related).
+Digests = dict[str, list[tuple[Hashable, str]] | str]
 # Tables each page of a record reads: its own entry, whatever its view does.
 OWN_TABLES = ("exercises", "routines", "pages")
 CHECK_EVERY = 50  # views built between two chances to stop (about 40 ms at 1,000 exercises)
@@ -104,30 +108,50 @@ class Recording:
 class Changes:
     """What differs between the last site and documents and the new ones, table by table."""
 
-    def __init__(
-        self,
+    def __init__(self, everything: bool, keys: dict[str, set[Hashable]]) -> None:
+        self.everything = everything or bool(keys.get("vocabularies"))  # terms show on every page
+        self.keys = keys
+
+    @classmethod
+    def between(
+        cls,
         old: Site,
         new: Site,
         old_documents: Mapping[str, Document],
         new_documents: Mapping[str, Document],
-    ) -> None:
-        self.everything = False
-        self.keys: dict[str, set[Hashable]] = {}
+    ) -> Changes:
+        """The changes from one site in memory to the next (a process that keeps the last one)."""
+        everything, keys = False, dict[str, set[Hashable]]()
         for f in dataclasses.fields(Site):
             before, after = getattr(old, f.name), getattr(new, f.name)
             if before is after:
                 continue
             if not isinstance(after, Mapping):
-                self.everything |= before != after  # the settings: every page shows them
-            elif f.name == "related":
+                everything |= before != after  # the settings: every page shows them
+            elif f.name == RELATED:
                 # Worked out on demand from fields of every exercise: the same while none of
                 # those changed, and then every list may have.
-                if self._related_inputs_changed(old, new):
-                    self.keys[f.name] = set(before) | set(after)
+                if cls._related_inputs_changed(old, new):
+                    keys[f.name] = set(before) | set(after)
             else:
-                self.keys[f.name] = _differing(before, after)
-        self.keys[DOCUMENTS] = _differing(old_documents, new_documents)
-        self.everything |= bool(self.keys.get("vocabularies"))
+                keys[f.name] = _differing(before, after)
+        keys[DOCUMENTS] = _differing(old_documents, new_documents)
+        return cls(everything, keys)
+
+    @classmethod
+    def of_digests(cls, before: Digests, after: Digests) -> Changes:
+        """The same, from digests of each entry of the last site and the new one (a new process)."""
+        everything, keys = False, dict[str, set[Hashable]]()
+        for name, now in after.items():
+            last = before.get(name)
+            if isinstance(now, str):  # a value read whole, or worked out from every exercise
+                if last != now and name == RELATED:
+                    exercises = [table.get("exercises") for table in (before, after)]
+                    keys[name] = {key for found in exercises if isinstance(found, list) for key, _ in found}
+                everything |= last != now and name != RELATED  # the settings
+            else:
+                keys[name] = _differing(dict(last) if isinstance(last, list) else {}, dict(now))
+        return cls(everything, keys)
 
     @staticmethod
     def _related_inputs_changed(old: Site, new: Site) -> bool:
@@ -139,15 +163,15 @@ class Changes:
             if (before := old.exercises[slug]) is not after
         )
 
-    def touch(self, reads: Reads, own: tuple[str, Hashable] | None) -> bool:
-        """True when a view with these *reads* (and its own record *own*) may differ now."""
+    def touch(
+        self, entries: Iterable[tuple[str, Hashable]], tables: Iterable[str], own: tuple[str, Hashable] | None
+    ) -> bool:
+        """True when a view that read these *entries* and *tables* (and its own record *own*) may differ now."""
         if self.everything:
             return True
-        if any(self.keys.get(table) for table in reads.tables):
+        if any(self.keys.get(table) for table in tables):
             return True
-        return any(
-            key in self.keys.get(table, ()) for table, key in (*reads.entries, *([own] if own else []))
-        )
+        return any(key in self.keys.get(table, ()) for table, key in (*entries, *([own] if own else [])))
 
 
 def _differing(before: Mapping[Any, Any], after: Mapping[Any, Any]) -> set[Hashable]:
@@ -174,13 +198,17 @@ class KeptViews:
         recording = Recording(site, documents)
         makers = view_makers(dataclasses.replace(ctx, site=recording.site, documents=recording.documents))
         last = self._from
-        changes = Changes(last[0], site, last[1], documents) if last is not None else None
+        changes = Changes.between(last[0], site, last[1], documents) if last is not None else None
         own = {r.path: (table, r.slug) for table in OWN_TABLES for r in getattr(site, table).values()}
         kept: dict[str, tuple[View, Reads]] = {}
         built = 0
         for path, make in makers.items():
             before = self._read.get(path)
-            if before is not None and changes is not None and not changes.touch(before[1], own.get(path)):
+            if (
+                before is not None
+                and changes is not None
+                and not changes.touch(before[1].entries, before[1].tables, own.get(path))
+            ):
                 kept[path] = before
             else:
                 kept[path] = recording.reading(make)

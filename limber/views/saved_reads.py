@@ -22,14 +22,10 @@ from limber.render.documents import Document
 from limber.views import view_makers
 from limber.views.common import Context
 from limber.views.page_data import View
-from limber.views.reads import DOCUMENTS, OWN_TABLES, Recording
+from limber.views.reads import DOCUMENTS, OWN_TABLES, RELATED, Changes, Digests, Recording
 
-# A table's entries as (key, digest of the value), in the table's order; or one digest for a
-# value read whole (the settings) or worked out from every exercise (related).
-Digests = dict[str, list[tuple[Hashable, str]] | str]
 # What a page's view read: its digest, its canonical address, the (table, key) entries and the tables read whole.
 PageReads = tuple[str, str, tuple[tuple[str, Hashable], ...], tuple[str, ...]]
-WHOLE = "related"  # a table worked out on demand from fields of every exercise: it changes whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +34,6 @@ class KeptPage:
 
     path: str
     canonical: str
-    digest: str  # memo.digest of its view, as the page cache keys it
 
 
 def saved_views(
@@ -54,7 +49,7 @@ def saved_views(
     makers = view_makers(dataclasses.replace(ctx, site=recording.site, documents=recording.documents))
     now = entry_digests(site, documents)
     last: Mapping[str, PageReads] = saved["views"] if saved else {}
-    everything, keys = _changes(saved["digests"] if saved else None, now)
+    changes = Changes.of_digests(saved["digests"] if saved else {}, now)
     own = {r.path: (table, r.slug) for table in OWN_TABLES for r in getattr(site, table).values()}
     views: list[View | KeptPage] = []
     reads: dict[str, PageReads] = {}
@@ -63,10 +58,9 @@ def saved_views(
         if (
             before is not None
             and path not in always
-            and not everything
-            and not _touched(before, own.get(path), keys)
+            and not changes.touch(before[2], before[3], own.get(path))
         ):
-            views.append(KeptPage(path, before[1], before[0]))
+            views.append(KeptPage(path, before[1]))
             reads[path] = before
         else:
             view, read = recording.reading(make)
@@ -80,7 +74,7 @@ def entry_digests(site: Site, documents: Mapping[str, Document]) -> Digests:
     found: Digests = {}
     for f in dataclasses.fields(Site):
         value = getattr(site, f.name)
-        if f.name == WHOLE:
+        if f.name == RELATED:
             found[f.name] = digest([related_inputs(e) for e in site.exercises.values()])
         elif isinstance(value, Mapping):
             found[f.name] = [(key, digest(entry)) for key, entry in value.items()]
@@ -88,38 +82,3 @@ def entry_digests(site: Site, documents: Mapping[str, Document]) -> Digests:
             found[f.name] = digest(value)
     found[DOCUMENTS] = [(key, digest(entry)) for key, entry in documents.items()]
     return found
-
-
-def _changes(before: Digests | None, after: Digests) -> tuple[bool, dict[str, set[Hashable] | None]]:
-    """Whether every page may differ now, and each table's changed keys (None: every key)."""
-    if before is None:
-        return True, {}
-    everything, keys = False, dict[str, set[Hashable] | None]()
-    for name, now in after.items():
-        last = before.get(name)
-        if isinstance(now, str):
-            if last != now:
-                everything |= name != WHOLE  # the settings: every page shows them
-                keys[name] = None
-        elif not isinstance(last, list) or [k for k, _ in last] != [k for k, _ in now]:
-            keys[name] = None  # keys came, went or moved: a new order counts as all
-        else:
-            old = dict(last)
-            changed = {key for key, value in now if old[key] != value}
-            if changed:
-                keys[name] = changed
-    everything |= "vocabularies" in keys  # terms show on every page
-    return everything, keys
-
-
-def _touched(
-    reads: PageReads, own: tuple[str, Hashable] | None, keys: Mapping[str, set[Hashable] | None]
-) -> bool:
-    """Whether a view that read *reads* (and its own record *own*) may differ now."""
-    if any(table in keys for table in reads[3]):
-        return True
-    for table, key in (*reads[2], *([own] if own else [])):
-        changed = keys.get(table, set())
-        if changed is None or key in changed:
-            return True
-    return False
